@@ -1,0 +1,23 @@
+// Rectified linear unit; the derivative at exactly 0 is taken as 0, as numpy
+// code written `dA * (Z > 0)` does.
+#include "builtin.hpp"
+
+namespace nnsweep {
+namespace {
+
+class Relu final : public Activation {
+ public:
+  void forward(ConstBlock Z, Block A) const override { A = Z.cwiseMax(0.0); }
+  void backward(ConstBlock Z, ConstBlock, ConstBlock dA, Block dZ) const override {
+    dZ = (Z.array() > 0.0).select(dA, 0.0);
+  }
+};
+
+}  // namespace
+
+void register_relu(Registries& registries) {
+  registries.activations.add({"relu", "max(0, z)", {}},
+                             [](const Params&) { return std::make_unique<Relu>(); });
+}
+
+}  // namespace nnsweep

@@ -1,0 +1,26 @@
+#pragma once
+// Explicit registration of every built-in plugin.
+//
+// Each plugin file defines one register_* function; register_builtin_plugins calls
+// them all. Nothing registers itself from a static initialiser, so a plugin can
+// never be silently dropped by the linker.
+#include "registry/registry.hpp"
+
+namespace nnsweep {
+
+void register_builtin_plugins(Registries& registries);
+
+// The registries with every built-in plugin, built once on first use.
+const Registries& builtin_registries();
+
+void register_moons(Registries& registries);
+void register_tanh(Registries& registries);
+void register_sigmoid(Registries& registries);
+void register_relu(Registries& registries);
+void register_normal_initializer(Registries& registries);
+void register_binary_cross_entropy(Registries& registries);
+void register_gd(Registries& registries);
+void register_momentum(Registries& registries);
+void register_adam(Registries& registries);
+
+}  // namespace nnsweep

@@ -1,0 +1,37 @@
+#pragma once
+// The subcommands of the nnsweep executable. Each returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace nnsweep {
+
+struct ConfigArguments {
+  std::string config;
+  std::vector<std::string> sets;  // KEY=VALUE overrides
+};
+
+struct RunArguments : ConfigArguments {
+  std::string out;  // default: results/<name>.h5
+  int threads = 0;  // 0 = every core
+  bool quiet = false;
+  bool overwrite = false;  // replace results of a different experiment
+  bool fresh = false;      // recompute every run, even ones already stored
+  std::string share;       // test and cluster use: "K/N" runs only this share
+};
+
+int run_command(const RunArguments& arguments);
+int validate_command(const ConfigArguments& arguments);
+int plan_command(const ConfigArguments& arguments);
+int plugins_command(const std::string& kind);
+int dataset_command(const std::string& name, const std::vector<std::string>& assignments);
+
+struct ShowArguments {
+  std::string results;
+  std::string sort = "final_cost";
+  std::vector<std::string> group_by;
+  int rows = 20;
+};
+int show_command(const ShowArguments& arguments);
+int merge_command(const std::string& output, const std::vector<std::string>& parts, bool overwrite);
+
+}  // namespace nnsweep

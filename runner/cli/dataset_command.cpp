@@ -1,0 +1,54 @@
+// nnsweep dataset NAME [KEY=VALUE]...: a generated dataset as CSV on stdout.
+#include <cstdio>
+#include <iostream>
+
+#include "builtin.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "config/loader.hpp"
+#include "config/plugin_section.hpp"
+#include "util/format.hpp"
+
+namespace nnsweep {
+
+int dataset_command(const std::string& name, const std::vector<std::string>& assignments) {
+  const Registries& registries = builtin_registries();
+  try {
+    // The arguments become a dataset section, validated like one in a config.
+    YAML::Node section(YAML::NodeType::Map);
+    section["name"] = name;
+    OverrideMap overrides;
+    for (const std::string& assignment : assignments) {
+      auto [key, value] = parse_set(assignment);
+      overrides.insert_or_assign("dataset." + key, value);
+    }
+    YAML::Node root(YAML::NodeType::Map);
+    root["dataset"] = section;
+    const ConfigView view = ConfigView::root(root, "command line", &overrides);
+    const PluginChoice choice =
+        read_plugin(view.child("dataset"), registries.datasets, "", view, "dataset");
+    const Dataset data = registries.datasets.create(choice.name, choice.params)->generate();
+
+    std::string header;
+    for (Eigen::Index f = 0; f < data.X.rows(); ++f) header += format("x%ld,", (long)f);
+    header += data.Y.rows() == 1 ? "y" : "";
+    for (Eigen::Index o = 0; data.Y.rows() > 1 && o < data.Y.rows(); ++o) {
+      header += format(o ? ",y%ld" : "y%ld", (long)o);
+    }
+    std::string text = header + "\n";
+    for (Eigen::Index i = 0; i < data.X.cols(); ++i) {
+      for (Eigen::Index f = 0; f < data.X.rows(); ++f) text += format_exact(data.X(f, i)) + ",";
+      for (Eigen::Index o = 0; o < data.Y.rows(); ++o) {
+        text += (o ? "," : "") + format_number(data.Y(o, i));
+      }
+      text += "\n";
+    }
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  } catch (const ConfigError& error) {
+    std::cerr << error.what() << "\n";
+    return kExitConfigError;
+  }
+}
+
+}  // namespace nnsweep

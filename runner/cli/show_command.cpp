@@ -1,0 +1,30 @@
+// nnsweep show RESULTS.h5: the comparison table from a results file.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/table.hpp"
+#include "store/h5.hpp"
+
+namespace nnsweep {
+
+int show_command(const ShowArguments& arguments) {
+  Results results;
+  try {
+    results = read_results_file(arguments.results);
+  } catch (const std::exception& error) {
+    std::cerr << "nnsweep: " << error.what() << "\n";
+    return kExitError;
+  }
+  try {
+    TableOptions options{arguments.sort, arguments.group_by,
+                         static_cast<std::size_t>(arguments.rows)};
+    print_table(std::cout, results, options);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "nnsweep: " << error.what() << "\n";
+    return kExitConfigError;
+  }
+  return kExitOk;
+}
+
+}  // namespace nnsweep

@@ -1,0 +1,128 @@
+#include "config/config_view.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace nnsweep {
+namespace {
+
+YAML::Mark position_of(const YAML::Node& node, const YAML::Mark& fallback) {
+  if (node.IsDefined() && !node.Mark().is_null()) return node.Mark();
+  return fallback;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+}  // namespace
+
+ConfigView ConfigView::root(const YAML::Node& document, const std::string& source,
+                            const OverrideMap* overrides) {
+  YAML::Mark start;
+  start.line = 0;
+  start.column = 0;
+  return ConfigView(document, "", source, position_of(document, start), overrides);
+}
+
+std::string ConfigView::key() const {
+  const auto dot = path_.rfind('.');
+  return dot == std::string::npos ? path_ : path_.substr(dot + 1);
+}
+
+std::string ConfigView::child_path(const std::string& key) const {
+  return path_.empty() ? key : path_ + "." + key;
+}
+
+bool ConfigView::has_overrides_below() const {
+  if (!overrides_) return false;
+  const std::string prefix = path_.empty() ? "" : path_ + ".";
+  auto next = overrides_->lower_bound(prefix);
+  return next != overrides_->end() && starts_with(next->first, prefix) && next->first != path_;
+}
+
+std::optional<ConfigView> ConfigView::child(const std::string& key) const {
+  const std::string path = child_path(key);
+  if (overrides_) {
+    auto found = overrides_->find(path);
+    if (found != overrides_->end()) {
+      const Override& override = found->second;
+      return ConfigView(override.value, path, override.source,
+                        position_of(override.value, override.mark), overrides_);
+    }
+  }
+  if (node_.IsMap()) {
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key) {
+        return ConfigView(it->second, path, source_, position_of(it->second, it->first.Mark()),
+                          overrides_);
+      }
+    }
+  }
+  ConfigView placeholder(YAML::Node(YAML::NodeType::Undefined), path, source_, mark_, overrides_);
+  if (placeholder.has_overrides_below()) return placeholder;
+  return std::nullopt;
+}
+
+std::vector<std::string> ConfigView::keys() const {
+  std::vector<std::string> result;
+  std::set<std::string> seen;
+  if (node_.IsMap()) {
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+      const YAML::Node key_node = it->first;  // a copy: `it->` returns a temporary proxy
+      if (!key_node.IsScalar()) {
+        ConfigView(key_node, path_, source_, position_of(key_node, mark_), overrides_)
+            .fail("keys must be plain names");
+      }
+      if (!seen.insert(key_node.Scalar()).second) {
+        ConfigView(key_node, path_, source_, position_of(key_node, mark_), overrides_)
+            .fail("duplicate key '" + key_node.Scalar() + "'");
+      }
+      result.push_back(key_node.Scalar());
+    }
+  }
+  if (overrides_) {
+    const std::string prefix = path_.empty() ? "" : path_ + ".";
+    for (auto it = overrides_->lower_bound(prefix);
+         it != overrides_->end() && starts_with(it->first, prefix); ++it) {
+      if (it->first == path_) continue;
+      const std::string rest = it->first.substr(prefix.size());
+      const std::string key = rest.substr(0, rest.find('.'));
+      if (seen.insert(key).second) result.push_back(key);
+    }
+  }
+  return result;
+}
+
+ConfigView ConfigView::element(std::size_t index) const {
+  const YAML::Node item = node_[index];
+  return ConfigView(item, path_ + "[" + std::to_string(index) + "]", source_,
+                    position_of(item, mark_), overrides_);
+}
+
+SourceLocation ConfigView::location() const {
+  return SourceLocation{source_, mark_.line + 1, mark_.column + 1};
+}
+
+SourceLocation ConfigView::key_location(const std::string& key) const {
+  if (node_.IsMap()) {
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key) {
+        const YAML::Mark mark = position_of(it->first, mark_);
+        return SourceLocation{source_, mark.line + 1, mark.column + 1};
+      }
+    }
+  }
+  if (auto view = child(key)) return view->location();
+  return location();
+}
+
+void ConfigView::fail(const std::string& message) const {
+  throw ConfigError(location(), message);
+}
+
+void ConfigView::fail_key(const std::string& key, const std::string& message) const {
+  throw ConfigError(key_location(key), message);
+}
+
+}  // namespace nnsweep

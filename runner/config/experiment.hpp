@@ -1,0 +1,57 @@
+#pragma once
+// The resolved configuration of one training run: every plugin chosen by name
+// with every parameter filled in (defaults included), fully validated.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/config_view.hpp"
+#include "registry/registry.hpp"
+
+namespace nnsweep {
+
+struct PluginChoice {
+  std::string name;
+  Params params;
+  bool operator==(const PluginChoice&) const = default;
+};
+
+struct ModelConfig {
+  std::vector<std::int64_t> hidden;  // hidden layer sizes; empty = logistic regression
+  PluginChoice activation;           // every hidden layer
+  PluginChoice output;               // the output layer
+  PluginChoice init;
+  bool operator==(const ModelConfig&) const = default;
+};
+
+struct TrainConfig {
+  std::int64_t iterations = 10000;
+  std::int64_t log_every = 0;     // print "Cost after iteration N" every N; 0 = never
+  std::int64_t record_every = 1;  // cost curve resolution in the results file
+  bool operator==(const TrainConfig&) const = default;
+};
+
+struct ExperimentConfig {
+  std::string name;
+  PluginChoice dataset;
+  ModelConfig model;
+  PluginChoice loss;
+  PluginChoice optimizer;
+  TrainConfig train;
+  bool operator==(const ExperimentConfig&) const = default;
+};
+
+// Validates the effective config at `root` (the sweep section, if any, is not
+// read here) and resolves it. Throws ConfigError naming FILE:LINE:COL.
+// `default_name` is used when the config has no `name:` (the file's stem).
+ExperimentConfig parse_experiment(const ConfigView& root, const Registries& registries,
+                                  const std::string& default_name);
+
+// The resolved config as YAML, every default written out: what /config and each
+// run's attributes hold, and what a run's identity hash is computed from.
+std::string to_yaml(const ExperimentConfig& config);
+
+// A stable 64-bit hash (FNV-1a) of the text, as 16 hex digits.
+std::string stable_hash(const std::string& text);
+
+}  // namespace nnsweep

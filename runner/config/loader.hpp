@@ -1,0 +1,30 @@
+#pragma once
+// Loading an experiment file and the command line's --set overrides.
+#include <string>
+#include <vector>
+
+#include "config/config_view.hpp"
+
+namespace nnsweep {
+
+struct ConfigDocument {
+  std::string path;
+  YAML::Node root;
+  OverrideMap overrides;  // from --set, applied before validation
+
+  ConfigView view() const { return ConfigView::root(root, path, &overrides); }
+  // The file name without folder and extension: the experiment's default name.
+  std::string stem() const;
+};
+
+// Reads and parses the file; malformed YAML and bad --set arguments throw
+// ConfigError. Each `sets` entry is KEY=VALUE with a dotted KEY and a YAML VALUE.
+ConfigDocument load_config(const std::string& path, const std::vector<std::string>& sets);
+
+// One --set argument as an override; throws ConfigError for a malformed one.
+std::pair<std::string, Override> parse_set(const std::string& argument);
+
+// Whether `key` is a dotted path of plain names ("optimizer.learning_rate").
+bool is_dotted_key(const std::string& key);
+
+}  // namespace nnsweep

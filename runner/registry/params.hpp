@@ -1,0 +1,70 @@
+#pragma once
+// Plugin parameters: what a plugin declares (ParamSpec) and what it receives (Params).
+//
+// Every plugin lists its parameters with a type, a default, an allowed range and a
+// one-line description. Config validation and `nnsweep plugins` both read these
+// declarations, so a parameter exists exactly when it is declared.
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace nnsweep {
+
+enum class ParamType { boolean, integer, real, string, int_list };
+
+using ParamValue = std::variant<bool, std::int64_t, double, std::string, std::vector<std::int64_t>>;
+
+struct ParamSpec {
+  std::string name;
+  ParamType type = ParamType::real;
+  ParamValue default_value;
+  // Inclusive bounds for integer and real values, and for every int_list element.
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  // When set, the value must be strictly greater than min (a learning rate > 0).
+  bool min_exclusive = false;
+  std::string description;
+};
+
+// Short builders that keep plugin declarations to one line each.
+ParamSpec real_param(std::string name, double default_value, double min, double max,
+                     std::string description, bool min_exclusive = false);
+ParamSpec int_param(std::string name, std::int64_t default_value, std::int64_t min,
+                    std::int64_t max, std::string description);
+ParamSpec bool_param(std::string name, bool default_value, std::string description);
+// The seed range of numpy's RandomState: 0 <= seed < 2^32.
+ParamSpec seed_param(std::int64_t default_value, std::string description);
+
+std::string type_name(ParamType type);
+// "[0, inf)", "(0, 1]", "" when unbounded; what `nnsweep plugins` prints.
+std::string range_text(const ParamSpec& spec);
+// The value as YAML flow text: 0.01, true, [20, 20], tanh.
+std::string value_text(const ParamValue& value);
+
+// The resolved parameters of one plugin instance: every declared name has a value.
+class Params {
+ public:
+  void set(const std::string& name, ParamValue value) { values_[name] = std::move(value); }
+  bool contains(const std::string& name) const { return values_.count(name) != 0; }
+
+  double real(const std::string& name) const;
+  std::int64_t integer(const std::string& name) const;
+  bool boolean(const std::string& name) const;
+  const std::string& string(const std::string& name) const;
+  const std::vector<std::int64_t>& int_list(const std::string& name) const;
+
+  const std::map<std::string, ParamValue>& values() const { return values_; }
+  bool operator==(const Params&) const = default;
+
+ private:
+  const ParamValue& at(const std::string& name) const;
+  std::map<std::string, ParamValue> values_;
+};
+
+// Params holding every declared default.
+Params default_params(const std::vector<ParamSpec>& specs);
+
+}  // namespace nnsweep

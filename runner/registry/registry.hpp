@@ -1,0 +1,101 @@
+#pragma once
+// One registry per plugin kind, keyed by name.
+//
+// Built-in plugins are added by explicit registration functions (see
+// plugins/builtin.hpp), never by static initialisers: a linker drops unreferenced
+// objects from static libraries, and self-registering plugins vanish with them.
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "registry/activation.hpp"
+#include "registry/dataset.hpp"
+#include "registry/initializer.hpp"
+#include "registry/loss.hpp"
+#include "registry/optimizer.hpp"
+#include "registry/params.hpp"
+
+namespace nnsweep {
+
+// What validation and `nnsweep plugins` know of a plugin, whatever its kind.
+struct PluginDescription {
+  std::string name;
+  std::string summary;
+  std::vector<ParamSpec> params;
+};
+
+class RegistryBase {
+ public:
+  explicit RegistryBase(std::string kind) : kind_(std::move(kind)) {}
+  virtual ~RegistryBase() = default;
+  const std::string& kind() const { return kind_; }
+  // nullptr when no plugin has that name.
+  virtual const PluginDescription* describe(const std::string& name) const = 0;
+  virtual std::vector<std::string> names() const = 0;
+
+ private:
+  std::string kind_;
+};
+
+template <class Interface>
+class Registry : public RegistryBase {
+ public:
+  using Factory = std::function<std::unique_ptr<Interface>(const Params&)>;
+
+  using RegistryBase::RegistryBase;
+
+  // Throws std::invalid_argument when the name is taken: two plugins with one
+  // name would make configs ambiguous.
+  void add(PluginDescription description, Factory factory) {
+    const std::string name = description.name;
+    if (entries_.count(name)) {
+      throw std::invalid_argument("a " + kind() + " plugin named '" + name +
+                                  "' is already registered");
+    }
+    entries_.emplace(name, Entry{std::move(description), std::move(factory)});
+  }
+
+  const PluginDescription* describe(const std::string& name) const override {
+    auto found = entries_.find(name);
+    return found == entries_.end() ? nullptr : &found->second.description;
+  }
+
+  std::vector<std::string> names() const override {
+    std::vector<std::string> result;
+    for (const auto& [name, entry] : entries_) result.push_back(name);
+    return result;
+  }
+
+  // The params must be complete and valid (config validation guarantees it).
+  std::unique_ptr<Interface> create(const std::string& name, const Params& params) const {
+    auto found = entries_.find(name);
+    if (found == entries_.end()) {
+      throw std::invalid_argument("no " + kind() + " plugin named '" + name + "'");
+    }
+    return found->second.factory(params);
+  }
+
+ private:
+  struct Entry {
+    PluginDescription description;
+    Factory factory;
+  };
+  std::map<std::string, Entry> entries_;
+};
+
+// Every kind's registry. Kinds are named as in `nnsweep plugins KIND`.
+struct Registries {
+  Registry<DatasetGenerator> datasets{"dataset"};
+  Registry<Activation> activations{"activation"};
+  Registry<Initializer> initializers{"initializer"};
+  Registry<Loss> losses{"loss"};
+  Registry<Optimizer> optimizers{"optimizer"};
+
+  std::vector<const RegistryBase*> all() const {
+    return {&datasets, &activations, &initializers, &losses, &optimizers};
+  }
+};
+
+}  // namespace nnsweep

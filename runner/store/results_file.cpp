@@ -1,0 +1,134 @@
+// Writing and reading the HDF5 results file.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "store/columns.hpp"
+#include "store/h5.hpp"
+#include "store/results.hpp"
+#include "util/format.hpp"
+
+namespace nnsweep {
+
+std::string weight_name(std::size_t layer) { return "W" + std::to_string(layer + 1); }
+std::string bias_name(std::size_t layer) { return "b" + std::to_string(layer + 1); }
+std::string run_group_name(std::int64_t index) { return format("%06lld", (long long)index); }
+
+namespace {
+
+using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+std::vector<std::int64_t> cost_steps(const Results& results) {
+  std::set<std::int64_t> steps;
+  for (const RunRecord& run : results.runs) {
+    for (std::size_t k = 0; k < run.result.costs.size(); ++k) {
+      steps.insert(static_cast<std::int64_t>(k) * run.record_every);
+    }
+  }
+  return {steps.begin(), steps.end()};
+}
+
+void write_run_group(hid_t runs_group, const RunRecord& run) {
+  h5::Handle group = h5::create_group(runs_group, run_group_name(run.index));
+  h5::write_attribute(group, "run_id", run.id);
+  h5::write_attribute(group, "config", run.config_yaml);
+  h5::write_attribute(group, "status", status_name(run.result.status));
+  h5::write_attribute(group, "message", run.result.message);
+  h5::write_attribute(group, "record_every", run.record_every);
+  h5::write_doubles(group, "cost", {run.result.costs.size()}, run.result.costs.data());
+  const auto& sizes = run.result.sizes;
+  Eigen::Index offset = 0;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    const Eigen::Index rows = sizes[l + 1], cols = sizes[l];
+    const RowMajor weight = Eigen::Map<const Eigen::MatrixXd>(
+        run.result.parameters.data() + offset, rows, cols);
+    offset += rows * cols;
+    h5::write_doubles(group, weight_name(l), {hsize_t(rows), hsize_t(cols)}, weight.data());
+    h5::write_doubles(group, bias_name(l), {hsize_t(rows), 1},
+                      run.result.parameters.data() + offset);
+    offset += rows;
+  }
+}
+
+void write_summary(hid_t file, const Results& results) {
+  h5::Handle summary = h5::create_group(file, "summary");
+  const hsize_t n = results.runs.size();
+  std::vector<std::int64_t> run_numbers;
+  for (const RunRecord& run : results.runs) run_numbers.push_back(run.index);
+  h5::Handle run_scale = h5::write_int64s(summary, "run", {n}, run_numbers.data());
+  h5::make_dimension_scale(run_scale, "run");
+
+  std::vector<h5::Handle> columns;
+  auto column_of = [&](auto member) {
+    std::vector<double> values;
+    for (const RunRecord& run : results.runs) values.push_back(member(run));
+    return values;
+  };
+  const auto final_cost = column_of([](const RunRecord& r) { return r.result.final_cost; });
+  const auto accuracy = column_of([](const RunRecord& r) { return r.result.train_accuracy; });
+  const auto wall_time = column_of([](const RunRecord& r) { return r.result.wall_time_s; });
+  columns.push_back(h5::write_doubles(summary, "final_cost", {n}, final_cost.data()));
+  columns.push_back(h5::write_doubles(summary, "train_accuracy", {n}, accuracy.data()));
+  columns.push_back(h5::write_doubles(summary, "wall_time_s", {n}, wall_time.data()));
+  std::vector<std::int64_t> iterations;
+  std::vector<std::string> status, message, ids;
+  for (const RunRecord& run : results.runs) {
+    iterations.push_back(run.result.iterations_run);
+    status.push_back(status_name(run.result.status));
+    message.push_back(run.result.message);
+    ids.push_back(run.id);
+  }
+  columns.push_back(h5::write_int64s(summary, "iterations_run", {n}, iterations.data()));
+  columns.push_back(h5::write_strings(summary, "status", status));
+  columns.push_back(h5::write_strings(summary, "message", message));
+  columns.push_back(h5::write_strings(summary, "run_id", ids));
+  std::string key_list;
+  for (const std::string& key : results.swept_keys) key_list += (key_list.empty() ? "" : "\n") + key;
+  h5::write_attribute(summary, "swept_keys", key_list);
+  for (std::size_t k = 0; k < results.swept_keys.size(); ++k) {
+    std::vector<std::string> texts;
+    for (const RunRecord& run : results.runs) texts.push_back(run.swept_values[k]);
+    columns.push_back(write_column(summary, results.swept_keys[k], texts));
+  }
+  for (const h5::Handle& column : columns) h5::attach_dimension_scale(column, run_scale, 0);
+
+  // The cost curves: run x step, NaN where a run recorded nothing.
+  const std::vector<std::int64_t> steps = cost_steps(results);
+  const hsize_t s = steps.size();
+  h5::Handle step_scale = h5::write_int64s(summary, "step", {s}, steps.data());
+  h5::make_dimension_scale(step_scale, "step");
+  RowMajor curves = RowMajor::Constant(n, s, std::numeric_limits<double>::quiet_NaN());
+  for (hsize_t i = 0; i < n; ++i) {
+    const RunRecord& run = results.runs[i];
+    for (std::size_t k = 0; k < run.result.costs.size(); ++k) {
+      const auto step = static_cast<std::int64_t>(k) * run.record_every;
+      const auto column = std::lower_bound(steps.begin(), steps.end(), step) - steps.begin();
+      curves(static_cast<Eigen::Index>(i), column) = run.result.costs[k];
+    }
+  }
+  h5::Compression compression;
+  compression.enabled = n > 0 && s > 0;
+  compression.chunk = {std::min<hsize_t>(std::max<hsize_t>(n, 1), 64),
+                       std::min<hsize_t>(std::max<hsize_t>(s, 1), 1024)};
+  h5::Handle cost = h5::write_doubles(summary, "cost", {n, s}, curves.data(), compression);
+  h5::attach_dimension_scale(cost, run_scale, 0);
+  h5::attach_dimension_scale(cost, step_scale, 1);
+}
+
+}  // namespace
+
+void write_results_file(const std::string& path, const Results& results) {
+  h5::quiet_errors();
+  h5::Handle file = h5::create_file(path);
+  h5::write_attribute(file, "format", std::string(kFormatName));
+  h5::write_attribute(file, "format_version", kFormatVersion);
+  for (const auto& [key, value] : results.provenance) h5::write_attribute(file, key, value);
+  h5::write_string(file, "config", results.experiment_yaml);
+  write_summary(file, results);
+  h5::Handle runs = h5::create_group(file, "runs");
+  for (const RunRecord& run : results.runs) write_run_group(runs, run);
+  h5::flush(file);
+}
+
+}  // namespace nnsweep

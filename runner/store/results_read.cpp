@@ -1,0 +1,88 @@
+// Reading a results file back into memory (for show, merge, resume and tests).
+#include <algorithm>
+
+#include "store/columns.hpp"
+#include "store/h5.hpp"
+#include "store/results.hpp"
+
+namespace nnsweep {
+namespace {
+
+RunStatus parse_status(const std::string& text) {
+  if (text == "ok") return RunStatus::ok;
+  if (text == "diverged") return RunStatus::diverged;
+  return RunStatus::failed;
+}
+
+void read_run_group(hid_t runs_group, RunRecord& run) {
+  h5::Handle group = h5::open_group(runs_group, run_group_name(run.index));
+  run.id = h5::read_string_attribute(group, "run_id");
+  run.config_yaml = h5::read_string_attribute(group, "config");
+  run.result.status = parse_status(h5::read_string_attribute(group, "status"));
+  run.result.message = h5::read_string_attribute(group, "message");
+  run.record_every = h5::read_int_attribute(group, "record_every");
+  run.result.costs = h5::read_doubles(h5::open_dataset(group, "cost"));
+  std::vector<double> flat;
+  std::vector<Eigen::Index> sizes;
+  for (std::size_t l = 0; h5::exists(group, weight_name(l)); ++l) {
+    h5::Handle weight = h5::open_dataset(group, weight_name(l));
+    const auto dims = h5::dataset_dims(weight);
+    if (l == 0) sizes.push_back(static_cast<Eigen::Index>(dims[1]));
+    sizes.push_back(static_cast<Eigen::Index>(dims[0]));
+    // Stored row-major; the flat layout is column-major per matrix.
+    const std::vector<double> values = h5::read_doubles(weight);
+    for (hsize_t c = 0; c < dims[1]; ++c) {
+      for (hsize_t r = 0; r < dims[0]; ++r) flat.push_back(values[r * dims[1] + c]);
+    }
+    for (double value : h5::read_doubles(h5::open_dataset(group, bias_name(l)))) {
+      flat.push_back(value);
+    }
+  }
+  run.result.sizes = sizes;
+  run.result.parameters = Eigen::Map<Eigen::VectorXd>(flat.data(), flat.size());
+}
+
+}  // namespace
+
+Results read_results_file(const std::string& path) {
+  h5::quiet_errors();
+  h5::Handle file = h5::open_file(path);
+  if (!h5::has_attribute(file, "format") ||
+      h5::read_string_attribute(file, "format") != kFormatName) {
+    throw h5::H5Error(path + " is not an nnsweep results file");
+  }
+  Results results;
+  results.experiment_yaml = h5::read_strings(h5::open_dataset(file, "config")).at(0);
+  h5::Handle summary = h5::open_group(file, "summary");
+  const auto indices = h5::read_int64s(h5::open_dataset(summary, "run"));
+  const auto final_cost = h5::read_doubles(h5::open_dataset(summary, "final_cost"));
+  const auto accuracy = h5::read_doubles(h5::open_dataset(summary, "train_accuracy"));
+  const auto wall_time = h5::read_doubles(h5::open_dataset(summary, "wall_time_s"));
+  const auto iterations = h5::read_int64s(h5::open_dataset(summary, "iterations_run"));
+  if (h5::has_attribute(summary, "swept_keys")) {
+    const std::string keys = h5::read_string_attribute(summary, "swept_keys");
+    std::size_t start = 0;
+    while (start < keys.size()) {
+      const auto end = std::min(keys.find('\n', start), keys.size());
+      results.swept_keys.push_back(keys.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  std::vector<std::vector<std::string>> swept;
+  for (const std::string& key : results.swept_keys) swept.push_back(read_column(summary, key));
+  h5::Handle runs = h5::open_group(file, "runs");
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    RunRecord run;
+    run.index = indices[i];
+    run.result.final_cost = final_cost[i];
+    run.result.train_accuracy = accuracy[i];
+    run.result.wall_time_s = wall_time[i];
+    run.result.iterations_run = iterations[i];
+    for (const auto& column : swept) run.swept_values.push_back(column[i]);
+    read_run_group(runs, run);
+    results.runs.push_back(std::move(run));
+  }
+  return results;
+}
+
+}  // namespace nnsweep

@@ -1,0 +1,130 @@
+#include "sweep/executor.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+namespace nnsweep {
+
+std::string dataset_key(const PluginChoice& dataset) {
+  std::string key = dataset.name;
+  for (const auto& [name, value] : dataset.params.values()) key += ";" + name + "=" + value_text(value);
+  return key;
+}
+
+DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries) {
+  DatasetCache cache;
+  for (const PlannedRun& run : runs) {
+    const std::string key = dataset_key(run.config.dataset);
+    if (cache.count(key)) continue;
+    auto generator = registries.datasets.create(run.config.dataset.name, run.config.dataset.params);
+    cache.emplace(key, std::make_shared<const Dataset>(generator->generate()));
+  }
+  return cache;
+}
+
+double estimated_cost(const PlannedRun& run, const Dataset& data) {
+  return Network::forward_cost(layer_sizes(run.config, data)) * static_cast<double>(data.X.cols()) *
+         static_cast<double>(std::max<std::int64_t>(run.config.train.iterations, 1));
+}
+
+namespace {
+
+// Finished runs, from the training threads to the calling thread.
+class Handoff {
+ public:
+  void push(RunRecord&& record) {
+    {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(std::move(record));
+    }
+    ready_.notify_one();
+  }
+  void close() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_one();
+  }
+  // Blocks until a record arrives; false once closed and drained.
+  bool pop(RunRecord& record) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+    if (queue_.empty()) return false;
+    record = std::move(queue_.front());
+    queue_.pop_front();
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<RunRecord> queue_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
+                  const Registries& registries, const ExecutionOptions& options) {
+  std::vector<const Dataset*> data_of;
+  std::vector<double> cost_of;
+  for (const PlannedRun& run : runs) {
+    data_of.push_back(datasets.at(dataset_key(run.config.dataset)).get());
+    cost_of.push_back(estimated_cost(run, *data_of.back()));
+  }
+  std::vector<std::size_t> order(runs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return cost_of[a] > cost_of[b]; });
+
+  const int threads = options.threads > 0 ? options.threads : omp_get_num_procs();
+  Handoff handoff;
+  std::atomic<bool> cancelled{false};
+  std::exception_ptr training_error;
+  std::thread trainers([&] {
+    try {
+      const auto count = static_cast<std::int64_t>(order.size());
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+      for (std::int64_t k = 0; k < count; ++k) {
+        if (cancelled.load()) continue;
+        const PlannedRun& run = runs[order[static_cast<std::size_t>(k)]];
+        RunRecord record;
+        record.index = run.index;
+        record.id = run.id;
+        record.config_yaml = run.config_yaml;
+        record.record_every = run.config.train.record_every;
+        record.swept_values = run.column_values;
+        record.result = train_run(*data_of[order[static_cast<std::size_t>(k)]], run.config,
+                                  registries, options.log);
+        handoff.push(std::move(record));
+      }
+    } catch (...) {
+      training_error = std::current_exception();
+    }
+    handoff.close();
+  });
+  RunRecord record;
+  try {
+    while (handoff.pop(record)) options.on_finished(std::move(record));
+  } catch (...) {
+    // Stop starting runs, let the ones in flight end, then unwind.
+    cancelled = true;
+    while (handoff.pop(record)) {
+    }
+    trainers.join();
+    throw;
+  }
+  trainers.join();
+  if (training_error) std::rethrow_exception(training_error);
+}
+
+}  // namespace nnsweep

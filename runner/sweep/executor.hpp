@@ -1,0 +1,39 @@
+#pragma once
+// Training the runs of a plan in parallel.
+//
+// Runs are spread over OpenMP threads with dynamic scheduling, the most
+// expensive first. Nothing a run computes depends on the thread that runs it or
+// on the order runs finish: a run's randomness comes only from its config.
+// Finished runs are handed to the calling thread, which alone calls
+// `on_finished` (the only place results are stored, so only one thread ever
+// touches the results file).
+#include <functional>
+#include <map>
+#include <memory>
+
+#include "store/results.hpp"
+#include "sweep/resolve.hpp"
+
+namespace nnsweep {
+
+struct ExecutionOptions {
+  int threads = 0;  // 0 = every core
+  // Given only when the plan is a single run: prints its cost lines.
+  CostLogger log;
+  // Called on the calling thread, once per finished run, in finishing order.
+  std::function<void(RunRecord&&)> on_finished;
+};
+
+// Datasets keyed by their resolved dataset config, each generated once and shared
+// read-only by every run that trains on it.
+using DatasetCache = std::map<std::string, std::shared_ptr<const Dataset>>;
+std::string dataset_key(const PluginChoice& dataset);
+DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries);
+
+// Estimated work of a run (multiply-adds), used to start the largest runs first.
+double estimated_cost(const PlannedRun& run, const Dataset& data);
+
+void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
+                  const Registries& registries, const ExecutionOptions& options);
+
+}  // namespace nnsweep

@@ -1,0 +1,172 @@
+// sweep.random: N reproducible draws from numpy's legacy generator.
+//
+//   random:
+//     samples: 20
+//     seed: 0
+//     params:
+//       optimizer.learning_rate: {distribution: log_uniform, low: 1e-4, high: 1}
+//       model.init.seed: {distribution: int_uniform, low: 0, high: 1000}
+//       model.activation: {distribution: choice, values: [tanh, relu]}
+//       dataset.noise: {distribution: uniform, low: 0.1, high: 0.3}
+//       optimizer.momentum: {distribution: normal, mean: 0.9, std: 0.02}
+//
+// Draws are made sample by sample, keys in written order, so adding a sample
+// never changes the earlier ones.
+#include <algorithm>
+#include <cmath>
+
+#include "config/values.hpp"
+#include "random/numpy_random.hpp"
+#include "sweep/plan.hpp"
+#include "util/format.hpp"
+
+namespace nnsweep {
+namespace {
+
+enum class Distribution { uniform, log_uniform, int_uniform, choice, normal };
+
+struct Draw {
+  std::string key;
+  Distribution distribution = Distribution::uniform;
+  double low = 0.0, high = 1.0;  // uniform, log_uniform, int_uniform; mean/std for normal
+  std::vector<ConfigView> choices;
+  YAML::Mark mark;
+  std::string source;
+};
+
+double read_number(const ConfigView& spec, const std::string& name, const std::string& key) {
+  auto view = spec.child(name);
+  if (!view) spec.fail("the distribution of '" + key + "' needs '" + name + "'");
+  const ParamSpec number = real_param(name, 0.0, -1e300, 1e300, "");
+  return std::get<double>(read_param(*view, number, "sweep.random key '" + key + "'"));
+}
+
+Draw read_draw(const ConfigView& params, const std::string& key) {
+  const ConfigView spec = *params.child(key);
+  if (!spec.is_map()) {
+    spec.fail("sweep.random key '" + key + "' needs a map such as {distribution: uniform, low: 0, "
+              "high: 1}");
+  }
+  Draw draw{key, Distribution::uniform, 0.0, 1.0, {}, spec.node().Mark(), spec.source()};
+  auto name = spec.child("distribution");
+  if (!name || !name->is_scalar()) spec.fail("sweep.random key '" + key + "' needs 'distribution'");
+  const std::string& kind = name->scalar();
+  std::vector<std::string> allowed_keys = {"distribution", "low", "high"};
+  if (kind == "uniform" || kind == "log_uniform" || kind == "int_uniform") {
+    draw.distribution = kind == "uniform"       ? Distribution::uniform
+                        : kind == "log_uniform" ? Distribution::log_uniform
+                                                : Distribution::int_uniform;
+    draw.low = read_number(spec, "low", key);
+    draw.high = read_number(spec, "high", key);
+    if (!(draw.low < draw.high) && !(kind == "int_uniform" && draw.low == draw.high)) {
+      spec.child("low")->fail(format("low (%s) must be below high (%s)",
+                                     format_number(draw.low).c_str(),
+                                     format_number(draw.high).c_str()));
+    }
+    if (kind == "log_uniform" && draw.low <= 0.0) {
+      spec.child("low")->fail("log_uniform needs low > 0");
+    }
+    if (kind == "int_uniform" &&
+        (draw.low != std::floor(draw.low) || draw.high != std::floor(draw.high))) {
+      spec.fail("int_uniform needs integer low and high");
+    }
+  } else if (kind == "normal") {
+    draw.distribution = Distribution::normal;
+    draw.low = read_number(spec, "mean", key);
+    draw.high = read_number(spec, "std", key);
+    if (draw.high < 0.0) spec.child("std")->fail("std must be >= 0");
+    allowed_keys = {"distribution", "mean", "std"};
+  } else if (kind == "choice") {
+    draw.distribution = Distribution::choice;
+    auto values = spec.child("values");
+    if (!values || !values->is_sequence() || values->size() == 0) {
+      spec.fail("a choice needs a non-empty list 'values'");
+    }
+    for (std::size_t i = 0; i < values->size(); ++i) draw.choices.push_back(values->element(i));
+    allowed_keys = {"distribution", "values"};
+  } else {
+    name->fail("unknown distribution '" + kind +
+               "' (allowed: uniform, log_uniform, int_uniform, choice, normal)");
+  }
+  for (const std::string& field : spec.keys()) {
+    if (std::find(allowed_keys.begin(), allowed_keys.end(), field) == allowed_keys.end()) {
+      spec.fail_key(field, "unknown key '" + field + "' for a " + kind + " distribution (allowed: " +
+                               join_choices(allowed_keys) + ")");
+    }
+  }
+  return draw;
+}
+
+Override sample(const Draw& draw, NumpyRandomState& random) {
+  switch (draw.distribution) {
+    case Distribution::choice: {
+      const auto index = random.random_interval(draw.choices.size() - 1);
+      const ConfigView& choice = draw.choices[index];
+      return Override{choice.node(), choice.source(), choice.node().Mark()};
+    }
+    case Distribution::int_uniform: {
+      const auto span = static_cast<std::uint64_t>(draw.high - draw.low);
+      const auto value = static_cast<std::int64_t>(draw.low) +
+                         static_cast<std::int64_t>(random.random_interval(span));
+      return Override{YAML::Node(std::to_string(value)), draw.source, draw.mark};
+    }
+    case Distribution::uniform:
+      return Override{
+          YAML::Node(format_number(draw.low + (draw.high - draw.low) * random.random_sample())),
+          draw.source, draw.mark};
+    case Distribution::log_uniform: {
+      const double low = std::log(draw.low), high = std::log(draw.high);
+      return Override{
+          YAML::Node(format_number(std::exp(low + (high - low) * random.random_sample()))),
+          draw.source, draw.mark};
+    }
+    case Distribution::normal:
+      return Override{YAML::Node(format_number(random.normal(draw.low, draw.high))), draw.source,
+                      draw.mark};
+  }
+  throw std::logic_error("unknown distribution");
+}
+
+}  // namespace
+
+SweepAxis read_random_axis(const ConfigView& view) {
+  if (!view.is_map()) view.fail("sweep.random must be a map with samples, seed and params");
+  const std::vector<ParamSpec> specs = {
+      int_param("samples", 1, 1, 1000000, "number of draws"),
+      seed_param(0, "numpy seed of the draws")};
+  for (const std::string& key : view.keys()) {
+    if (key != "samples" && key != "seed" && key != "params") {
+      view.fail_key(key, "unknown key '" + key + "' in sweep.random (allowed: samples, seed, " +
+                             "params)");
+    }
+  }
+  auto samples_view = view.child("samples");
+  if (!samples_view) view.fail("sweep.random needs 'samples', the number of draws");
+  const auto samples =
+      std::get<std::int64_t>(read_param(*samples_view, specs[0], "sweep.random"));
+  std::int64_t seed = 0;
+  if (auto seed_view = view.child("seed")) {
+    seed = std::get<std::int64_t>(read_param(*seed_view, specs[1], "sweep.random"));
+  }
+  auto params = view.child("params");
+  if (!params || !params->is_map() || params->keys().empty()) {
+    view.fail("sweep.random needs 'params', a map from config key to distribution");
+  }
+  std::vector<Draw> draws;
+  for (const std::string& key : params->keys()) {
+    if (!is_dotted_key(key) || key.rfind("sweep", 0) == 0 || key == "name") {
+      params->fail_key(key, "'" + key + "' is not a config key that can be swept");
+    }
+    draws.push_back(read_draw(*params, key));
+  }
+  NumpyRandomState random(static_cast<std::uint32_t>(seed));
+  SweepAxis axis{"random", {}};
+  for (std::int64_t s = 0; s < samples; ++s) {
+    std::vector<std::pair<std::string, Override>> point;
+    for (const Draw& draw : draws) point.emplace_back(draw.key, sample(draw, random));
+    axis.points.push_back(std::move(point));
+  }
+  return axis;
+}
+
+}  // namespace nnsweep

@@ -1,0 +1,40 @@
+#pragma once
+// From a plan's run index to a validated, resolved run.
+#include <string>
+#include <vector>
+
+#include "config/experiment.hpp"
+#include "sweep/plan.hpp"
+
+namespace nnsweep {
+
+struct PlannedRun {
+  std::int64_t index = 0;
+  ExperimentConfig config;
+  std::string config_yaml;  // to_yaml(config)
+  std::string id;           // stable_hash(config_yaml): the run's identity
+  std::vector<std::string> column_values;  // parallel to summary_keys()
+};
+
+class PlanResolver {
+ public:
+  PlanResolver(const ConfigDocument& document, const Plan& plan, const Registries& registries);
+
+  // The keys that get a summary column: swept keys, then --set keys.
+  const std::vector<std::string>& summary_keys() const { return summary_keys_; }
+  // Throws ConfigError (pointing into the sweep or --set) when the run is invalid.
+  PlannedRun resolve(std::int64_t index) const;
+  // Resolves every run, so that no bad value waits for the run that uses it.
+  void validate_all() const;
+
+ private:
+  const ConfigDocument& document_;
+  const Plan& plan_;
+  const Registries& registries_;
+  std::vector<std::string> summary_keys_;
+};
+
+// A YAML node as one line of flow text: 0.1, tanh, [20, 20].
+std::string flow_text(const YAML::Node& node);
+
+}  // namespace nnsweep
