@@ -16,7 +16,9 @@ struct RunArguments : ConfigArguments {
   bool quiet = false;
   bool overwrite = false;  // replace results of a different experiment
   bool fresh = false;      // recompute every run, even ones already stored
-  std::string share;       // test and cluster use: "K/N" runs only this share
+  std::string share;       // "K/N": run only this share of the plan, for `nnsweep merge`
+  std::int64_t dataset_limit = 10000000;  // store training sets of at most this many values
+  std::string command_line;               // recorded in the results file
 };
 
 int run_command(const RunArguments& arguments);

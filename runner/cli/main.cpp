@@ -38,7 +38,11 @@ int main(int argc, char** argv) {
                     "replace a results file that holds a different experiment");
   run_cmd->add_flag("--fresh", run.fresh, "recompute every run, even ones already stored");
   run_cmd->add_option("--share", run.share,
-                      "run only share K of N (K/N, 1-based) of the plan, for later merging");
+                      "run only share K of N (K/N, 1-based) of the plan, for nnsweep merge");
+  run_cmd->add_option("--dataset-limit", run.dataset_limit,
+                      "store each training set in the results file if it has at most this many "
+                      "values (default 10000000); larger ones are described only")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 40));
 
   nnsweep::ConfigArguments validate;
   CLI::App* validate_cmd = app.add_subcommand("validate", "check a config and its sweep");
@@ -78,7 +82,14 @@ int main(int argc, char** argv) {
     return code == 0 ? nnsweep::kExitOk : nnsweep::kExitConfigError;
   }
 
-  if (*run_cmd) return nnsweep::run_command(run);
+  if (*run_cmd) {
+    for (int i = 0; i < argc; ++i) {
+      const std::string argument = argv[i];
+      const bool plain = argument.find_first_of(" \t'\"$\\") == std::string::npos && !argument.empty();
+      run.command_line += (i ? " " : "") + (plain ? argument : "'" + argument + "'");
+    }
+    return nnsweep::run_command(run);
+  }
   if (*validate_cmd) return nnsweep::validate_command(validate);
   if (*plan_cmd) return nnsweep::plan_command(plan);
   if (*plugins_cmd) return nnsweep::plugins_command(kind);

@@ -12,15 +12,10 @@
 
 namespace nnsweep {
 
-std::string check_output_path(const std::string& path, bool is_default, bool overwrite) {
+std::string check_output_folder(const std::string& path, bool is_default) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   std::error_code error;
-  if (fs::is_directory(target, error)) return path + " is a directory; give a file name with --out";
-  if (fs::exists(target, error) && !overwrite) {
-    return path + " already exists; nnsweep never overwrites results (use --overwrite to " +
-           "replace it, or --out for another file)";
-  }
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (is_default && !fs::exists(folder, error)) fs::create_directories(folder, error);
   if (!fs::is_directory(folder, error)) {

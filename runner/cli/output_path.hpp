@@ -4,8 +4,8 @@
 
 namespace nnsweep {
 
-// "" when results can be written to `path`, else what is wrong. Creates the
-// default results/ folder when `is_default` and it is missing.
-std::string check_output_path(const std::string& path, bool is_default, bool overwrite);
+// "" when a results file can be created beside `path`, else what is wrong.
+// Creates the default results/ folder when `is_default` and it is missing.
+std::string check_output_folder(const std::string& path, bool is_default);
 
 }  // namespace nnsweep

@@ -147,6 +147,15 @@ std::string to_yaml(const ExperimentConfig& config) {
   return std::string(out.c_str()) + "\n";
 }
 
+std::string plugin_yaml(const PluginChoice& choice) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  emit_plugin(out, "section", choice);
+  out << YAML::EndMap;
+  const std::string text = out.c_str();
+  return text.substr(text.find('{'));
+}
+
 std::string stable_hash(const std::string& text) {
   std::uint64_t hash = 14695981039346656037ULL;
   for (unsigned char c : text) {

@@ -51,6 +51,9 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
 // run's attributes hold, and what a run's identity hash is computed from.
 std::string to_yaml(const ExperimentConfig& config);
 
+// One plugin section as a YAML flow map: {name: moons, n_samples: 200, ...}.
+std::string plugin_yaml(const PluginChoice& choice);
+
 // A stable 64-bit hash (FNV-1a) of the text, as 16 hex digits.
 std::string stable_hash(const std::string& text);
 

@@ -21,19 +21,37 @@ struct RunRecord {
   std::int64_t index = 0;
   std::string id;           // stable hash of the resolved config
   std::string config_yaml;  // the resolved config of this run
+  std::string dataset_id;   // the /datasets/ID it trained on
   std::int64_t record_every = 1;
   std::vector<std::string> swept_values;  // YAML flow text, parallel to Results::swept_keys
   RunResult result;
 };
 
+// A training set as stored under /datasets/ID: X as examples x features and y
+// as examples (x outputs when there are several), as numpy users expect.
+struct StoredDataset {
+  std::string config_yaml;  // the dataset section that generates it
+  Eigen::Index examples = 0, features = 0, outputs = 0;
+  bool stored = false;  // false: described only (larger than the size limit)
+  Eigen::MatrixXd X, Y;  // nnsweep's layout (features x m, outputs x m); empty unless stored
+};
+
 struct Results {
   std::string experiment_yaml;
+  std::string experiment_id;            // identity of the whole plan
+  std::int64_t plan_size = 0;           // runs in the whole plan
+  std::string share;                    // "K/N" for a part of the plan, else ""
   std::vector<std::string> swept_keys;  // dotted keys, in plan order
   std::vector<RunRecord> runs;          // in run-index order
-  std::map<std::string, std::string> provenance;  // root attributes beyond format/version
+  std::map<std::string, StoredDataset> datasets;  // by dataset id
+  std::map<std::string, std::string> provenance;  // further root attributes (strings)
 };
 
 constexpr const char* kFormatName = "nnsweep";
+// The string attributes at the root that describe where a file came from.
+constexpr const char* kProvenanceKeys[] = {
+    "name",     "nnsweep_version", "created_utc",   "git_commit",   "host",
+    "command_line", "compiler",    "eigen_version", "hdf5_version", "yaml_cpp_version"};
 constexpr std::int64_t kFormatVersion = 1;
 
 // Writes a new file at `path`, which must not exist.
@@ -45,6 +63,16 @@ Results read_results_file(const std::string& path);
 // into place, so the file at `path` only ever appears complete. With
 // replace=false an existing file at `path` is never touched (the write fails).
 void publish_results_file(const std::string& path, const Results& results, bool replace);
+
+// The root attributes of a results file, read without loading its runs: to tell
+// whether a file holds a given experiment. Throws if it is not a results file.
+struct ResultsIdentity {
+  std::string experiment_id;
+  std::string share;
+  std::string name;
+  std::int64_t runs = 0;
+};
+ResultsIdentity read_results_identity(const std::string& path);
 
 // Weight names of layer l (0-based): "W1", "b1", ...
 std::string weight_name(std::size_t layer);

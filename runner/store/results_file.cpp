@@ -4,6 +4,8 @@
 #include <limits>
 #include <set>
 
+#include <yaml-cpp/yaml.h>
+
 #include "store/columns.hpp"
 #include "store/h5.hpp"
 #include "store/results.hpp"
@@ -29,10 +31,28 @@ std::vector<std::int64_t> cost_steps(const Results& results) {
   return {steps.begin(), steps.end()};
 }
 
+// Every `seed` in the resolved config, as attributes named by dotted path
+// ("dataset.seed", "model.init.seed"), so a run's randomness is visible at a glance.
+void write_seeds(hid_t group, const YAML::Node& node, const std::string& path) {
+  if (!node.IsMap()) return;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string key = it->first.Scalar();
+    const std::string child = path.empty() ? key : path + "." + key;
+    const YAML::Node value = it->second;
+    if (key == "seed" && value.IsScalar()) {
+      h5::write_attribute(group, child, static_cast<std::int64_t>(std::stoll(value.Scalar())));
+    } else {
+      write_seeds(group, value, child);
+    }
+  }
+}
+
 void write_run_group(hid_t runs_group, const RunRecord& run) {
   h5::Handle group = h5::create_group(runs_group, run_group_name(run.index));
   h5::write_attribute(group, "run_id", run.id);
   h5::write_attribute(group, "config", run.config_yaml);
+  h5::write_attribute(group, "dataset_id", run.dataset_id);
+  write_seeds(group, YAML::Load(run.config_yaml), "");
   h5::write_attribute(group, "status", status_name(run.result.status));
   h5::write_attribute(group, "message", run.result.message);
   h5::write_attribute(group, "record_every", run.record_every);
@@ -72,17 +92,19 @@ void write_summary(hid_t file, const Results& results) {
   columns.push_back(h5::write_doubles(summary, "train_accuracy", {n}, accuracy.data()));
   columns.push_back(h5::write_doubles(summary, "wall_time_s", {n}, wall_time.data()));
   std::vector<std::int64_t> iterations;
-  std::vector<std::string> status, message, ids;
+  std::vector<std::string> status, message, ids, dataset_ids;
   for (const RunRecord& run : results.runs) {
     iterations.push_back(run.result.iterations_run);
     status.push_back(status_name(run.result.status));
     message.push_back(run.result.message);
     ids.push_back(run.id);
+    dataset_ids.push_back(run.dataset_id);
   }
   columns.push_back(h5::write_int64s(summary, "iterations_run", {n}, iterations.data()));
   columns.push_back(h5::write_strings(summary, "status", status));
   columns.push_back(h5::write_strings(summary, "message", message));
   columns.push_back(h5::write_strings(summary, "run_id", ids));
+  columns.push_back(h5::write_strings(summary, "dataset_id", dataset_ids));
   std::string key_list;
   for (const std::string& key : results.swept_keys) key_list += (key_list.empty() ? "" : "\n") + key;
   h5::write_attribute(summary, "swept_keys", key_list);
@@ -116,6 +138,27 @@ void write_summary(hid_t file, const Results& results) {
   h5::attach_dimension_scale(cost, step_scale, 1);
 }
 
+void write_datasets(hid_t file, const Results& results) {
+  h5::Handle datasets = h5::create_group(file, "datasets");
+  for (const auto& [id, data] : results.datasets) {
+    h5::Handle group = h5::create_group(datasets, id);
+    h5::write_attribute(group, "config", data.config_yaml);
+    h5::write_attribute(group, "examples", static_cast<std::int64_t>(data.examples));
+    h5::write_attribute(group, "features", static_cast<std::int64_t>(data.features));
+    h5::write_attribute(group, "outputs", static_cast<std::int64_t>(data.outputs));
+    h5::write_attribute(group, "stored", static_cast<std::int64_t>(data.stored));
+    if (!data.stored) continue;
+    // Column-major features x m is row-major m x features: the same bytes.
+    const auto m = static_cast<hsize_t>(data.examples);
+    h5::write_doubles(group, "X", {m, hsize_t(data.features)}, data.X.data());
+    if (data.outputs == 1) {
+      h5::write_doubles(group, "y", {m}, data.Y.data());
+    } else {
+      h5::write_doubles(group, "y", {m, hsize_t(data.outputs)}, data.Y.data());
+    }
+  }
+}
+
 }  // namespace
 
 void write_results_file(const std::string& path, const Results& results) {
@@ -123,11 +166,15 @@ void write_results_file(const std::string& path, const Results& results) {
   h5::Handle file = h5::create_file(path);
   h5::write_attribute(file, "format", std::string(kFormatName));
   h5::write_attribute(file, "format_version", kFormatVersion);
+  h5::write_attribute(file, "experiment_id", results.experiment_id);
+  h5::write_attribute(file, "plan_size", results.plan_size);
+  if (!results.share.empty()) h5::write_attribute(file, "share", results.share);
   for (const auto& [key, value] : results.provenance) h5::write_attribute(file, key, value);
   h5::write_string(file, "config", results.experiment_yaml);
   write_summary(file, results);
   h5::Handle runs = h5::create_group(file, "runs");
   for (const RunRecord& run : results.runs) write_run_group(runs, run);
+  write_datasets(file, results);
   h5::flush(file);
 }
 

@@ -17,6 +17,7 @@ RunStatus parse_status(const std::string& text) {
 void read_run_group(hid_t runs_group, RunRecord& run) {
   h5::Handle group = h5::open_group(runs_group, run_group_name(run.index));
   run.id = h5::read_string_attribute(group, "run_id");
+  run.dataset_id = h5::read_string_attribute(group, "dataset_id");
   run.config_yaml = h5::read_string_attribute(group, "config");
   run.result.status = parse_status(h5::read_string_attribute(group, "status"));
   run.result.message = h5::read_string_attribute(group, "message");
@@ -42,16 +43,58 @@ void read_run_group(hid_t runs_group, RunRecord& run) {
   run.result.parameters = Eigen::Map<Eigen::VectorXd>(flat.data(), flat.size());
 }
 
-}  // namespace
+void read_datasets(hid_t file, Results& results) {
+  h5::Handle datasets = h5::open_group(file, "datasets");
+  for (const std::string& id : h5::member_names(datasets)) {
+    h5::Handle group = h5::open_group(datasets, id);
+    StoredDataset& data = results.datasets[id];
+    data.config_yaml = h5::read_string_attribute(group, "config");
+    data.examples = h5::read_int_attribute(group, "examples");
+    data.features = h5::read_int_attribute(group, "features");
+    data.outputs = h5::read_int_attribute(group, "outputs");
+    data.stored = h5::read_int_attribute(group, "stored") != 0;
+    if (!data.stored) continue;
+    const auto x = h5::read_doubles(h5::open_dataset(group, "X"));
+    const auto y = h5::read_doubles(h5::open_dataset(group, "y"));
+    data.X = Eigen::Map<const Eigen::MatrixXd>(x.data(), data.features, data.examples);
+    data.Y = Eigen::Map<const Eigen::MatrixXd>(y.data(), data.outputs, data.examples);
+  }
+}
 
-Results read_results_file(const std::string& path) {
+h5::Handle open_results(const std::string& path) {
   h5::quiet_errors();
   h5::Handle file = h5::open_file(path);
   if (!h5::has_attribute(file, "format") ||
       h5::read_string_attribute(file, "format") != kFormatName) {
     throw h5::H5Error(path + " is not an nnsweep results file");
   }
+  return file;
+}
+
+}  // namespace
+
+ResultsIdentity read_results_identity(const std::string& path) {
+  h5::Handle file = open_results(path);
+  ResultsIdentity identity;
+  identity.experiment_id = h5::has_attribute(file, "experiment_id")
+                               ? h5::read_string_attribute(file, "experiment_id")
+                               : "";
+  if (h5::has_attribute(file, "name")) identity.name = h5::read_string_attribute(file, "name");
+  if (h5::has_attribute(file, "share")) identity.share = h5::read_string_attribute(file, "share");
+  h5::Handle summary = h5::open_group(file, "summary");
+  identity.runs = static_cast<std::int64_t>(h5::dataset_dims(h5::open_dataset(summary, "run"))[0]);
+  return identity;
+}
+
+Results read_results_file(const std::string& path) {
+  h5::Handle file = open_results(path);
   Results results;
+  results.experiment_id = h5::read_string_attribute(file, "experiment_id");
+  results.plan_size = h5::read_int_attribute(file, "plan_size");
+  if (h5::has_attribute(file, "share")) results.share = h5::read_string_attribute(file, "share");
+  for (const char* key : kProvenanceKeys) {
+    if (h5::has_attribute(file, key)) results.provenance[key] = h5::read_string_attribute(file, key);
+  }
   results.experiment_yaml = h5::read_strings(h5::open_dataset(file, "config")).at(0);
   h5::Handle summary = h5::open_group(file, "summary");
   const auto indices = h5::read_int64s(h5::open_dataset(summary, "run"));
@@ -82,6 +125,7 @@ Results read_results_file(const std::string& path) {
     read_run_group(runs, run);
     results.runs.push_back(std::move(run));
   }
+  read_datasets(file, results);
   return results;
 }
 

@@ -13,16 +13,12 @@
 
 namespace nnsweep {
 
-std::string dataset_key(const PluginChoice& dataset) {
-  std::string key = dataset.name;
-  for (const auto& [name, value] : dataset.params.values()) key += ";" + name + "=" + value_text(value);
-  return key;
-}
+std::string dataset_id(const PluginChoice& dataset) { return stable_hash(plugin_yaml(dataset)); }
 
 DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries) {
   DatasetCache cache;
   for (const PlannedRun& run : runs) {
-    const std::string key = dataset_key(run.config.dataset);
+    const std::string key = dataset_id(run.config.dataset);
     if (cache.count(key)) continue;
     auto generator = registries.datasets.create(run.config.dataset.name, run.config.dataset.params);
     cache.emplace(key, std::make_shared<const Dataset>(generator->generate()));
@@ -78,7 +74,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
   std::vector<const Dataset*> data_of;
   std::vector<double> cost_of;
   for (const PlannedRun& run : runs) {
-    data_of.push_back(datasets.at(dataset_key(run.config.dataset)).get());
+    data_of.push_back(datasets.at(dataset_id(run.config.dataset)).get());
     cost_of.push_back(estimated_cost(run, *data_of.back()));
   }
   std::vector<std::size_t> order(runs.size());
@@ -103,6 +99,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
         record.config_yaml = run.config_yaml;
         record.record_every = run.config.train.record_every;
         record.swept_values = run.column_values;
+        record.dataset_id = dataset_id(run.config.dataset);
         record.result = train_run(*data_of[order[static_cast<std::size_t>(k)]], run.config,
                                   registries, options.log);
         handoff.push(std::move(record));

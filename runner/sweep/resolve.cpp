@@ -62,7 +62,11 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
 }
 
 void PlanResolver::validate_all() const {
-  for (std::int64_t index = 0; index < plan_.size(); ++index) (void)resolve(index);
+  for (std::int64_t index = 0; index < plan_.size(); ++index) {
+    const OverrideMap overrides = plan_.overrides(index);
+    (void)parse_experiment(ConfigView::root(document_.root, document_.path, &overrides),
+                           registries_, document_.stem());
+  }
 }
 
 }  // namespace nnsweep

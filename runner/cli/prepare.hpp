@@ -1,0 +1,22 @@
+#pragma once
+// Loading, expanding and validating an experiment, shared by run, validate and plan.
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "sweep/resolve.hpp"
+
+namespace nnsweep {
+
+struct Prepared {
+  ConfigDocument document;
+  std::unique_ptr<Plan> plan;
+  std::unique_ptr<PlanResolver> resolver;
+};
+
+// Throws ConfigError.
+std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments);
+
+// Prints the error as FILE:LINE:COL: message and returns the config-error exit code.
+int report_config_error(const ConfigError& error);
+
+}  // namespace nnsweep

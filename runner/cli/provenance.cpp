@@ -1,0 +1,37 @@
+#include "cli/provenance.hpp"
+
+#include <H5public.h>
+#include <unistd.h>
+
+#include <Eigen/Core>
+#include <ctime>
+
+#include "util/format.hpp"
+#include "version.hpp"
+
+namespace nnsweep {
+
+std::map<std::string, std::string> provenance(const std::string& command_line) {
+  std::map<std::string, std::string> attributes;
+  attributes["nnsweep_version"] = kVersion;
+  if (*kGitCommit) attributes["git_commit"] = kGitCommit;
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  attributes["host"] = host;
+  attributes["command_line"] = command_line;
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  attributes["created_utc"] = stamp;
+  attributes["compiler"] = kCompiler;
+  attributes["eigen_version"] =
+      format("%d.%d.%d", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION);
+  attributes["hdf5_version"] =
+      format("%d.%d.%d", H5_VERS_MAJOR, H5_VERS_MINOR, H5_VERS_RELEASE);
+  attributes["yaml_cpp_version"] = kYamlCppVersion;
+  return attributes;
+}
+
+}  // namespace nnsweep

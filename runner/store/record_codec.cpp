@@ -1,0 +1,112 @@
+// A RunRecord as bytes: little-endian fixed-width numbers and length-prefixed
+// strings and arrays, in field order. Only the journal reads these bytes back.
+#include <cstring>
+#include <stdexcept>
+
+#include "store/journal.hpp"
+
+namespace nnsweep {
+namespace {
+
+class Writer {
+ public:
+  template <class T>
+  void put(T value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  void put(const std::string& text) {
+    put<std::uint64_t>(text.size());
+    bytes += text;
+  }
+  void put(const double* values, std::size_t count) {
+    put<std::uint64_t>(count);
+    bytes.append(reinterpret_cast<const char*>(values), count * sizeof(double));
+  }
+  std::string bytes;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& bytes) : bytes_(bytes) {}
+  template <class T>
+  T get() {
+    T value;
+    take(&value, sizeof value);
+    return value;
+  }
+  std::string text() {
+    std::string value(get<std::uint64_t>(), '\0');
+    take(value.data(), value.size());
+    return value;
+  }
+  std::vector<double> doubles() {
+    std::vector<double> values(get<std::uint64_t>());
+    take(values.data(), values.size() * sizeof(double));
+    return values;
+  }
+  bool done() const { return position_ == bytes_.size(); }
+
+ private:
+  void take(void* target, std::size_t size) {
+    if (size > bytes_.size() - position_) throw std::runtime_error("truncated journal record");
+    std::memcpy(target, bytes_.data() + position_, size);
+    position_ += size;
+  }
+  const std::string& bytes_;
+  std::size_t position_ = 0;
+};
+
+}  // namespace
+
+std::string encode_record(const RunRecord& record) {
+  Writer out;
+  out.put<std::int64_t>(record.index);
+  out.put(record.id);
+  out.put(record.config_yaml);
+  out.put(record.dataset_id);
+  out.put<std::int64_t>(record.record_every);
+  out.put<std::uint64_t>(record.swept_values.size());
+  for (const std::string& value : record.swept_values) out.put(value);
+  const RunResult& result = record.result;
+  out.put<std::int32_t>(static_cast<std::int32_t>(result.status));
+  out.put(result.message);
+  out.put(result.costs.data(), result.costs.size());
+  out.put<double>(result.final_cost);
+  out.put<double>(result.train_accuracy);
+  out.put<std::int64_t>(result.iterations_run);
+  out.put<double>(result.wall_time_s);
+  out.put<std::uint64_t>(result.sizes.size());
+  for (Eigen::Index size : result.sizes) out.put<std::int64_t>(size);
+  out.put(result.parameters.data(), static_cast<std::size_t>(result.parameters.size()));
+  return out.bytes;
+}
+
+RunRecord decode_record(const std::string& bytes) {
+  Reader in(bytes);
+  RunRecord record;
+  record.index = in.get<std::int64_t>();
+  record.id = in.text();
+  record.config_yaml = in.text();
+  record.dataset_id = in.text();
+  record.record_every = in.get<std::int64_t>();
+  const auto swept = in.get<std::uint64_t>();
+  for (std::uint64_t k = 0; k < swept; ++k) record.swept_values.push_back(in.text());
+  RunResult& result = record.result;
+  result.status = static_cast<RunStatus>(in.get<std::int32_t>());
+  result.message = in.text();
+  result.costs = in.doubles();
+  result.final_cost = in.get<double>();
+  result.train_accuracy = in.get<double>();
+  result.iterations_run = in.get<std::int64_t>();
+  result.wall_time_s = in.get<double>();
+  const auto layers = in.get<std::uint64_t>();
+  for (std::uint64_t k = 0; k < layers; ++k) result.sizes.push_back(in.get<std::int64_t>());
+  const std::vector<double> parameters = in.doubles();
+  result.parameters = Eigen::Map<const Eigen::VectorXd>(parameters.data(),
+                                                        static_cast<Eigen::Index>(parameters.size()));
+  if (!in.done()) throw std::runtime_error("journal record has trailing bytes");
+  return record;
+}
+
+}  // namespace nnsweep

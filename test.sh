@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds nnsweep with its tests and runs every test with CTest.
+# Set NNSWEEP_SANITIZE=1 to build and test with AddressSanitizer and UBSan instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+source tools/setup.sh
+nnsweep_install "${NNSWEEP_BUILD_PACKAGES[@]}" "${NNSWEEP_TEST_PACKAGES[@]}"
+if [[ ${NNSWEEP_SANITIZE:-0} == 1 ]]; then
+  nnsweep_build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNNSWEEP_SANITIZE=ON -DNNSWEEP_WERROR=ON
+  ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)"
+else
+  nnsweep_build build -DNNSWEEP_WERROR=ON
+  ctest --test-dir build --output-on-failure -j "$(nproc)"
+fi

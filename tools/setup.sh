@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Shared by run.sh and test.sh: install missing Debian packages, then build.
+# Usage: source tools/setup.sh; nnsweep_install PACKAGES...; nnsweep_build DIR [CMAKE ARGS...]
+set -euo pipefail
+
+# What building and running nnsweep needs.
+NNSWEEP_BUILD_PACKAGES=(cmake g++ make pkg-config git libeigen3-dev libyaml-cpp-dev libhdf5-dev
+  libboost-test-dev libcli11-dev zlib1g-dev)
+# What the tests add: numpy/sklearn fixtures, h5py/xarray/pandas interop, HDF5 and netCDF tools.
+NNSWEEP_TEST_PACKAGES=(python3 python3-numpy python3-sklearn python3-h5py python3-xarray
+  python3-h5netcdf python3-pandas python3-matplotlib hdf5-tools netcdf-bin)
+
+nnsweep_install() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "Installing missing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || { echo "run as root or install sudo" >&2; return 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >&2
+}
+
+nnsweep_build() {
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >&2
+  cmake --build "$dir" -j "$(nproc)" >&2
+}
