@@ -75,6 +75,15 @@ int main(int argc, char** argv) {
   show_cmd->add_option("--rows", show.rows, "rows to print (default 20; 0 = all)")
       ->check(CLI::Range(0, 100000000));
 
+  std::string merge_output;
+  std::vector<std::string> merge_parts;
+  bool merge_overwrite = false;
+  CLI::App* merge_cmd =
+      app.add_subcommand("merge", "join the results files of one sweep's shares (run --share)");
+  merge_cmd->add_option("OUTPUT", merge_output, "merged results file")->required();
+  merge_cmd->add_option("PART", merge_parts, "results files of the shares")->required();
+  merge_cmd->add_flag("--overwrite", merge_overwrite, "replace OUTPUT if it exists");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -95,5 +104,6 @@ int main(int argc, char** argv) {
   if (*plugins_cmd) return nnsweep::plugins_command(kind);
   if (*dataset_cmd) return nnsweep::dataset_command(dataset_name, dataset_params);
   if (*show_cmd) return nnsweep::show_command(show);
+  if (*merge_cmd) return nnsweep::merge_command(merge_output, merge_parts, merge_overwrite);
   return nnsweep::kExitConfigError;
 }

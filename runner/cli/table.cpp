@@ -154,15 +154,18 @@ void print_groups(std::ostream& out, const Results& results, const TableOptions&
   for (const char* name : {"final_cost", "train_accuracy"}) {
     for (const char* stat : {"mean", "std", "min"}) header.push_back(std::string(name) + "_" + stat);
   }
-  header.push_back("failed");
+  header.push_back("not_ok");
   std::vector<Row> rows;
   for (const Row& value : group_values) {
     const auto& runs = members[value];
     Row row = value;
     row.push_back(std::to_string(runs.size()));
     for (const char* name : {"final_cost", "train_accuracy"}) {
+      // Only runs that finished ok: a diverged run's accuracy means nothing.
       std::vector<double> values;
-      for (const RunRecord* run : runs) values.push_back(metric(*run, name));
+      for (const RunRecord* run : runs) {
+        if (run->result.status == RunStatus::ok) values.push_back(metric(*run, name));
+      }
       const Stats stats = stats_of(values);
       for (double v : {stats.mean, stats.std, stats.min}) row.push_back(fixed(v, 6));
     }
