@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds nnsweep (Release) and runs the main experiment.
-# Usage: ./run.sh [CONFIG] [nnsweep run options...]   (default: configs/hidden_sizes.yaml)
+# Installs what is missing, builds nnsweep (Release) and runs the main job: the
+# hidden-layer-size sweep, then its comparison grouped by hidden size.
+# Usage: ./run.sh [CONFIG [nnsweep run options...]]
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/setup.sh
 nnsweep_install "${NNSWEEP_BUILD_PACKAGES[@]}"
 nnsweep_build build
+nnsweep=build/runner/cli/nnsweep
 
-config=${1:-configs/seed_moons.yaml}
-shift || true
+if (($# > 0)); then
+  exec "$nnsweep" run "$@"
+fi
 set +e
-build/runner/cli/nnsweep run "$config" "$@"
+"$nnsweep" run configs/hidden_sizes.yaml
 status=$?
 set -e
+((status == 0 || status == 3)) || exit $status
+echo
+echo "Grouped by hidden size (nnsweep show results/hidden_sizes.h5 --group-by model.hidden):"
+"$nnsweep" show results/hidden_sizes.h5 --group-by model.hidden
 exit $status

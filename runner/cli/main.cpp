@@ -1,5 +1,4 @@
 // nnsweep: an experiment runner for small neural networks.
-#include <Eigen/Core>
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
@@ -20,9 +19,6 @@ void add_config_arguments(CLI::App& command, nnsweep::ConfigArguments& arguments
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Runs are the unit of parallelism; Eigen must not start threads of its own.
-  Eigen::setNbThreads(1);
-
   CLI::App app{"nnsweep: train sweeps of small neural networks from one YAML file"};
   app.set_version_flag("--version", std::string("nnsweep ") + nnsweep::kVersion);
   app.require_subcommand(1);

@@ -1,4 +1,5 @@
 // nnsweep plugins [KIND]: every plugin with its declared parameters.
+#include <algorithm>
 #include <iostream>
 
 #include "builtin.hpp"
@@ -23,7 +24,8 @@ int plugins_command(const std::string& kind) {
     if (!kind.empty() && registry->kind() != kind) continue;
     if (!first) std::cout << "\n";
     first = false;
-    std::cout << registry->kind() << "s:\n";
+    const std::string& kind_name = registry->kind();
+    std::cout << kind_name << (kind_name.back() == 's' ? "es" : "s") << ":\n";
     for (const std::string& name : registry->names()) {
       const PluginDescription& plugin = *registry->describe(name);
       std::cout << "  " << name << "  " << plugin.summary << "\n";
