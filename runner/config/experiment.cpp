@@ -102,58 +102,87 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
 
 namespace {
 
-void emit_value(YAML::Emitter& out, const ParamValue& value) {
-  if (const auto* list = std::get_if<std::vector<std::int64_t>>(&value)) {
-    out << YAML::Flow << YAML::BeginSeq;
-    for (std::int64_t item : *list) out << item;
-    out << YAML::EndSeq;
-  } else {
-    out << value_text(value);
+// A string as a YAML scalar: plain when it is a plain name, else double-quoted.
+std::string yaml_scalar(const std::string& text) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+  if (plain) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
   }
+  return quoted + "\"";
 }
 
-void emit_plugin(YAML::Emitter& out, const std::string& key, const PluginChoice& choice) {
-  out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value << choice.name;
-  for (const auto& [param, value] : choice.params.values()) {
-    out << YAML::Key << param << YAML::Value;
-    emit_value(out, value);
-  }
-  out << YAML::EndMap;
+std::string yaml_value(const ParamValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return yaml_scalar(*text);
+  return value_text(value);
 }
 
 }  // namespace
 
-std::string to_yaml(const ExperimentConfig& config) {
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value << config.name;
-  emit_plugin(out, "dataset", config.dataset);
-  out << YAML::Key << "model" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "hidden" << YAML::Value;
-  emit_value(out, config.model.hidden);
-  emit_plugin(out, "activation", config.model.activation);
-  emit_plugin(out, "output", config.model.output);
-  emit_plugin(out, "init", config.model.init);
-  out << YAML::EndMap;
-  emit_plugin(out, "loss", config.loss);
-  emit_plugin(out, "optimizer", config.optimizer);
-  out << YAML::Key << "train" << YAML::Value << YAML::Flow << YAML::BeginMap;
-  out << YAML::Key << "iterations" << YAML::Value << config.train.iterations;
-  out << YAML::Key << "log_every" << YAML::Value << config.train.log_every;
-  out << YAML::Key << "record_every" << YAML::Value << config.train.record_every;
-  out << YAML::EndMap;
-  out << YAML::EndMap;
-  return std::string(out.c_str()) + "\n";
+// Written by hand rather than with YAML::Emitter: resolving a sweep emits this
+// for every run, and the values are only names, numbers, booleans and int lists.
+std::string plugin_yaml(const PluginChoice& choice) {
+  std::string text = "{name: " + yaml_scalar(choice.name);
+  for (const auto& [param, value] : choice.params.values()) {
+    text += ", " + param + ": " + yaml_value(value);
+  }
+  return text + "}";
 }
 
-std::string plugin_yaml(const PluginChoice& choice) {
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  emit_plugin(out, "section", choice);
-  out << YAML::EndMap;
-  const std::string text = out.c_str();
-  return text.substr(text.find('{'));
+std::string to_yaml(const ExperimentConfig& config) {
+  std::string text = "name: " + yaml_scalar(config.name) + "\n";
+  text += "dataset: " + plugin_yaml(config.dataset) + "\n";
+  text += "model:\n";
+  text += "  hidden: " + value_text(config.model.hidden) + "\n";
+  text += "  activation: " + plugin_yaml(config.model.activation) + "\n";
+  text += "  output: " + plugin_yaml(config.model.output) + "\n";
+  text += "  init: " + plugin_yaml(config.model.init) + "\n";
+  text += "loss: " + plugin_yaml(config.loss) + "\n";
+  text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
+  text += "train: {iterations: " + std::to_string(config.train.iterations) +
+          ", log_every: " + std::to_string(config.train.log_every) +
+          ", record_every: " + std::to_string(config.train.record_every) + "}\n";
+  return text;
+}
+
+namespace {
+
+std::optional<std::string> plugin_value(const PluginChoice& choice, const std::string& rest) {
+  if (rest.empty() || rest == "name") return choice.name;
+  if (!choice.params.contains(rest)) return std::nullopt;
+  return value_text(choice.params.values().at(rest));
+}
+
+}  // namespace
+
+std::optional<std::string> config_value_text(const ExperimentConfig& config,
+                                             const std::string& key) {
+  const auto dot = key.find('.');
+  const std::string section = key.substr(0, dot);
+  const std::string rest = dot == std::string::npos ? "" : key.substr(dot + 1);
+  if (section == "name" && rest.empty()) return config.name;
+  if (section == "dataset") return plugin_value(config.dataset, rest);
+  if (section == "loss") return plugin_value(config.loss, rest);
+  if (section == "optimizer") return plugin_value(config.optimizer, rest);
+  if (section == "model") {
+    if (rest == "hidden") return value_text(config.model.hidden);
+    const auto inner = rest.find('.');
+    const std::string part = rest.substr(0, inner);
+    const std::string tail = inner == std::string::npos ? "" : rest.substr(inner + 1);
+    if (part == "activation") return plugin_value(config.model.activation, tail);
+    if (part == "output") return plugin_value(config.model.output, tail);
+    if (part == "init") return plugin_value(config.model.init, tail);
+  }
+  if (section == "train") {
+    if (rest == "iterations") return std::to_string(config.train.iterations);
+    if (rest == "log_every") return std::to_string(config.train.log_every);
+    if (rest == "record_every") return std::to_string(config.train.record_every);
+  }
+  return std::nullopt;
 }
 
 std::string stable_hash(const std::string& text) {

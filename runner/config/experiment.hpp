@@ -2,6 +2,7 @@
 // The resolved configuration of one training run: every plugin chosen by name
 // with every parameter filled in (defaults included), fully validated.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,11 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
 // The resolved config as YAML, every default written out: what /config and each
 // run's attributes hold, and what a run's identity hash is computed from.
 std::string to_yaml(const ExperimentConfig& config);
+
+// The resolved value at a dotted key as YAML flow text ("0.1", "[20, 20]"); a
+// plugin section gives its name. nullopt when the config has no such key.
+std::optional<std::string> config_value_text(const ExperimentConfig& config,
+                                             const std::string& key);
 
 // One plugin section as a YAML flow map: {name: moons, n_samples: 200, ...}.
 std::string plugin_yaml(const PluginChoice& choice);

@@ -10,6 +10,9 @@ namespace nnsweep {
 namespace {
 
 std::string shown(const ConfigView& view) {
+  if (view.is_scalar() && view.is_quoted()) {
+    return "the quoted string \"" + view.scalar() + "\" (quotes make any value a string)";
+  }
   if (view.is_scalar()) return "'" + view.scalar() + "'";
   if (view.is_sequence()) return "a list";
   if (view.is_map()) return "a map";

@@ -61,7 +61,12 @@ std::string value_text(const ParamValue& value) {
   struct Visitor {
     std::string operator()(bool v) const { return v ? "true" : "false"; }
     std::string operator()(std::int64_t v) const { return std::to_string(v); }
-    std::string operator()(double v) const { return format_number(v); }
+    // Always with a '.' or an exponent, so that 1.0 stays a float when read back.
+    std::string operator()(double v) const {
+      std::string text = format_number(v);
+      if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+      return text;
+    }
     std::string operator()(const std::string& v) const { return v; }
     std::string operator()(const std::vector<std::int64_t>& v) const {
       std::string text = "[";

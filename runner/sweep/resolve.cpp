@@ -11,25 +11,6 @@ std::string flow_text(const YAML::Node& node) {
   return out.c_str();
 }
 
-namespace {
-
-// The value at a dotted path of the resolved config; a plugin section gives its name.
-std::optional<std::string> resolved_value(const YAML::Node& resolved, const std::string& key) {
-  YAML::Node node = resolved;
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    const auto end = std::min(key.find('.', start), key.size());
-    const std::string part = key.substr(start, end - start);
-    if (!node.IsMap() || !node[part]) return std::nullopt;
-    node = node[part];
-    start = end + 1;
-  }
-  if (node.IsMap() && node["name"]) return node["name"].Scalar();
-  return flow_text(node);
-}
-
-}  // namespace
-
 PlanResolver::PlanResolver(const ConfigDocument& document, const Plan& plan,
                            const Registries& registries)
     : document_(document), plan_(plan), registries_(registries), summary_keys_(plan.swept_keys()) {
@@ -48,9 +29,8 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   run.config = parse_experiment(root, registries_, document_.stem());
   run.config_yaml = to_yaml(run.config);
   run.id = stable_hash(run.config_yaml);
-  const YAML::Node resolved = YAML::Load(run.config_yaml);
   for (const std::string& key : summary_keys_) {
-    if (auto value = resolved_value(resolved, key)) {
+    if (auto value = config_value_text(run.config, key)) {
       run.column_values.push_back(*value);
     } else if (auto found = overrides.find(key); found != overrides.end()) {
       run.column_values.push_back(flow_text(found->second.value));
