@@ -185,6 +185,13 @@ std::optional<std::string> config_value_text(const ExperimentConfig& config,
   return std::nullopt;
 }
 
+std::string run_identity(const ExperimentConfig& config) {
+  ExperimentConfig essential = config;
+  essential.name.clear();
+  essential.train.log_every = 0;
+  return stable_hash(to_yaml(essential));
+}
+
 std::string stable_hash(const std::string& text) {
   std::uint64_t hash = 14695981039346656037ULL;
   for (unsigned char c : text) {

@@ -48,9 +48,15 @@ struct ExperimentConfig {
 ExperimentConfig parse_experiment(const ConfigView& root, const Registries& registries,
                                   const std::string& default_name);
 
-// The resolved config as YAML, every default written out: what /config and each
-// run's attributes hold, and what a run's identity hash is computed from.
+// The resolved config as YAML, every default written out: what each run's
+// `config` attribute in the results file holds.
 std::string to_yaml(const ExperimentConfig& config);
+
+// A run's identity: a hash of everything in its resolved config that affects
+// what it computes and stores. The experiment's name and train.log_every are
+// left out, so renaming an experiment or changing its logging keeps finished
+// runs valid for resume.
+std::string run_identity(const ExperimentConfig& config);
 
 // The resolved value at a dotted key as YAML flow text ("0.1", "[20, 20]"); a
 // plugin section gives its name. nullopt when the config has no such key.

@@ -1,14 +1,18 @@
 #pragma once
 // The in-memory form of a results file, and reading and writing it.
 //
-// Layout (docs/results-format.md has the full description):
-//   /            attributes format = "nnsweep", format_version = 1, provenance
-//   /config      the experiment YAML (scalar UTF-8 string)
+// Layout (docs/results-format.md is the full description):
+//   /            attributes format = "nnsweep", format_version = 1, experiment_id,
+//                plan_size, share (parts only), name and provenance
+//   /config      the experiment file as written, --set overrides noted
 //   /summary/    one value per run along dimension `run`: run, final_cost,
 //                train_accuracy, status, message, iterations_run, wall_time_s,
-//                run_id, one column per swept or --set key, and cost (run x step)
+//                run_id, dataset_id, one column per swept or --set key, and
+//                cost (run x step, NaN where a run recorded nothing)
 //   /runs/NNNNNN/ parameters W1, b1, ... (row-major, as numpy), the run's cost
-//                curve, and attributes: config, run_id, status, message
+//                curve, and attributes config, run_id, dataset_id, status,
+//                message, record_every and every seed by dotted key
+//   /datasets/ID/ each distinct training set: X (examples x features), y
 #include <map>
 #include <string>
 #include <vector>

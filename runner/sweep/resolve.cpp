@@ -28,7 +28,7 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   run.index = index;
   run.config = parse_experiment(root, registries_, document_.stem());
   run.config_yaml = to_yaml(run.config);
-  run.id = stable_hash(run.config_yaml);
+  run.id = run_identity(run.config);
   for (const std::string& key : summary_keys_) {
     if (auto value = config_value_text(run.config, key)) {
       run.column_values.push_back(*value);

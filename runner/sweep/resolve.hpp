@@ -12,7 +12,7 @@ struct PlannedRun {
   std::int64_t index = 0;
   ExperimentConfig config;
   std::string config_yaml;  // to_yaml(config)
-  std::string id;           // stable_hash(config_yaml): the run's identity
+  std::string id;           // run_identity(config)
   std::vector<std::string> column_values;  // parallel to summary_keys()
 };
 
