@@ -14,17 +14,19 @@ namespace nnsweep {
 int dataset_command(const std::string& name, const std::vector<std::string>& assignments) {
   const Registries& registries = builtin_registries();
   try {
-    // The arguments become a dataset section, validated like one in a config.
-    YAML::Node section(YAML::NodeType::Map);
-    section["name"] = name;
+    // The arguments become a dataset section, validated like one in a config;
+    // errors name the argument they come from.
+    YAML::Mark start;
+    start.line = start.column = 0;
     OverrideMap overrides;
+    overrides["dataset.name"] = Override{YAML::Node(name), "dataset name", start};
     for (const std::string& assignment : assignments) {
       auto [key, value] = parse_set(assignment);
+      value.source = "argument " + key;
       overrides.insert_or_assign("dataset." + key, value);
     }
-    YAML::Node root(YAML::NodeType::Map);
-    root["dataset"] = section;
-    const ConfigView view = ConfigView::root(root, "command line", &overrides);
+    const YAML::Node root = YAML::Load("dataset: {}");
+    const ConfigView view = ConfigView::root(root, "arguments", &overrides);
     const PluginChoice choice =
         read_plugin(view.child("dataset"), registries.datasets, "", view, "dataset");
     const Dataset data = registries.datasets.create(choice.name, choice.params)->generate();

@@ -7,7 +7,7 @@ namespace nnsweep {
 namespace {
 
 YAML::Mark position_of(const YAML::Node& node, const YAML::Mark& fallback) {
-  if (node.IsDefined() && !node.Mark().is_null()) return node.Mark();
+  if (node.IsDefined() && node.Mark().line >= 0 && node.Mark().column >= 0) return node.Mark();
   return fallback;
 }
 
@@ -54,13 +54,23 @@ std::optional<ConfigView> ConfigView::child(const std::string& key) const {
   if (node_.IsMap()) {
     for (auto it = node_.begin(); it != node_.end(); ++it) {
       if (it->first.IsScalar() && it->first.Scalar() == key) {
-        return ConfigView(it->second, path, source_, position_of(it->second, it->first.Mark()),
-                          overrides_);
+        // An empty value has no position of its own (yaml-cpp gives it the next
+        // token's), so point at its key instead.
+        const YAML::Mark mark = it->second.IsNull() ? position_of(it->first, mark_)
+                                                    : position_of(it->second, it->first.Mark());
+        return ConfigView(it->second, path, source_, mark, overrides_);
       }
     }
   }
-  ConfigView placeholder(YAML::Node(YAML::NodeType::Undefined), path, source_, mark_, overrides_);
-  if (placeholder.has_overrides_below()) return placeholder;
+  // Nothing here but overrides further down: point at the first of them.
+  if (overrides_) {
+    auto below = overrides_->lower_bound(path + ".");
+    if (below != overrides_->end() && starts_with(below->first, path + ".")) {
+      const Override& first = below->second;
+      return ConfigView(YAML::Node(YAML::NodeType::Undefined), path, first.source,
+                        position_of(first.value, first.mark), overrides_);
+    }
+  }
   return std::nullopt;
 }
 

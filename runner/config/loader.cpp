@@ -4,7 +4,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <vector>
 
 namespace nnsweep {
 namespace {
@@ -14,10 +16,48 @@ SourceLocation at_mark(const std::string& source, const YAML::Mark& mark) {
   return SourceLocation{source, mark.line + 1, mark.column + 1};
 }
 
+// The last '[' or '{' still open at `end`: where an unclosed flow collection
+// starts, which is where the user needs to look (yaml-cpp reports where it gave up).
+std::optional<SourceLocation> unclosed_bracket(const std::string& text, std::size_t end,
+                                               const std::string& source) {
+  std::vector<std::pair<int, int>> open;  // line, column (0-based)
+  int line = 0, column = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < std::min(end, text.size()); ++i, ++column) {
+    const char c = text[i];
+    if (c == '\n') {
+      line += 1;
+      column = -1;
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])))) {
+      comment = true;
+    } else if (c == '[' || c == '{') {
+      open.emplace_back(line, column);
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  if (open.empty()) return std::nullopt;
+  return SourceLocation{source, open.back().first + 1, open.back().second + 1};
+}
+
 YAML::Node parse_yaml(const std::string& text, const std::string& source) {
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& error) {
+    if (error.msg.find("flow not found") != std::string::npos) {
+      if (auto start = unclosed_bracket(text, text.size(), source)) {
+        throw ConfigError(*start, "malformed YAML: this bracket is never closed");
+      }
+    }
     throw ConfigError(at_mark(source, error.mark), "malformed YAML: " + error.msg);
   }
 }

@@ -41,10 +41,11 @@ std::vector<std::string> plugins_declaring(const RegistryBase& registry, const s
 PluginChoice read_plugin(const std::optional<ConfigView>& view, const RegistryBase& registry,
                          const std::string& default_name, const ConfigView& parent,
                          const std::string& key) {
-  if (!view || view->is_null()) {
-    if (default_name.empty() && !(view && view->has_overrides_below())) {
-      parent.fail("missing '" + key + "': a " + registry.kind() + " plugin name is required");
-    }
+  if (default_name.empty() && !view) {
+    parent.fail("missing '" + key + "': a " + registry.kind() + " plugin name is required");
+  }
+  if (default_name.empty() && view->is_null() && !view->has_overrides_below()) {
+    view->fail("'" + key + "' is empty: it needs a " + registry.kind() + " plugin name");
   }
   if (view && view->is_sequence()) view->fail("expected a " + registry.kind() + " name or a map");
 
@@ -70,16 +71,20 @@ PluginChoice read_plugin(const std::optional<ConfigView>& view, const RegistryBa
   for (const std::string& param : view->keys()) {
     if (param == "name") continue;
     const ConfigView value = *view->child(param);
-    if (const PluginDescription* nested = registry.describe(param)) {
+    // Another plugin's name with a map: parameters for when that plugin is
+    // chosen. (A plugin may share a name with a parameter, as momentum does.)
+    const PluginDescription* nested = registry.describe(param);
+    const bool is_block = nested && (value.is_map() || (value.is_null() && value.has_overrides_below()));
+    auto spec = std::find_if(plugin->params.begin(), plugin->params.end(),
+                             [&](const ParamSpec& s) { return s.name == param; });
+    if (spec != plugin->params.end() && !is_block) {
+      choice.params.set(param, read_param(value, *spec, owner));
+      continue;
+    }
+    if (is_block) {
       // Checked even when not chosen, so a typo never waits for the sweep that uses it.
       (void)read_section(value, nested->params, owner_text(registry, param));
       if (param == name) own_block = value;
-      continue;
-    }
-    auto spec = std::find_if(plugin->params.begin(), plugin->params.end(),
-                             [&](const ParamSpec& s) { return s.name == param; });
-    if (spec != plugin->params.end()) {
-      choice.params.set(param, read_param(value, *spec, owner));
       continue;
     }
     std::string message = "'" + param + "' is not a parameter of " + owner;

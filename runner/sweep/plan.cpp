@@ -95,8 +95,10 @@ SweepAxis read_list(const ConfigView& list) {
 Plan::Plan(const ConfigDocument& document) : document_(&document) {
   const ConfigView root = document.view();
   auto sweep = root.child("sweep");
-  if (!sweep || sweep->is_null()) return;
-  if (!sweep->is_map()) sweep->fail("sweep must be a map with grid, zip, list or random");
+  if (!sweep || (sweep->is_null() && !sweep->has_overrides_below())) return;
+  if (!sweep->is_map() && !sweep->is_null()) {
+    sweep->fail("sweep must be a map with grid, zip, list or random");
+  }
   for (const std::string& kind : sweep->keys()) {
     const ConfigView section = *sweep->child(kind);
     if (kind == "grid") {

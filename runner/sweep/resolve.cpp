@@ -15,6 +15,7 @@ PlanResolver::PlanResolver(const ConfigDocument& document, const Plan& plan,
                            const Registries& registries)
     : document_(document), plan_(plan), registries_(registries), summary_keys_(plan.swept_keys()) {
   for (const auto& [key, value] : document.overrides) {
+    if (key == "sweep" || key.rfind("sweep.", 0) == 0) continue;  // not a run setting
     if (std::find(summary_keys_.begin(), summary_keys_.end(), key) == summary_keys_.end()) {
       summary_keys_.push_back(key);
     }
