@@ -21,8 +21,7 @@ int dataset_command(const std::string& name, const std::vector<std::string>& ass
     OverrideMap overrides;
     overrides["dataset.name"] = Override{YAML::Node(name), "dataset name", start};
     for (const std::string& assignment : assignments) {
-      auto [key, value] = parse_set(assignment);
-      value.source = "argument " + key;
+      auto [key, value] = parse_set(assignment, "argument ");
       overrides.insert_or_assign("dataset." + key, value);
     }
     const YAML::Node root = YAML::Load("dataset: {}");

@@ -78,10 +78,11 @@ bool is_dotted_key(const std::string& key) {
 
 std::string ConfigDocument::stem() const { return std::filesystem::path(path).stem().string(); }
 
-std::pair<std::string, Override> parse_set(const std::string& argument) {
+std::pair<std::string, Override> parse_set(const std::string& argument,
+                                           const std::string& source_prefix) {
   const auto equals = argument.find('=');
   const std::string key = argument.substr(0, equals);
-  const std::string source = "--set " + key;
+  const std::string source = source_prefix + key;
   if (equals == std::string::npos) {
     throw ConfigError(SourceLocation{source, 1, 1},
                       "expected KEY=VALUE, such as optimizer.learning_rate=0.1");

@@ -21,8 +21,10 @@ struct ConfigDocument {
 // ConfigError. Each `sets` entry is KEY=VALUE with a dotted KEY and a YAML VALUE.
 ConfigDocument load_config(const std::string& path, const std::vector<std::string>& sets);
 
-// One --set argument as an override; throws ConfigError for a malformed one.
-std::pair<std::string, Override> parse_set(const std::string& argument);
+// One KEY=VALUE argument as an override; throws ConfigError for a malformed one.
+// Errors name "<source_prefix>KEY" as their file ("--set optimizer.learning_rate").
+std::pair<std::string, Override> parse_set(const std::string& argument,
+                                           const std::string& source_prefix = "--set ");
 
 // Whether `key` is a dotted path of plain names ("optimizer.learning_rate").
 bool is_dotted_key(const std::string& key);
