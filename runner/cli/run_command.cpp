@@ -114,6 +114,15 @@ std::optional<int> handle_existing_output(const std::string& out, const std::str
   }
   const bool same = identity && identity->experiment_id == experiment_id && identity->share == share;
   if (same && !arguments.fresh) {
+    // A kill between publishing and deleting the journal leaves a finished
+    // journal beside the file; it holds nothing the file does not.
+    if (fs::exists(out + ".partial", error)) {
+      try {
+        Journal(out + ".partial", experiment_id + " " + share, false).remove();
+      } catch (const std::exception&) {
+        // Busy or another experiment's: leave it to its owner.
+      }
+    }
     if (!arguments.quiet) {
       std::cerr << "nnsweep: " << out << " is up to date (" << identity->runs
                 << (identity->runs == 1 ? " run" : " runs") << "); nothing to recompute (--fresh recomputes)\n";

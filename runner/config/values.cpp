@@ -76,6 +76,12 @@ bool read_boolean(const ConfigView& view, const ParamSpec& spec, const std::stri
 }  // namespace
 
 ParamValue read_param(const ConfigView& view, const ParamSpec& spec, const std::string& owner) {
+  if (view.has_overrides_below()) {
+    // A sweep or --set key that reaches below a value, like model.hidden.size.
+    const std::string below = view.keys().front();
+    view.child(below)->fail(spec.name + " of " + owner + " is a single value; it has no key '" +
+                            below + "'");
+  }
   switch (spec.type) {
     case ParamType::boolean: return read_boolean(view, spec, owner);
     case ParamType::integer: return read_integer(view, spec, owner);

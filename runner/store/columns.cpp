@@ -50,6 +50,21 @@ h5::Handle write_column(hid_t group, const std::string& name,
     if (auto reals = parse_all<double>(texts)) {
       return h5::write_doubles(group, name, {n}, reals->data());
     }
+    // A swept key that does not apply to some runs (a parameter of another
+    // optimizer, say) has no value there: NaN in an otherwise numeric column.
+    std::vector<std::string> filled = texts;
+    bool any_missing = false;
+    for (std::string& text : filled) {
+      if (text.empty()) {
+        text = "nan";
+        any_missing = true;
+      }
+    }
+    if (any_missing && filled != texts) {
+      if (auto reals = parse_all<double>(filled)) {
+        return h5::write_doubles(group, name, {n}, reals->data());
+      }
+    }
     if (auto booleans = parse_booleans(texts)) {
       return h5::write_uint8s(group, name, {n}, booleans->data());
     }

@@ -1,5 +1,6 @@
 // Publishing a results file atomically: write beside it, fsync, rename.
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -22,6 +23,25 @@ void sync_path(const std::string& path, int flags) {
   if (status != 0) throw std::runtime_error("cannot sync " + path + ": " + std::strerror(errno));
 }
 
+// Temporary files of earlier processes that died while publishing to `target`
+// (".NAME.PID.tmp" whose PID no longer runs): nothing else would ever remove them.
+void remove_stale_temporaries(const std::filesystem::path& folder, const std::string& name) {
+  namespace fs = std::filesystem;
+  const std::string prefix = "." + name + ".";
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    const std::string file = entry.path().filename().string();
+    if (file.size() <= prefix.size() + 4 || file.compare(0, prefix.size(), prefix) != 0 ||
+        file.compare(file.size() - 4, 4, ".tmp") != 0) {
+      continue;
+    }
+    const std::string pid_text = file.substr(prefix.size(), file.size() - prefix.size() - 4);
+    if (pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.empty()) continue;
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(entry.path(), error);
+  }
+}
+
 }  // namespace
 
 void publish_results_file(const std::string& path, const Results& results, bool replace) {
@@ -30,6 +50,7 @@ void publish_results_file(const std::string& path, const Results& results, bool 
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const std::string temporary =
       (folder / ("." + target.filename().string() + format(".%d.tmp", (int)::getpid()))).string();
+  remove_stale_temporaries(folder, target.filename().string());
   fs::remove(temporary);
   try {
     write_results_file(temporary, results);

@@ -9,6 +9,12 @@ namespace {
 
 using Point = std::vector<std::pair<std::string, Override>>;
 
+SourceLocation location_of(const Override& value) {
+  YAML::Mark mark = value.value.Mark();
+  if (mark.line < 0 || mark.column < 0) mark = value.mark;
+  return SourceLocation{value.source, std::max(mark.line, 0) + 1, std::max(mark.column, 0) + 1};
+}
+
 Override override_at(const ConfigView& view) {
   return Override{view.node(), view.source(), view.node().Mark()};
 }
@@ -37,6 +43,7 @@ std::vector<ConfigView> value_list(const ConfigView& parent, const std::string& 
 
 void read_grid(const ConfigView& grid, std::vector<SweepAxis>& axes) {
   if (!grid.is_map()) grid.fail("sweep.grid must be a map from config key to a list of values");
+  if (grid.keys().empty()) grid.fail("sweep.grid is empty");
   for (const std::string& key : grid.keys()) {
     check_sweep_key(grid, key);
     SweepAxis axis{"grid " + key, {}};
@@ -124,11 +131,23 @@ Plan::Plan(const ConfigDocument& document) : document_(&document) {
                          (long long)kMaxPlanRuns));
     }
     size_ *= points;
+    std::vector<std::string> axis_keys;
     for (const Point& point : axis.points) {
       for (const auto& [key, value] : point) {
-        if (std::find(swept_keys_.begin(), swept_keys_.end(), key) == swept_keys_.end()) {
-          swept_keys_.push_back(key);
+        if (std::find(axis_keys.begin(), axis_keys.end(), key) != axis_keys.end()) continue;
+        axis_keys.push_back(key);
+        // One key on two axes, or swept and --set: one would silently replace the other.
+        if (std::find(swept_keys_.begin(), swept_keys_.end(), key) != swept_keys_.end()) {
+          throw ConfigError(location_of(value),
+                            "'" + key + "' is swept on two axes (" + axis.label +
+                                " and an earlier one); sweep each key once");
         }
+        if (auto set = document.overrides.find(key); set != document.overrides.end()) {
+          throw ConfigError(SourceLocation{set->second.source, 1, 1},
+                            "'" + key + "' is swept by the config, so --set cannot fix it; " +
+                                "override the sweep itself or drop the --set");
+        }
+        swept_keys_.push_back(key);
       }
     }
   }
