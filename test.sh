@@ -6,7 +6,9 @@ cd "$(dirname "$0")"
 source tools/setup.sh
 nnsweep_install "${NNSWEEP_BUILD_PACKAGES[@]}" "${NNSWEEP_TEST_PACKAGES[@]}"
 if [[ ${NNSWEEP_SANITIZE:-0} == 1 ]]; then
-  nnsweep_build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNNSWEEP_SANITIZE=ON -DNNSWEEP_WERROR=ON
+  # No -Werror here: GCC 12 reports false -Wmaybe-uninitialized in libstdc++
+  # (std::regex, std::function) when sanitizers change its flow analysis.
+  nnsweep_build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNNSWEEP_SANITIZE=ON
   ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)"
 else
   nnsweep_build build -DNNSWEEP_WERROR=ON
