@@ -137,8 +137,8 @@ BOOST_AUTO_TEST_CASE(a_key_that_is_not_a_parameter) {
                {"'name' cannot be swept"});
 }
 
-// BUG: a key below a plain value is silently ignored: this validates as 2 runs
-// that both train hidden: [2], as if the grid key were not there.
+// A key below a plain value is an error, not silently ignored (which would give
+// runs that all train the unswept value).
 BOOST_AUTO_TEST_CASE(a_key_below_a_value_is_not_a_parameter) {
   expect_error(kBase + "sweep:\n  grid:\n    model.hidden.size: [1, 3]\n",
                {"model.hidden.size", "model.hidden.size"}, {"size"},
@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(an_empty_list_of_values) {
                {"must be a list"});
 }
 
-// BUG: an empty grid is accepted as a plan of 1 run, unlike an empty zip or list.
+// An empty grid is an error, like an empty zip or list.
 BOOST_AUTO_TEST_CASE(an_empty_grid) {
   expect_error(kBase + "sweep:\n  grid: {}\n", {"grid", "{}"}, {"sweep.grid is empty"});
 }
@@ -283,3 +283,16 @@ BOOST_AUTO_TEST_CASE(sections_of_the_wrong_shape) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// One key on two axes, or swept and also --set: one would silently replace the other.
+BOOST_AUTO_TEST_CASE(a_key_swept_twice_or_also_set) {
+  expect_error(kBase + "sweep:\n  grid:\n    model.hidden: [1, 2]\n  list:\n    - {model.hidden: 3}\n",
+               {"model.hidden: 3", "3"}, {"'model.hidden' is swept on two axes"});
+  nnsweep::testing::ScratchDir scratch;
+  const auto config =
+      scratch.write("set.yaml", kBase + "sweep:\n  grid:\n    model.hidden: [1, 2]\n").string();
+  const auto result = nnsweep::testing::run_cli({"validate", config, "--set", "model.hidden=[3]"});
+  BOOST_TEST(result.exit_code == 2);
+  BOOST_TEST(result.err.rfind("--set model.hidden:1:1: ", 0) == 0, result.err);
+  BOOST_TEST(result.err.find("is swept by the config") != std::string::npos, result.err);
+}
