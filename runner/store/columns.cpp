@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "registry/params.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -77,7 +78,9 @@ std::vector<std::string> read_column(hid_t group, const std::string& name) {
   const std::string kind = h5::element_kind(dataset);
   std::vector<std::string> texts;
   if (kind == "float64") {
-    for (double value : h5::read_doubles(dataset)) texts.push_back(format_number(value));
+    for (double value : h5::read_doubles(dataset)) {
+      texts.push_back(std::isnan(value) ? "" : value_text(ParamValue(value)));
+    }
   } else if (kind == "int64") {
     for (std::int64_t value : h5::read_int64s(dataset)) texts.push_back(std::to_string(value));
   } else if (kind == "uint8") {

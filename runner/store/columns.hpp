@@ -11,7 +11,8 @@ namespace nnsweep {
 
 h5::Handle write_column(hid_t group, const std::string& name,
                         const std::vector<std::string>& texts);
-// The column's values as text again (numbers in shortest round-trip form).
+// The column's values as text again, as the runner wrote them: shortest
+// round-trip numbers, floats with a decimal point, "" for a missing value.
 std::vector<std::string> read_column(hid_t group, const std::string& name);
 
 }  // namespace nnsweep

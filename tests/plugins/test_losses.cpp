@@ -1,0 +1,132 @@
+// binary_cross_entropy: cost against a direct evaluation of its formula, gradient
+// against a finite difference of cost, and the fused sigmoid shortcut.
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <memory>
+
+#include "builtin.hpp"
+
+namespace {
+
+std::unique_ptr<nnsweep::Loss> make_bce() {
+  const auto& registry = nnsweep::builtin_registries().losses;
+  const auto* description = registry.describe("binary_cross_entropy");
+  BOOST_TEST_REQUIRE(description != nullptr);
+  return registry.create("binary_cross_entropy", nnsweep::default_params(description->params));
+}
+
+// Outputs in (0, 1) and 0/1 labels, rows x m.
+void sample(Eigen::Index rows, Eigen::Index m, Eigen::MatrixXd& A, Eigen::MatrixXd& Y) {
+  A.resize(rows, m);
+  Y.resize(rows, m);
+  for (Eigen::Index i = 0; i < A.size(); ++i) {
+    A(i) = 0.5 + 0.45 * std::sin(0.9 * static_cast<double>(i) + 0.2);
+    Y(i) = (i * 7 + 3) % 5 < 2 ? 1.0 : 0.0;
+  }
+}
+
+// -(1/m) sum(y log a + (1-y) log(1-a)), summed in long double so the reference is
+// more accurate than any double summation order.
+double reference_cost(const Eigen::MatrixXd& A, const Eigen::MatrixXd& Y) {
+  long double sum = 0.0L;
+  for (Eigen::Index i = 0; i < A.size(); ++i) {
+    sum += std::log(A(i)) * Y(i) + std::log(1.0 - A(i)) * (1.0 - Y(i));
+  }
+  return static_cast<double>(-sum / static_cast<long double>(A.cols()));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(losses)
+
+BOOST_AUTO_TEST_CASE(bce_cost_equals_formula) {
+  const auto loss = make_bce();
+  // 1 x m for several m: below and above numpy's 8-lane and 128-element blocks.
+  for (Eigen::Index m : {1, 3, 8, 9, 127, 128, 129, 200, 1001}) {
+    Eigen::MatrixXd A, Y;
+    sample(1, m, A, Y);
+    const double expected = reference_cost(A, Y);
+    BOOST_TEST_CONTEXT("m " << m) {
+      BOOST_TEST(loss->cost(A, Y) == expected, boost::test_tools::tolerance(2e-15));
+    }
+  }
+  // Several outputs: still the mean over the m examples (columns), summing all entries.
+  Eigen::MatrixXd A, Y;
+  sample(3, 40, A, Y);
+  BOOST_TEST(loss->cost(A, Y) == reference_cost(A, Y), boost::test_tools::tolerance(2e-15));
+}
+
+BOOST_AUTO_TEST_CASE(bce_cost_of_perfect_and_uninformed_predictions) {
+  const auto loss = make_bce();
+  // a = 0.5 everywhere: the cost is log 2 whatever the labels.
+  Eigen::MatrixXd A = Eigen::MatrixXd::Constant(1, 10, 0.5);
+  Eigen::MatrixXd Y(1, 10);
+  Y << 1, 0, 1, 1, 0, 0, 0, 1, 0, 1;
+  BOOST_TEST(loss->cost(A, Y) == std::log(2.0), boost::test_tools::tolerance(1e-15));
+}
+
+BOOST_AUTO_TEST_CASE(bce_sums_pairwise_like_numpy) {
+  // np.sum is pairwise, and the loss contract copies it: its rounding error grows
+  // like log m where a left-to-right loop's grows like m. For a million equal terms
+  // the exact cost is known (-log a); only a pairwise-style sum lands within 1e-14
+  // (a plain loop is off by ~1e-11 here).
+  const auto loss = make_bce();
+  const Eigen::Index m = (1 << 20) + 3;
+  const Eigen::MatrixXd A = Eigen::MatrixXd::Constant(1, m, 0.3);
+  const Eigen::MatrixXd Y = Eigen::MatrixXd::Ones(1, m);
+  BOOST_TEST(loss->cost(A, Y) == -std::log(0.3), boost::test_tools::tolerance(1e-14));
+}
+
+BOOST_AUTO_TEST_CASE(bce_gradient_matches_finite_difference) {
+  // gradient() returns m * dCost/dA (the trainer applies the 1/m).
+  const auto loss = make_bce();
+  for (Eigen::Index rows : {1, 2}) {
+    Eigen::MatrixXd A, Y;
+    sample(rows, 6, A, Y);
+    const double m = static_cast<double>(A.cols());
+    Eigen::MatrixXd dA(A.rows(), A.cols());
+    loss->gradient(A, Y, dA);
+    const double h = 1e-7;
+    for (Eigen::Index i = 0; i < A.size(); ++i) {
+      Eigen::MatrixXd plus = A, minus = A;
+      plus(i) += h;
+      minus(i) -= h;
+      const double numeric = m * (loss->cost(plus, Y) - loss->cost(minus, Y)) / (2.0 * h);
+      BOOST_TEST_CONTEXT("rows " << rows << " entry " << i << " a " << A(i) << " y " << Y(i)) {
+        BOOST_TEST(dA(i) == numeric, boost::test_tools::tolerance(1e-6));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bce_fuses_with_sigmoid) {
+  // With a sigmoid output, dCost/dZ = (A - Y) / m: the trainer's shortcut is only
+  // valid if the chain rule through the sigmoid gives exactly that.
+  const auto loss = make_bce();
+  BOOST_TEST(loss->fused_output() == "sigmoid");
+
+  const auto& activations = nnsweep::builtin_registries().activations;
+  const auto sigmoid = activations.create("sigmoid", {});
+  Eigen::MatrixXd Z(1, 5), Y(1, 5);
+  Z << -2.0, -0.3, 0.0, 0.7, 3.1;
+  Y << 0, 1, 1, 0, 1;
+  Eigen::MatrixXd A(1, 5), dA(1, 5), dZ(1, 5);
+  sigmoid->forward(Z, A);
+  loss->gradient(A, Y, dA);
+  sigmoid->backward(Z, A, dA, dZ);
+  for (Eigen::Index i = 0; i < Z.size(); ++i) {
+    BOOST_TEST(dZ(i) == A(i) - Y(i), boost::test_tools::tolerance(1e-12));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bce_accuracy_counts_predictions_on_the_right_side_of_half) {
+  const auto loss = make_bce();
+  Eigen::MatrixXd A(1, 8), Y(1, 8);
+  A << 0.9, 0.2, 0.6, 0.4, 0.51, 0.49, 0.01, 0.99;
+  Y << 1, 0, 0, 1, 1, 0, 1, 1;
+  // Right: 0.9/1, 0.2/0, 0.51/1, 0.49/0, 0.99/1 -> 5 of 8.
+  BOOST_TEST(loss->accuracy(A, Y) == 5.0 / 8.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
