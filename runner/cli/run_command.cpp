@@ -76,8 +76,10 @@ int finish(const Results& results, const std::string& out, bool quiet, bool sing
   if (!quiet) {
     if (single && !results.runs.empty()) {
       const RunResult& result = results.runs.front().result;
+      const auto name = results.provenance.find("name");
       std::printf("%s: %s, final cost %.6f, train accuracy %.4f, %lld iterations in %.3f s -> %s\n",
-                  results.provenance.at("name").c_str(), status_name(result.status).c_str(),
+                  name == results.provenance.end() ? "run" : name->second.c_str(),
+                  status_name(result.status).c_str(),
                   result.final_cost, result.train_accuracy, (long long)result.iterations_run,
                   result.wall_time_s, out.c_str());
       std::fflush(stdout);
