@@ -4,9 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "builtin.hpp"
 #include "cli/exit_codes.hpp"
@@ -25,10 +23,7 @@ namespace {
 std::string experiment_yaml(const ConfigDocument& document) {
   // The file as written, with the --set overrides noted, so that the results
   // file alone says how to reproduce the experiment.
-  std::ifstream file(document.path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  std::string yaml = text.str();
+  std::string yaml = document.text;
   if (!document.overrides.empty()) {
     yaml += "\n# command-line overrides:\n";
     for (const auto& [key, value] : document.overrides) {
@@ -49,10 +44,9 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<PlannedRu
                                                      std::int64_t value_limit) {
   std::map<std::string, StoredDataset> stored;
   for (const PlannedRun& run : runs) {
-    const std::string id = dataset_id(run.config.dataset);
-    if (stored.count(id)) continue;
-    const Dataset& data = *cache.at(id);
-    StoredDataset& entry = stored[id];
+    if (stored.count(run.dataset_id)) continue;
+    const Dataset& data = *cache.at(run.dataset_id);
+    StoredDataset& entry = stored[run.dataset_id];
     entry.config_yaml = plugin_yaml(run.config.dataset);
     entry.examples = data.X.cols();
     entry.features = data.X.rows();

@@ -109,7 +109,7 @@ ConfigDocument load_config(const std::string& path, const std::vector<std::strin
   if (std::filesystem::is_directory(path)) {
     throw ConfigError(SourceLocation{path, 1, 1}, "is a directory, not an experiment file");
   }
-  ConfigDocument document{path, parse_yaml(text.str(), path), {}};
+  ConfigDocument document{path, text.str(), parse_yaml(text.str(), path), {}};
   if (!document.root.IsDefined() || document.root.IsNull()) {
     throw ConfigError(SourceLocation{path, 1, 1}, "the experiment file is empty");
   }

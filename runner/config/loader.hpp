@@ -9,6 +9,7 @@ namespace nnsweep {
 
 struct ConfigDocument {
   std::string path;
+  std::string text;  // the file as read
   YAML::Node root;
   OverrideMap overrides;  // from --set, applied before validation
 

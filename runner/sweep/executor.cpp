@@ -13,15 +13,12 @@
 
 namespace nnsweep {
 
-std::string dataset_id(const PluginChoice& dataset) { return stable_hash(plugin_yaml(dataset)); }
-
 DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries) {
   DatasetCache cache;
   for (const PlannedRun& run : runs) {
-    const std::string key = dataset_id(run.config.dataset);
-    if (cache.count(key)) continue;
+    if (cache.count(run.dataset_id)) continue;
     auto generator = registries.datasets.create(run.config.dataset.name, run.config.dataset.params);
-    cache.emplace(key, std::make_shared<const Dataset>(generator->generate()));
+    cache.emplace(run.dataset_id, std::make_shared<const Dataset>(generator->generate()));
   }
   return cache;
 }
@@ -74,7 +71,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
   std::vector<const Dataset*> data_of;
   std::vector<double> cost_of;
   for (const PlannedRun& run : runs) {
-    data_of.push_back(datasets.at(dataset_id(run.config.dataset)).get());
+    data_of.push_back(datasets.at(run.dataset_id).get());
     cost_of.push_back(estimated_cost(run, *data_of.back()));
   }
   std::vector<std::size_t> order(runs.size());
@@ -99,7 +96,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
         record.config_yaml = run.config_yaml;
         record.record_every = run.config.train.record_every;
         record.swept_values = run.column_values;
-        record.dataset_id = dataset_id(run.config.dataset);
+        record.dataset_id = run.dataset_id;
         record.result = train_run(*data_of[order[static_cast<std::size_t>(k)]], run.config,
                                   registries, options.log);
         handoff.push(std::move(record));

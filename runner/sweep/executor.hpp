@@ -27,8 +27,6 @@ struct ExecutionOptions {
 // Datasets keyed by their resolved dataset config, each generated once and shared
 // read-only by every run that trains on it.
 using DatasetCache = std::map<std::string, std::shared_ptr<const Dataset>>;
-// The identity of a run's training set: a hash of its resolved dataset section.
-std::string dataset_id(const PluginChoice& dataset);
 DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries);
 
 // Estimated work of a run (multiply-adds), used to start the largest runs first.

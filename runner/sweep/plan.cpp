@@ -19,16 +19,6 @@ Override override_at(const ConfigView& view) {
   return Override{view.node(), view.source(), view.node().Mark()};
 }
 
-void check_sweep_key(const ConfigView& parent, const std::string& key) {
-  if (!is_dotted_key(key)) {
-    parent.fail_key(key, "'" + key + "' is not a dotted config key such as model.hidden");
-  }
-  const std::string head = key.substr(0, key.find('.'));
-  if (head == "sweep" || key == "name") {
-    parent.fail_key(key, "'" + key + "' cannot be swept");
-  }
-}
-
 // The values of one sweep key: a non-empty YAML list.
 std::vector<ConfigView> value_list(const ConfigView& parent, const std::string& key) {
   const ConfigView values = *parent.child(key);
@@ -98,6 +88,16 @@ SweepAxis read_list(const ConfigView& list) {
 }
 
 }  // namespace
+
+void check_sweep_key(const ConfigView& parent, const std::string& key) {
+  if (!is_dotted_key(key)) {
+    parent.fail_key(key, "'" + key + "' is not a dotted config key such as model.hidden");
+  }
+  const std::string head = key.substr(0, key.find('.'));
+  if (head == "sweep" || key == "name") {
+    parent.fail_key(key, "'" + key + "' cannot be swept");
+  }
+}
 
 Plan::Plan(const ConfigDocument& document) : document_(&document) {
   const ConfigView root = document.view();

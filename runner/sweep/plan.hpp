@@ -48,6 +48,9 @@ class Plan {
   std::int64_t size_ = 1;
 };
 
+// Fails at `key` in `parent` unless it is a dotted config key that may be swept.
+void check_sweep_key(const ConfigView& parent, const std::string& key);
+
 // Parses one `random:` section into an axis of `samples` points (sweep/random_axis.cpp).
 SweepAxis read_random_axis(const ConfigView& view);
 

@@ -154,9 +154,7 @@ SweepAxis read_random_axis(const ConfigView& view) {
   }
   std::vector<Draw> draws;
   for (const std::string& key : params->keys()) {
-    if (!is_dotted_key(key) || key.rfind("sweep", 0) == 0 || key == "name") {
-      params->fail_key(key, "'" + key + "' is not a config key that can be swept");
-    }
+    check_sweep_key(*params, key);
     draws.push_back(read_draw(*params, key));
   }
   NumpyRandomState random(static_cast<std::uint32_t>(seed));

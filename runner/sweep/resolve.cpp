@@ -30,6 +30,7 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   run.config = parse_experiment(root, registries_, document_.stem());
   run.config_yaml = to_yaml(run.config);
   run.id = run_identity(run.config);
+  run.dataset_id = stable_hash(plugin_yaml(run.config.dataset));
   for (const std::string& key : summary_keys_) {
     if (auto value = config_value_text(run.config, key)) {
       run.column_values.push_back(*value);

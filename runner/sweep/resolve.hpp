@@ -13,6 +13,7 @@ struct PlannedRun {
   ExperimentConfig config;
   std::string config_yaml;  // to_yaml(config)
   std::string id;           // run_identity(config)
+  std::string dataset_id;   // hash of the resolved dataset section: runs with one id share data
   std::vector<std::string> column_values;  // parallel to summary_keys()
 };
 
