@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "train/trainer.hpp"
+#include "train/run_result.hpp"
 
 namespace nnsweep {
 

@@ -8,12 +8,6 @@
 namespace nnsweep {
 namespace {
 
-RunStatus parse_status(const std::string& text) {
-  if (text == "ok") return RunStatus::ok;
-  if (text == "diverged") return RunStatus::diverged;
-  return RunStatus::failed;
-}
-
 void read_run_group(hid_t runs_group, RunRecord& run) {
   h5::Handle group = h5::open_group(runs_group, run_group_name(run.index));
   run.id = h5::read_string_attribute(group, "run_id");

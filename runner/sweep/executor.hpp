@@ -13,6 +13,7 @@
 
 #include "store/results.hpp"
 #include "sweep/resolve.hpp"
+#include "train/trainer.hpp"
 
 namespace nnsweep {
 

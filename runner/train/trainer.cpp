@@ -87,15 +87,6 @@ double Trainer::iterate() {
 
 double Trainer::accuracy() const { return loss_->accuracy(A_.back(), data_.Y); }
 
-std::string status_name(RunStatus status) {
-  switch (status) {
-    case RunStatus::ok: return "ok";
-    case RunStatus::diverged: return "diverged";
-    case RunStatus::failed: return "failed";
-  }
-  return "failed";
-}
-
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
                     const Registries& registries, const CostLogger& log) {
   const auto start = std::chrono::steady_clock::now();

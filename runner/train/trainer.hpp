@@ -13,6 +13,7 @@
 
 #include "config/experiment.hpp"
 #include "train/network.hpp"
+#include "train/run_result.hpp"
 
 namespace nnsweep {
 
@@ -43,21 +44,6 @@ class Trainer {
   bool fused_output_gradient_;
   // Per layer: pre-activations, activations and their gradients (n_l x m).
   std::vector<Eigen::MatrixXd> Z_, A_, dA_, dZ_;
-};
-
-enum class RunStatus { ok, diverged, failed };
-std::string status_name(RunStatus status);
-
-struct RunResult {
-  RunStatus status = RunStatus::ok;
-  std::string message;
-  std::vector<double> costs;  // at iterations 0, r, 2r, ... (r = record_every)
-  double final_cost = 0.0;    // the cost of the final parameters
-  double train_accuracy = 0.0;
-  std::int64_t iterations_run = 0;
-  double wall_time_s = 0.0;
-  std::vector<Eigen::Index> sizes;  // [n_x, hidden..., n_y]
-  Eigen::VectorXd parameters;       // flat, in Network's layout
 };
 
 // Called every log_every iterations with the iteration number and its cost.

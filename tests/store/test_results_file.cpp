@@ -11,6 +11,7 @@
 #include "../train/run_config.hpp"
 #include "cli.hpp"
 #include "store/results.hpp"
+#include "train/trainer.hpp"
 
 namespace fs = std::filesystem;
 using nnsweep::testing::RunSpec;
