@@ -29,7 +29,8 @@ int dataset_command(const std::string& name, const std::vector<std::string>& ass
 
 struct ShowArguments {
   std::string results;
-  std::string sort = "final_cost";
+  std::string sort;         // a printed column or swept key; "" = the default order
+  bool descending = false;  // --desc, or a sort key written as -KEY
   std::vector<std::string> group_by;
   int rows = 20;
 };

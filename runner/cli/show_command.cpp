@@ -17,7 +17,7 @@ int show_command(const ShowArguments& arguments) {
     return kExitError;
   }
   try {
-    TableOptions options{arguments.sort, arguments.group_by,
+    TableOptions options{arguments.sort.empty() ? "final_cost" : arguments.sort, arguments.group_by,
                          static_cast<std::size_t>(arguments.rows)};
     print_table(std::cout, results, options);
   } catch (const std::invalid_argument& error) {

@@ -23,6 +23,9 @@ struct RunResult {
   double wall_time_s = 0.0;
   std::vector<Eigen::Index> sizes;  // [n_x, hidden..., n_y]
   Eigen::VectorXd parameters;       // flat, in Network's layout
+  // Stopped early because the process was asked to stop (SIGINT, SIGTERM):
+  // such a result is incomplete and is never journalled or stored.
+  bool interrupted = false;
 };
 
 }  // namespace nnsweep
