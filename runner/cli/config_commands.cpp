@@ -1,9 +1,11 @@
 // nnsweep validate / plan: everything up to training, nothing written.
 #include <iostream>
+#include <map>
 
 #include "builtin.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepare.hpp"
+#include "session/planned_experiment.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -37,22 +39,33 @@ int validate_command(const ConfigArguments& arguments) {
 int plan_command(const ConfigArguments& arguments) {
   try {
     auto prepared = prepare(arguments);
-    // Validate everything first, so a bad value never leaves half a plan printed.
-    prepared->resolver->validate_all();
-    const auto& keys = prepared->resolver->summary_keys();
+    const PlannedExperiment experiment =
+        plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
+    const auto& keys = experiment.summary_keys;
+    std::map<std::int64_t, std::int64_t> repeats(experiment.duplicates.begin(),
+                                                 experiment.duplicates.end());
     std::string text;
-    for (std::int64_t i = 0; i < prepared->plan->size(); ++i) {
-      const PlannedRun run = prepared->resolver->resolve(i);
+    auto run = experiment.runs.begin();
+    for (std::int64_t i = 0; i < experiment.points; ++i) {
       text += format("run %lld:", (long long)i);
-      for (std::size_t k = 0; k < keys.size(); ++k) text += " " + keys[k] + "=" + run.column_values[k];
+      if (auto repeat = repeats.find(i); repeat != repeats.end()) {
+        text += format(" same as run %lld\n", (long long)repeat->second);
+        continue;
+      }
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        text += " " + keys[k] + "=" + column_text(run->columns[k]);
+      }
+      ++run;
       text += "\n";
       if (text.size() > (1 << 16)) {
         std::cout << text;
         text.clear();
       }
     }
-    const std::int64_t runs = prepared->plan->size();
-    std::cout << text << runs << (runs == 1 ? " run" : " runs") << "\n";
+    const auto runs = static_cast<std::int64_t>(experiment.runs.size());
+    std::cout << text << runs << (runs == 1 ? " run" : " runs");
+    if (runs != experiment.points) std::cout << " (" << experiment.points << " sweep points)";
+    std::cout << "\n";
     return kExitOk;
   } catch (const ConfigError& error) {
     return report_config_error(error);

@@ -1,11 +1,11 @@
 #include "cli/provenance.hpp"
 
-#include <H5public.h>
 #include <unistd.h>
 
 #include <Eigen/Core>
 #include <ctime>
 
+#include "store/results.hpp"
 #include "util/format.hpp"
 #include "version.hpp"
 
@@ -28,8 +28,7 @@ std::map<std::string, std::string> provenance(const std::string& command_line) {
   attributes["compiler"] = kCompiler;
   attributes["eigen_version"] =
       format("%d.%d.%d", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION);
-  attributes["hdf5_version"] =
-      format("%d.%d.%d", H5_VERS_MAJOR, H5_VERS_MINOR, H5_VERS_RELEASE);
+  attributes["hdf5_version"] = hdf5_version();
   attributes["yaml_cpp_version"] = kYamlCppVersion;
   return attributes;
 }

@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/table.hpp"
-#include "store/h5.hpp"
 
 namespace nnsweep {
 
@@ -17,7 +16,7 @@ int show_command(const ShowArguments& arguments) {
     return kExitError;
   }
   try {
-    TableOptions options{arguments.sort.empty() ? "final_cost" : arguments.sort, arguments.group_by,
+    TableOptions options{arguments.sort, arguments.descending, arguments.group_by,
                          static_cast<std::size_t>(arguments.rows)};
     print_table(std::cout, results, options);
   } catch (const std::invalid_argument& error) {

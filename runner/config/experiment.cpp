@@ -151,38 +151,67 @@ std::string to_yaml(const ExperimentConfig& config) {
 
 namespace {
 
-std::optional<std::string> plugin_value(const PluginChoice& choice, const std::string& rest) {
-  if (rest.empty() || rest == "name") return choice.name;
-  if (!choice.params.contains(rest)) return std::nullopt;
-  return value_text(choice.params.values().at(rest));
+// `rest` is what follows the plugin section's key: "" or "name" for the
+// plugin's name, "PARAM" for a parameter of the chosen plugin, or
+// "PLUGIN.PARAM" for a parameter nested under a plugin's name, which applies
+// only when that plugin is the one chosen.
+std::optional<ParamValue> plugin_value(const PluginChoice& choice, const std::string& rest) {
+  if (rest.empty() || rest == "name") return ParamValue(choice.name);
+  std::string param = rest;
+  if (const auto dot = rest.find('.'); dot != std::string::npos) {
+    if (rest.substr(0, dot) != choice.name) return std::nullopt;
+    param = rest.substr(dot + 1);
+  }
+  if (!choice.params.contains(param)) return std::nullopt;
+  return choice.params.values().at(param);
+}
+
+// The plugin sections of a config with their dotted keys.
+std::vector<std::pair<std::string, const PluginChoice*>> plugin_sections(
+    const ExperimentConfig& config) {
+  return {{"dataset", &config.dataset},
+          {"model.activation", &config.model.activation},
+          {"model.output", &config.model.output},
+          {"model.init", &config.model.init},
+          {"loss", &config.loss},
+          {"optimizer", &config.optimizer}};
 }
 
 }  // namespace
 
-std::optional<std::string> config_value_text(const ExperimentConfig& config,
-                                             const std::string& key) {
-  const auto dot = key.find('.');
-  const std::string section = key.substr(0, dot);
-  const std::string rest = dot == std::string::npos ? "" : key.substr(dot + 1);
-  if (section == "name" && rest.empty()) return config.name;
-  if (section == "dataset") return plugin_value(config.dataset, rest);
-  if (section == "loss") return plugin_value(config.loss, rest);
-  if (section == "optimizer") return plugin_value(config.optimizer, rest);
-  if (section == "model") {
-    if (rest == "hidden") return value_text(config.model.hidden);
-    const auto inner = rest.find('.');
-    const std::string part = rest.substr(0, inner);
-    const std::string tail = inner == std::string::npos ? "" : rest.substr(inner + 1);
-    if (part == "activation") return plugin_value(config.model.activation, tail);
-    if (part == "output") return plugin_value(config.model.output, tail);
-    if (part == "init") return plugin_value(config.model.init, tail);
-  }
-  if (section == "train") {
-    if (rest == "iterations") return std::to_string(config.train.iterations);
-    if (rest == "log_every") return std::to_string(config.train.log_every);
-    if (rest == "record_every") return std::to_string(config.train.record_every);
+std::optional<ParamValue> config_value(const ExperimentConfig& config, const std::string& key) {
+  if (key == "name") return ParamValue(config.name);
+  if (key == "model.hidden") return ParamValue(config.model.hidden);
+  if (key == "train.iterations") return ParamValue(config.train.iterations);
+  if (key == "train.log_every") return ParamValue(config.train.log_every);
+  if (key == "train.record_every") return ParamValue(config.train.record_every);
+  for (const auto& [section, choice] : plugin_sections(config)) {
+    if (key == section) return plugin_value(*choice, "");
+    if (key.size() > section.size() && key.compare(0, section.size(), section) == 0 &&
+        key[section.size()] == '.') {
+      return plugin_value(*choice, key.substr(section.size() + 1));
+    }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> config_value_text(const ExperimentConfig& config,
+                                             const std::string& key) {
+  if (auto value = config_value(config, key)) return value_text(*value);
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentConfig& config) {
+  std::vector<std::pair<std::string, std::int64_t>> seeds;
+  for (const auto& [section, choice] : plugin_sections(config)) {
+    for (const auto& [param, value] : choice->params.values()) {
+      const auto* seed = std::get_if<std::int64_t>(&value);
+      if (seed && (param == "seed" || param.ends_with("_seed"))) {
+        seeds.emplace_back(section + "." + param, *seed);
+      }
+    }
+  }
+  return seeds;
 }
 
 std::string run_identity(const ExperimentConfig& config) {

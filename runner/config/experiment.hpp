@@ -58,10 +58,19 @@ std::string to_yaml(const ExperimentConfig& config);
 // runs valid for resume.
 std::string run_identity(const ExperimentConfig& config);
 
-// The resolved value at a dotted key as YAML flow text ("0.1", "[20, 20]"); a
-// plugin section gives its name. nullopt when the config has no such key.
+// The value a run uses at a dotted key, typed as declared; a plugin section
+// gives its name. A parameter nested under a plugin's name
+// ("optimizer.momentum.momentum") has a value only in runs that chose that
+// plugin, and a plain parameter only when the chosen plugin declares it:
+// nullopt otherwise, and for keys the config does not have.
+std::optional<ParamValue> config_value(const ExperimentConfig& config, const std::string& key);
+// The same as YAML flow text ("0.1", "[20, 20]").
 std::optional<std::string> config_value_text(const ExperimentConfig& config,
                                              const std::string& key);
+
+// Every integer parameter named `seed` (or ending in `_seed`) of the config's
+// plugins, by dotted key: {"dataset.seed", 0}, {"model.init.seed", 2}.
+std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentConfig& config);
 
 // One plugin section as a YAML flow map: {name: moons, n_samples: 200, ...}.
 std::string plugin_yaml(const PluginChoice& choice);

@@ -101,4 +101,29 @@ Params default_params(const std::vector<ParamSpec>& specs) {
   return params;
 }
 
+std::string column_text(const ColumnValue& value) { return value ? value_text(*value) : ""; }
+
+std::optional<double> number_value(const ParamValue& value) {
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* boolean = std::get_if<bool>(&value)) return *boolean ? 1.0 : 0.0;
+  return std::nullopt;
+}
+
+
+bool column_less(const ColumnValue& a, const ColumnValue& b) {
+  if (!a || !b) return a.has_value() && !b.has_value();
+  const auto x = number_value(*a), y = number_value(*b);
+  if (x && y) {
+    if (std::isnan(*x) || std::isnan(*y)) return !std::isnan(*x) && std::isnan(*y);
+    return *x < *y;
+  }
+  if (x || y) return x.has_value();  // numbers before text
+  const auto* list_a = std::get_if<std::vector<std::int64_t>>(&*a);
+  const auto* list_b = std::get_if<std::vector<std::int64_t>>(&*b);
+  if (list_a && list_b) return *list_a < *list_b;
+  if (list_a || list_b) return list_a != nullptr;
+  return value_text(*a) < value_text(*b);
+}
+
 }  // namespace nnsweep

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -43,6 +44,18 @@ std::string type_name(ParamType type);
 std::string range_text(const ParamSpec& spec);
 // The value as YAML flow text: 0.01, true, [20, 20], tanh.
 std::string value_text(const ParamValue& value);
+
+// The value a run used for one summary column (a swept or --set key), typed as
+// the parameter is declared. nullopt when the key does not apply to the run (a
+// parameter of a plugin the run did not choose).
+using ColumnValue = std::optional<ParamValue>;
+// A boolean, integer or real value as a double (true = 1); nullopt otherwise.
+std::optional<double> number_value(const ParamValue& value);
+// As printed in tables: value_text, or "" when missing.
+std::string column_text(const ColumnValue& value);
+// Orders values as people expect: numbers numerically, lists element by
+// element ([2] < [20] < [20, 20]), text alphabetically, missing values last.
+bool column_less(const ColumnValue& a, const ColumnValue& b);
 
 // The resolved parameters of one plugin instance: every declared name has a value.
 class Params {

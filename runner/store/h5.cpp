@@ -120,6 +120,22 @@ std::vector<std::string> member_names(hid_t group) {
   return names;
 }
 
+std::vector<std::string> attribute_names(hid_t object) {
+  H5O_info_t info;  // HDF5 1.10 API (Debian 12)
+  check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < info.num_attrs; ++i) {
+    const ssize_t size = H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0,
+                                            H5P_DEFAULT);
+    if (size < 0) throw H5Error("HDF5: cannot read an attribute name");
+    std::string name(static_cast<std::size_t>(size), '\0');
+    H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1,
+                       H5P_DEFAULT);
+    names.push_back(name);
+  }
+  return names;
+}
+
 void flush(hid_t file) { check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush the file"); }
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {

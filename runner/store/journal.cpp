@@ -12,7 +12,9 @@
 namespace nnsweep {
 namespace {
 
-constexpr char kMagic[] = "NNSWEEP-JOURNAL 1\n";
+// Version 2: records carry typed column values and seeds; the header names the
+// experiment (its name and share), not one plan, so a grown plan resumes too.
+constexpr char kMagic[] = "NNSWEEP-JOURNAL 2\n";
 constexpr std::uint32_t kRecordMagic = 0x4e4e5352;  // "NNSR"
 constexpr auto kSyncInterval = std::chrono::seconds(2);
 
@@ -72,6 +74,11 @@ Journal::Journal(const std::string& path, const std::string& experiment_id, bool
   const std::string bytes = read_all(fd_);
   std::size_t valid = 0;
   if (!bytes.empty() && !discard) {
+    if (bytes.compare(0, std::strlen(kMagic), kMagic) != 0) {
+      ::close(fd_);
+      throw JournalMismatch(path + " was written by an incompatible nnsweep version and its runs "
+                                   "cannot be resumed");
+    }
     if (bytes.compare(0, header.size(), header) != 0) {
       ::close(fd_);
       throw JournalMismatch(path + " holds unfinished runs of a different experiment");
@@ -87,7 +94,11 @@ Journal::Journal(const std::string& path, const std::string& experiment_id, bool
       if (load<std::uint32_t>(bytes, payload + size) != checksum(bytes.data() + payload, size)) {
         break;
       }
-      recovered_.push_back(decode_record(bytes.substr(payload, size)));
+      try {
+        recovered_.push_back(decode_record(bytes.substr(payload, size)));
+      } catch (const std::exception&) {
+        break;  // intact bytes but not a record this version can use: recompute it
+      }
       valid = payload + size + 4;
     }
   }

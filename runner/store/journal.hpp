@@ -12,8 +12,10 @@
 // Contract:
 //  - One process writes a journal at a time (an exclusive flock; a second
 //    writer gets JournalBusy).
-//  - A journal belongs to one experiment (its plan's identity); opening it for
-//    another throws JournalMismatch unless `discard` is set.
+//  - A journal belongs to one experiment (its name and share, as the caller
+//    spells them); opening it for another throws JournalMismatch unless
+//    `discard` is set. Records are matched to runs by run id, so records of
+//    runs that a changed plan no longer has are simply not used.
 //  - Records are flushed to the OS on append (so they survive the process being
 //    killed) and synced to disk at most every `sync_interval` and on close.
 #include <chrono>

@@ -23,6 +23,24 @@ class Writer {
     put<std::uint64_t>(count);
     bytes.append(reinterpret_cast<const char*>(values), count * sizeof(double));
   }
+  // A tag byte (0 = missing, else 1 + the ParamValue alternative), then the value.
+  void put_value(const ColumnValue& value) {
+    put<std::uint8_t>(value ? static_cast<std::uint8_t>(value->index() + 1) : 0);
+    if (!value) return;
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, bool>) {
+            put<std::uint8_t>(v ? 1 : 0);
+          } else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>) {
+            put<std::uint64_t>(v.size());
+            for (std::int64_t element : v) put<std::int64_t>(element);
+          } else {
+            put(v);
+          }
+        },
+        *value);
+  }
   std::string bytes;
 };
 
@@ -36,14 +54,39 @@ class Reader {
     return value;
   }
   std::string text() {
-    std::string value(get<std::uint64_t>(), '\0');
+    const auto size = get<std::uint64_t>();
+    if (size > bytes_.size() - position_) throw std::runtime_error("truncated journal record");
+    std::string value(size, '\0');
     take(value.data(), value.size());
     return value;
   }
   std::vector<double> doubles() {
-    std::vector<double> values(get<std::uint64_t>());
+    const auto count = get<std::uint64_t>();
+    if (count > (bytes_.size() - position_) / sizeof(double)) {
+      throw std::runtime_error("truncated journal record");
+    }
+    std::vector<double> values(count);
     take(values.data(), values.size() * sizeof(double));
     return values;
+  }
+  ColumnValue value() {
+    switch (get<std::uint8_t>()) {
+      case 0: return std::nullopt;
+      case 1: return ParamValue(get<std::uint8_t>() != 0);
+      case 2: return ParamValue(get<std::int64_t>());
+      case 3: return ParamValue(get<double>());
+      case 4: return ParamValue(text());
+      case 5: {
+        const auto count = get<std::uint64_t>();
+        if (count > (bytes_.size() - position_) / sizeof(std::int64_t)) {
+          throw std::runtime_error("truncated journal record");
+        }
+        std::vector<std::int64_t> list(count);
+        for (auto& element : list) element = get<std::int64_t>();
+        return ParamValue(std::move(list));
+      }
+    }
+    throw std::runtime_error("journal record has an unknown value type");
   }
   bool done() const { return position_ == bytes_.size(); }
 
@@ -66,8 +109,13 @@ std::string encode_record(const RunRecord& record) {
   out.put(record.config_yaml);
   out.put(record.dataset_id);
   out.put<std::int64_t>(record.record_every);
-  out.put<std::uint64_t>(record.swept_values.size());
-  for (const std::string& value : record.swept_values) out.put(value);
+  out.put<std::uint64_t>(record.columns.size());
+  for (const ColumnValue& value : record.columns) out.put_value(value);
+  out.put<std::uint64_t>(record.seeds.size());
+  for (const auto& [key, seed] : record.seeds) {
+    out.put(key);
+    out.put<std::int64_t>(seed);
+  }
   const RunResult& result = record.result;
   out.put<std::int32_t>(static_cast<std::int32_t>(result.status));
   out.put(result.message);
@@ -90,8 +138,13 @@ RunRecord decode_record(const std::string& bytes) {
   record.config_yaml = in.text();
   record.dataset_id = in.text();
   record.record_every = in.get<std::int64_t>();
-  const auto swept = in.get<std::uint64_t>();
-  for (std::uint64_t k = 0; k < swept; ++k) record.swept_values.push_back(in.text());
+  const auto columns = in.get<std::uint64_t>();
+  for (std::uint64_t k = 0; k < columns; ++k) record.columns.push_back(in.value());
+  const auto seeds = in.get<std::uint64_t>();
+  for (std::uint64_t k = 0; k < seeds; ++k) {
+    std::string key = in.text();
+    record.seeds.emplace_back(std::move(key), in.get<std::int64_t>());
+  }
   RunResult& result = record.result;
   result.status = static_cast<RunStatus>(in.get<std::int32_t>());
   result.message = in.text();

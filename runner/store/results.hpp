@@ -7,8 +7,10 @@
 //   /config      the experiment file as written, --set overrides noted
 //   /summary/    one value per run along dimension `run`: run, final_cost,
 //                train_accuracy, status, message, iterations_run, wall_time_s,
-//                run_id, dataset_id, one column per swept or --set key, and
-//                cost (run x step, NaN where a run recorded nothing)
+//                run_id, dataset_id, one typed column per swept or --set key
+//                (store/columns.hpp), numeric columns derived from lists
+//                (model.depth, ...), and cost (run x step, NaN where a run
+//                recorded nothing)
 //   /runs/NNNNNN/ parameters W1, b1, ... (row-major, as numpy), the run's cost
 //                curve, and attributes config, run_id, dataset_id, status,
 //                message, record_every and every seed by dotted key
@@ -17,17 +19,22 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "registry/params.hpp"
 #include "train/run_result.hpp"
 
 namespace nnsweep {
 
 struct RunRecord {
-  std::int64_t index = 0;
+  std::int64_t index = 0;   // in the plan that produced the file
   std::string id;           // stable hash of the resolved config
   std::string config_yaml;  // the resolved config of this run
   std::string dataset_id;   // the /datasets/ID it trained on
   std::int64_t record_every = 1;
-  std::vector<std::string> swept_values;  // YAML flow text, parallel to Results::swept_keys
+  std::vector<ColumnValue> columns;  // parallel to Results::swept_keys
+  // Every seed of the resolved config by dotted key ("dataset.seed", "model.init.seed").
+  std::vector<std::pair<std::string, std::int64_t>> seeds;
   RunResult result;
 };
 
@@ -56,11 +63,14 @@ constexpr const char* kFormatName = "nnsweep";
 constexpr const char* kProvenanceKeys[] = {
     "name",     "nnsweep_version", "created_utc",   "git_commit",   "host",
     "command_line", "compiler",    "eigen_version", "hdf5_version", "yaml_cpp_version"};
-constexpr std::int64_t kFormatVersion = 1;
+// Version 2: typed key columns (attribute nnsweep_type), derived list columns.
+// Version 1 files are still read.
+constexpr std::int64_t kFormatVersion = 2;
 
 // Writes a new file at `path`, which must not exist.
 void write_results_file(const std::string& path, const Results& results);
-// Reads a file written by write_results_file. Throws on anything else.
+// Reads a file written by write_results_file. Throws on anything else, saying
+// "PATH does not exist" for a missing file.
 Results read_results_file(const std::string& path);
 
 // Writes to a temporary name beside `path`, flushes it to disk and renames it
@@ -70,6 +80,7 @@ void publish_results_file(const std::string& path, const Results& results, bool 
 
 // The root attributes of a results file, read without loading its runs: to tell
 // whether a file holds a given experiment. Throws if it is not a results file.
+// `name` is the experiment's name: a file belongs to the experiment of that name.
 struct ResultsIdentity {
   std::string experiment_id;
   std::string share;
@@ -82,5 +93,8 @@ ResultsIdentity read_results_identity(const std::string& path);
 std::string weight_name(std::size_t layer);
 std::string bias_name(std::size_t layer);
 std::string run_group_name(std::int64_t index);  // "000042"
+
+// The HDF5 library's version ("1.10.8"), for provenance.
+std::string hdf5_version();
 
 }  // namespace nnsweep

@@ -4,8 +4,6 @@
 #include <limits>
 #include <set>
 
-#include <yaml-cpp/yaml.h>
-
 #include "store/columns.hpp"
 #include "store/h5.hpp"
 #include "store/results.hpp"
@@ -16,6 +14,10 @@ namespace nnsweep {
 std::string weight_name(std::size_t layer) { return "W" + std::to_string(layer + 1); }
 std::string bias_name(std::size_t layer) { return "b" + std::to_string(layer + 1); }
 std::string run_group_name(std::int64_t index) { return format("%06lld", (long long)index); }
+
+std::string hdf5_version() {
+  return format("%d.%d.%d", H5_VERS_MAJOR, H5_VERS_MINOR, H5_VERS_RELEASE);
+}
 
 namespace {
 
@@ -31,28 +33,12 @@ std::vector<std::int64_t> cost_steps(const Results& results) {
   return {steps.begin(), steps.end()};
 }
 
-// Every `seed` in the resolved config, as attributes named by dotted path
-// ("dataset.seed", "model.init.seed"), so a run's randomness is visible at a glance.
-void write_seeds(hid_t group, const YAML::Node& node, const std::string& path) {
-  if (!node.IsMap()) return;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string key = it->first.Scalar();
-    const std::string child = path.empty() ? key : path + "." + key;
-    const YAML::Node value = it->second;
-    if (key == "seed" && value.IsScalar()) {
-      h5::write_attribute(group, child, static_cast<std::int64_t>(std::stoll(value.Scalar())));
-    } else {
-      write_seeds(group, value, child);
-    }
-  }
-}
-
 void write_run_group(hid_t runs_group, const RunRecord& run) {
   h5::Handle group = h5::create_group(runs_group, run_group_name(run.index));
   h5::write_attribute(group, "run_id", run.id);
   h5::write_attribute(group, "config", run.config_yaml);
   h5::write_attribute(group, "dataset_id", run.dataset_id);
-  write_seeds(group, YAML::Load(run.config_yaml), "");
+  for (const auto& [key, seed] : run.seeds) h5::write_attribute(group, key, seed);
   h5::write_attribute(group, "status", status_name(run.result.status));
   h5::write_attribute(group, "message", run.result.message);
   h5::write_attribute(group, "record_every", run.record_every);
@@ -109,9 +95,11 @@ void write_summary(hid_t file, const Results& results) {
   for (const std::string& key : results.swept_keys) key_list += (key_list.empty() ? "" : "\n") + key;
   h5::write_attribute(summary, "swept_keys", key_list);
   for (std::size_t k = 0; k < results.swept_keys.size(); ++k) {
-    std::vector<std::string> texts;
-    for (const RunRecord& run : results.runs) texts.push_back(run.swept_values[k]);
-    columns.push_back(write_column(summary, results.swept_keys[k], texts));
+    std::vector<ColumnValue> values;
+    for (const RunRecord& run : results.runs) values.push_back(run.columns[k]);
+    for (h5::Handle& column : write_key_columns(summary, results.swept_keys[k], values)) {
+      columns.push_back(std::move(column));
+    }
   }
   for (const h5::Handle& column : columns) h5::attach_dimension_scale(column, run_scale, 0);
 

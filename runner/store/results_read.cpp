@@ -1,5 +1,6 @@
 // Reading a results file back into memory (for show, merge, resume and tests).
 #include <algorithm>
+#include <filesystem>
 
 #include "store/columns.hpp"
 #include "store/h5.hpp"
@@ -16,6 +17,11 @@ void read_run_group(hid_t runs_group, RunRecord& run) {
   run.result.status = parse_status(h5::read_string_attribute(group, "status"));
   run.result.message = h5::read_string_attribute(group, "message");
   run.record_every = h5::read_int_attribute(group, "record_every");
+  for (const std::string& name : h5::attribute_names(group)) {
+    if (name == "seed" || (name.size() > 5 && name.compare(name.size() - 5, 5, ".seed") == 0)) {
+      run.seeds.emplace_back(name, h5::read_int_attribute(group, name));
+    }
+  }
   run.result.costs = h5::read_doubles(h5::open_dataset(group, "cost"));
   std::vector<double> flat;
   std::vector<Eigen::Index> sizes;
@@ -56,6 +62,8 @@ void read_datasets(hid_t file, Results& results) {
 }
 
 h5::Handle open_results(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw h5::H5Error(path + " does not exist");
   h5::quiet_errors();
   h5::Handle file = h5::open_file(path);
   if (!h5::has_attribute(file, "format") ||
@@ -105,8 +113,8 @@ Results read_results_file(const std::string& path) {
       start = end + 1;
     }
   }
-  std::vector<std::vector<std::string>> swept;
-  for (const std::string& key : results.swept_keys) swept.push_back(read_column(summary, key));
+  std::vector<std::vector<ColumnValue>> swept;
+  for (const std::string& key : results.swept_keys) swept.push_back(read_key_column(summary, key));
   h5::Handle runs = h5::open_group(file, "runs");
   for (std::size_t i = 0; i < indices.size(); ++i) {
     RunRecord run;
@@ -115,7 +123,7 @@ Results read_results_file(const std::string& path) {
     run.result.train_accuracy = accuracy[i];
     run.result.wall_time_s = wall_time[i];
     run.result.iterations_run = iterations[i];
-    for (const auto& column : swept) run.swept_values.push_back(column[i]);
+    for (const auto& column : swept) run.columns.push_back(column[i]);
     read_run_group(runs, run);
     results.runs.push_back(std::move(run));
   }

@@ -13,12 +13,14 @@
 
 namespace nnsweep {
 
-DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries) {
+DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
+                               const Registries& registries) {
   DatasetCache cache;
-  for (const PlannedRun& run : runs) {
-    if (cache.count(run.dataset_id)) continue;
-    auto generator = registries.datasets.create(run.config.dataset.name, run.config.dataset.params);
-    cache.emplace(run.dataset_id, std::make_shared<const Dataset>(generator->generate()));
+  for (const PlannedRun* run : runs) {
+    if (cache.count(run->dataset_id)) continue;
+    auto generator =
+        registries.datasets.create(run->config.dataset.name, run->config.dataset.params);
+    cache.emplace(run->dataset_id, std::make_shared<const Dataset>(generator->generate()));
   }
   return cache;
 }
@@ -79,7 +81,10 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return cost_of[a] > cost_of[b]; });
 
-  const int threads = options.threads > 0 ? options.threads : omp_get_num_procs();
+  // More threads than runs would only idle.
+  const int wanted = options.threads > 0 ? options.threads : omp_get_num_procs();
+  const int threads = static_cast<int>(
+      std::clamp<std::int64_t>(static_cast<std::int64_t>(runs.size()), 1, std::max(wanted, 1)));
   Handoff handoff;
   std::atomic<bool> cancelled{false};
   std::exception_ptr training_error;
@@ -88,18 +93,20 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
       const auto count = static_cast<std::int64_t>(order.size());
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
       for (std::int64_t k = 0; k < count; ++k) {
-        if (cancelled.load()) continue;
+        if (cancelled.load() || (options.stop && options.stop->load())) continue;
         const PlannedRun& run = runs[order[static_cast<std::size_t>(k)]];
         RunRecord record;
         record.index = run.index;
         record.id = run.id;
         record.config_yaml = run.config_yaml;
         record.record_every = run.config.train.record_every;
-        record.swept_values = run.column_values;
+        record.columns = run.columns;
+        record.seeds = run.seeds;
         record.dataset_id = run.dataset_id;
         record.result = train_run(*data_of[order[static_cast<std::size_t>(k)]], run.config,
                                   registries, options.log);
-        handoff.push(std::move(record));
+        // An interrupted run is incomplete: it is dropped, and trained again on resume.
+        if (!record.result.interrupted) handoff.push(std::move(record));
       }
     } catch (...) {
       training_error = std::current_exception();

@@ -7,6 +7,7 @@
 // Finished runs are handed to the calling thread, which alone calls
 // `on_finished` (the only place results are stored, so only one thread ever
 // touches the results file).
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -18,17 +19,21 @@
 namespace nnsweep {
 
 struct ExecutionOptions {
-  int threads = 0;  // 0 = every core
+  int threads = 0;  // 0 = every core; never more than there are runs
   // Given only when the plan is a single run: prints its cost lines.
   CostLogger log;
   // Called on the calling thread, once per finished run, in finishing order.
   std::function<void(RunRecord&&)> on_finished;
+  // When set and it becomes true, no further run starts and runs in flight stop
+  // at their next iteration; unfinished runs are not handed to on_finished.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Datasets keyed by their resolved dataset config, each generated once and shared
 // read-only by every run that trains on it.
 using DatasetCache = std::map<std::string, std::shared_ptr<const Dataset>>;
-DatasetCache generate_datasets(const std::vector<PlannedRun>& runs, const Registries& registries);
+DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
+                               const Registries& registries);
 
 // Estimated work of a run (multiply-adds), used to start the largest runs first.
 double estimated_cost(const PlannedRun& run, const Dataset& data);

@@ -31,15 +31,10 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   run.config_yaml = to_yaml(run.config);
   run.id = run_identity(run.config);
   run.dataset_id = stable_hash(plugin_yaml(run.config.dataset));
-  for (const std::string& key : summary_keys_) {
-    if (auto value = config_value_text(run.config, key)) {
-      run.column_values.push_back(*value);
-    } else if (auto found = overrides.find(key); found != overrides.end()) {
-      run.column_values.push_back(flow_text(found->second.value));
-    } else {
-      run.column_values.emplace_back();
-    }
-  }
+  // What the run uses, not what the sweep wrote: a key that does not apply to
+  // the chosen plugin has no value.
+  for (const std::string& key : summary_keys_) run.columns.push_back(config_value(run.config, key));
+  run.seeds = config_seeds(run.config);
   return run;
 }
 

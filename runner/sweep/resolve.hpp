@@ -14,7 +14,8 @@ struct PlannedRun {
   std::string config_yaml;  // to_yaml(config)
   std::string id;           // run_identity(config)
   std::string dataset_id;   // hash of the resolved dataset section: runs with one id share data
-  std::vector<std::string> column_values;  // parallel to summary_keys()
+  std::vector<ColumnValue> columns;  // the values it uses, parallel to summary_keys()
+  std::vector<std::pair<std::string, std::int64_t>> seeds;  // config_seeds(config)
 };
 
 class PlanResolver {

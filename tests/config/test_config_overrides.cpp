@@ -157,8 +157,9 @@ BOOST_AUTO_TEST_CASE(results_of_another_experiment_are_left_untouched) {
   BOOST_TEST_REQUIRE(run_cli({"run", config, "--out", out.string(), "--quiet"}).exit_code == 0);
   const std::string bytes = read_file(out);
   const auto written = fs::last_write_time(out);
-  const CliResult other = run_cli(
-      {"run", config, "--out", out.string(), "--set", "optimizer.learning_rate=0.02"});
+  // Same file, another experiment name: not this experiment's results.
+  const CliResult other = run_cli({"run", config, "--out", out.string(), "--set",
+                                   "optimizer.learning_rate=0.02", "--set", "name=another"});
   BOOST_TEST(other.exit_code == 2, other.err);
   BOOST_TEST(other.err.find(out.string() + " already") != std::string::npos, other.err);
   const CliResult bad = run_cli(
@@ -172,14 +173,23 @@ BOOST_AUTO_TEST_CASE(results_of_another_experiment_are_left_untouched) {
   BOOST_TEST(files == 2u, "no stray files are left next to the output");
 }
 
-BOOST_AUTO_TEST_CASE(output_in_a_missing_folder_is_refused) {
+BOOST_AUTO_TEST_CASE(missing_output_folders_are_created) {
   ScratchDir scratch;
   const std::string config = scratch.write("good.yaml", kGoodConfig).string();
   const fs::path out = scratch.path() / "no" / "such" / "out.h5";
-  const CliResult result = run_cli({"run", config, "--out", out.string()});
+  const CliResult result = run_cli({"run", config, "--out", out.string(), "--quiet"});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(fs::is_regular_file(out));
+}
+
+BOOST_AUTO_TEST_CASE(an_output_folder_that_cannot_be_created_is_refused) {
+  ScratchDir scratch;
+  const std::string config = scratch.write("good.yaml", kGoodConfig).string();
+  const fs::path blocker = scratch.write("file.txt", "not a folder");
+  const CliResult result = run_cli({"run", config, "--out", (blocker / "out.h5").string()});
   BOOST_TEST(result.exit_code == 2, result.err);
-  BOOST_TEST(result.err.find("does not exist") != std::string::npos, result.err);
-  BOOST_TEST(!fs::exists(scratch.path() / "no"));
+  BOOST_TEST(result.err.find("output folder") != std::string::npos, result.err);
+  BOOST_TEST(read_file(blocker) == "not a folder");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

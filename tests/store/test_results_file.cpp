@@ -20,7 +20,7 @@ using nnsweep::testing::ScratchDir;
 namespace {
 
 nnsweep::RunRecord make_record(std::int64_t index, const RunSpec& spec,
-                               std::vector<std::string> swept_values) {
+                               std::vector<nnsweep::ColumnValue> columns) {
   const nnsweep::ExperimentConfig config = nnsweep::testing::make_config(spec);
   const nnsweep::Dataset data = nnsweep::testing::make_dataset(config);
   nnsweep::RunRecord record;
@@ -29,13 +29,15 @@ nnsweep::RunRecord make_record(std::int64_t index, const RunSpec& spec,
   record.id = nnsweep::stable_hash(record.config_yaml);
   record.dataset_id = "moons-" + std::to_string(spec.data_seed);
   record.record_every = spec.record_every;
-  record.swept_values = std::move(swept_values);
+  record.columns = std::move(columns);
+  record.seeds = nnsweep::config_seeds(config);
   record.result = nnsweep::train_run(data, config, nnsweep::builtin_registries());
   return record;
 }
 
 // Three small runs, swept over learning rate, hidden sizes and shuffle (a float,
-// a string and a boolean column), with different cost resolutions.
+// a list and a boolean column, the last missing in one run), with different
+// cost resolutions.
 nnsweep::Results sample_results() {
   nnsweep::Results results;
   results.swept_keys = {"optimizer.learning_rate", "model.hidden", "dataset.shuffle"};
@@ -46,19 +48,19 @@ nnsweep::Results sample_results() {
   spec.learning_rate = 0.1;
   spec.hidden = {20, 20};
   spec.record_every = 5;
-  results.runs.push_back(make_record(0, spec, {"0.1", "[20, 20]", "true"}));
+  results.runs.push_back(make_record(0, spec, {0.1, std::vector<std::int64_t>{20, 20}, true}));
 
   spec.learning_rate = 0.5;
   spec.hidden = {3};
   spec.record_every = 3;
-  results.runs.push_back(make_record(1, spec, {"0.5", "[3]", "false"}));
+  results.runs.push_back(make_record(1, spec, {0.5, std::vector<std::int64_t>{3}, false}));
 
   // A failed run as the executor records one: a message and no parameters beyond
   // what training produced. Non-ASCII text checks the UTF-8 round trip.
   spec.learning_rate = 1.25;
   spec.hidden = {1};
   spec.record_every = 1;
-  nnsweep::RunRecord failed = make_record(2, spec, {"1.25", "[1]", "true"});
+  nnsweep::RunRecord failed = make_record(2, spec, {1.25, std::vector<std::int64_t>{1}, std::nullopt});
   failed.result.status = nnsweep::RunStatus::failed;
   failed.result.message = "échec: \"quoted\", newline\nand tab\t";
   results.runs.push_back(failed);
@@ -91,7 +93,8 @@ void check_equal(const nnsweep::Results& got, const nnsweep::Results& expected) 
       BOOST_TEST(g.dataset_id == e.dataset_id);
       BOOST_TEST(g.config_yaml == e.config_yaml);
       BOOST_TEST(g.record_every == e.record_every);
-      BOOST_TEST(g.swept_values == e.swept_values, boost::test_tools::per_element());
+      BOOST_TEST((g.columns == e.columns));
+      BOOST_TEST((g.seeds == e.seeds));
       BOOST_TEST(nnsweep::status_name(g.result.status) == nnsweep::status_name(e.result.status));
       BOOST_TEST(g.result.message == e.result.message);
       BOOST_TEST(g.result.iterations_run == e.result.iterations_run);
@@ -144,10 +147,10 @@ BOOST_AUTO_TEST_CASE(runs_without_costs_or_parameters_round_trip) {
   RunSpec spec;
   spec.n_samples = 20;
   spec.iterations = 0;
-  results.runs.push_back(make_record(0, spec, {"gd"}));
+  results.runs.push_back(make_record(0, spec, {std::string("gd")}));
   spec.optimizer = "momentum";
   spec.iterations = 5;
-  nnsweep::RunRecord failed = make_record(1, spec, {"no_such_optimizer"});
+  nnsweep::RunRecord failed = make_record(1, spec, {std::string("no_such_optimizer")});
   {
     nnsweep::ExperimentConfig config = nnsweep::testing::make_config(spec);
     config.optimizer.name = "no_such_optimizer";

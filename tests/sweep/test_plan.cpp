@@ -44,7 +44,7 @@ class Sweep {
     const PlannedRun planned = resolver_.resolve(run);
     std::map<std::string, std::string> values;
     for (std::size_t k = 0; k < resolver_.summary_keys().size(); ++k) {
-      values[resolver_.summary_keys()[k]] = planned.column_values[k];
+      values[resolver_.summary_keys()[k]] = column_text(planned.columns[k]);
     }
     return values;
   }

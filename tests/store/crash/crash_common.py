@@ -96,10 +96,10 @@ def sha256(path):
         return hashlib.sha256(data.read()).hexdigest()
 
 
-# The journal format (runner/store/journal.cpp): "NNSWEEP-JOURNAL 1\n", the
+# The journal format (runner/store/journal.cpp): "NNSWEEP-JOURNAL 2\n", the
 # experiment identity line, then records of magic u32 "NNSR", payload size u64,
 # payload, CRC-32 u32 of the payload, all little-endian.
-JOURNAL_MAGIC = b"NNSWEEP-JOURNAL 1\n"
+JOURNAL_MAGIC = b"NNSWEEP-JOURNAL 2\n"
 RECORD_MAGIC = 0x4E4E5352
 
 

@@ -161,7 +161,7 @@ refused("(e) unknown optimizer", ["run", unknown, "--out", out, "--overwrite"], 
 # silently thrown away: refused unless --overwrite.
 stale = os.path.join(root, "stale.h5")
 with open(stale + ".partial", "wb") as journal:
-    journal.write(b"NNSWEEP-JOURNAL 1\n0123456789abcdef \n")
+    journal.write(b"NNSWEEP-JOURNAL 2\nsome_other_experiment \n")
 stale_sha = sha256(stale + ".partial")
 code, _, err, _ = run(["run", config_b, "--out", stale])
 check(code == 2 and "different experiment" in err,

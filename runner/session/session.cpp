@@ -1,0 +1,195 @@
+#include "session/session.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <unordered_map>
+
+#include "session/output.hpp"
+#include "store/journal.hpp"
+#include "sweep/executor.hpp"
+
+namespace nnsweep {
+namespace {
+
+// Each distinct training set of the runs, as stored under /datasets: sets
+// larger than the limit are described but not stored.
+std::map<std::string, StoredDataset> stored_datasets(const std::vector<const PlannedRun*>& runs,
+                                                     const DatasetCache& cache,
+                                                     std::int64_t value_limit) {
+  std::map<std::string, StoredDataset> stored;
+  for (const PlannedRun* run : runs) {
+    if (stored.count(run->dataset_id)) continue;
+    const Dataset& data = *cache.at(run->dataset_id);
+    StoredDataset& entry = stored[run->dataset_id];
+    entry.config_yaml = plugin_yaml(run->config.dataset);
+    entry.examples = data.X.cols();
+    entry.features = data.X.rows();
+    entry.outputs = data.Y.rows();
+    entry.stored = data.X.size() + data.Y.size() <= value_limit;
+    if (entry.stored) {
+      entry.X = data.X;
+      entry.Y = data.Y;
+    }
+  }
+  return stored;
+}
+
+std::string journal_identity(const PlannedExperiment& experiment, const std::string& share) {
+  return experiment.name + " " + share;
+}
+
+std::unique_ptr<Journal> open_journal(const std::string& path, const std::string& identity,
+                                      const SessionOptions& options) {
+  try {
+    return std::make_unique<Journal>(path, identity, options.fresh);
+  } catch (const JournalBusy& busy) {
+    throw Refusal(busy.what());
+  } catch (const JournalMismatch& mismatch) {
+    if (!options.overwrite) {
+      throw Refusal(std::string(mismatch.what()) +
+                    "; finish that experiment, or use --overwrite to discard its runs");
+    }
+  }
+  return std::make_unique<Journal>(path, identity, true);
+}
+
+// A journal left beside an up-to-date file by a kill between publishing and
+// deleting it holds nothing the file does not.
+void remove_finished_journal(const std::string& path, const std::string& identity) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) return;
+  try {
+    Journal(path, identity, false).remove();
+  } catch (const std::exception&) {
+    // Busy, or another experiment's: leave it to its owner.
+  }
+}
+
+// Results of earlier sessions by run id: the journal's first, then the file's.
+struct Reusable {
+  std::unordered_map<std::string, RunResult> resumed, reused;
+};
+
+Reusable reusable_runs(Journal& journal, const std::string& out, bool from_file) {
+  Reusable found;
+  for (RunRecord& record : journal.recovered()) {
+    found.resumed.insert_or_assign(record.id, std::move(record.result));
+  }
+  journal.recovered().clear();
+  if (from_file) {
+    for (RunRecord& record : read_results_file(out).runs) {
+      found.reused.emplace(record.id, std::move(record.result));
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+RunRecord make_record(const PlannedRun& run, RunResult result) {
+  RunRecord record;
+  record.index = run.index;
+  record.id = run.id;
+  record.config_yaml = run.config_yaml;
+  record.dataset_id = run.dataset_id;
+  record.record_every = run.config.train.record_every;
+  record.columns = run.columns;
+  record.seeds = run.seeds;
+  record.result = std::move(result);
+  return record;
+}
+
+Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
+                         std::vector<RunRecord> runs,
+                         const std::map<std::string, StoredDataset>& datasets) {
+  Results results;
+  results.experiment_yaml = experiment.experiment_yaml;
+  results.experiment_id = experiment.experiment_id;
+  results.plan_size = static_cast<std::int64_t>(experiment.runs.size());
+  results.share = options.share ? options.share->text() : "";
+  results.swept_keys = experiment.summary_keys;
+  results.runs = std::move(runs);
+  results.datasets = datasets;
+  return results;
+}
+
+SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
+                          const SessionObserver& observer, const Registries& registries) {
+  const std::string share = options.share ? options.share->text() : "";
+  std::vector<const PlannedRun*> runs;
+  for (const PlannedRun& run : experiment.runs) {
+    if (!options.share || options.share->contains(run.index)) runs.push_back(&run);
+  }
+  SessionReport report;
+  report.journal = options.out + ".partial";
+  const std::string identity = journal_identity(experiment, share);
+  const OutputDecision output =
+      decide_output(options.out, experiment, share, options.overwrite, options.fresh);
+  if (output.up_to_date) {
+    remove_finished_journal(report.journal, identity);
+    report.outcome = SessionOutcome::up_to_date;
+    report.results = read_results_file(options.out);
+    report.counts.runs = report.counts.reused = static_cast<std::int64_t>(report.results.runs.size());
+    return report;
+  }
+  prepare_output_folder(options.out);
+  auto journal = open_journal(report.journal, identity, options);
+  Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
+
+  std::vector<RunRecord> records(runs.size());
+  std::unordered_map<std::int64_t, std::size_t> slot_of;
+  std::vector<PlannedRun> to_train;
+  report.counts.runs = static_cast<std::int64_t>(runs.size());
+  // A run's earlier result, taken out of `from` (each is used once).
+  auto take = [](std::unordered_map<std::string, RunResult>& from,
+                 const std::string& id) -> std::optional<RunResult> {
+    auto found = from.find(id);
+    if (found == from.end()) return std::nullopt;
+    RunResult result = std::move(found->second);
+    from.erase(found);
+    return result;
+  };
+  for (std::size_t slot = 0; slot < runs.size(); ++slot) {
+    const PlannedRun& run = *runs[slot];
+    slot_of[run.index] = slot;
+    if (auto resumed = take(reusable.resumed, run.id)) {
+      records[slot] = make_record(run, std::move(*resumed));
+      ++report.counts.resumed;
+    } else if (auto reused = take(reusable.reused, run.id)) {
+      records[slot] = make_record(run, std::move(*reused));
+      ++report.counts.reused;
+    } else {
+      to_train.push_back(run);
+    }
+  }
+  report.counts.to_train = static_cast<std::int64_t>(to_train.size());
+  report.kept = report.counts.resumed;
+  if (observer.started) observer.started(report.counts, report.journal);
+
+  const DatasetCache datasets = generate_datasets(runs, registries);
+  ExecutionOptions execution;
+  execution.threads = options.threads;
+  execution.log = observer.log;
+  execution.stop = options.stop;
+  execution.on_finished = [&](RunRecord&& record) {
+    journal->append(record);
+    ++report.kept;
+    if (observer.finished) observer.finished(record);
+    records[slot_of.at(record.index)] = std::move(record);
+  };
+  execute_runs(to_train, datasets, registries, execution);
+  journal->sync();
+  if (options.stop && options.stop->load()) {
+    report.outcome = SessionOutcome::interrupted;
+    return report;
+  }
+  report.results = assemble_results(experiment, options, std::move(records),
+                                    stored_datasets(runs, datasets, options.dataset_limit));
+  report.results.provenance = options.provenance;
+  report.results.provenance["name"] = experiment.name;
+  publish_results_file(options.out, report.results, output.exists);
+  journal->remove();
+  return report;
+}
+
+}  // namespace nnsweep

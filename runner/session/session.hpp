@@ -1,0 +1,78 @@
+#pragma once
+// Running an experiment into its results file: the run layer between the CLI
+// and the sweep, trainer and store.
+//
+// What it guarantees:
+//  - A results file belongs to the experiment named in it. An output that holds
+//    another experiment, or a file that is not an nnsweep results file, is
+//    refused (Refusal, nothing touched) unless `overwrite` is set.
+//  - Runs are identified by their resolved configs (run ids). Every run of the
+//    plan whose id is already in the output file or in the journal is reused,
+//    not trained; the published file holds exactly the plan's runs (of this
+//    share), in plan order. `fresh` trains everything again.
+//  - Each finished run is journalled beside the output (OUT.partial) before
+//    anything else happens to it, so an interrupted session loses at most the
+//    runs in flight; the same call later resumes.
+//  - The file at `out` is only ever replaced whole (publish_results_file).
+#include <atomic>
+#include <functional>
+#include <optional>
+
+#include "registry/registry.hpp"
+#include "session/planned_experiment.hpp"
+#include "session/refusal.hpp"
+#include "store/results.hpp"
+#include "sweep/share.hpp"
+#include "train/trainer.hpp"
+
+namespace nnsweep {
+
+struct SessionOptions {
+  std::string out;               // the results file
+  int threads = 0;               // 0 = every core
+  bool overwrite = false;        // replace an output of another experiment
+  bool fresh = false;            // reuse nothing
+  std::optional<Share> share;    // only this share of the plan
+  std::int64_t dataset_limit = 10000000;  // store training sets of at most this many values
+  std::map<std::string, std::string> provenance;  // root attributes of the file
+  const std::atomic<bool>* stop = nullptr;  // set by a signal: keep what is done, stop
+};
+
+// How many of the session's runs come from where; passed to `started`.
+struct SessionCounts {
+  std::int64_t runs = 0;     // runs of this share of the plan
+  std::int64_t reused = 0;   // taken from the existing results file
+  std::int64_t resumed = 0;  // taken from the journal of an interrupted session
+  std::int64_t to_train = 0;
+};
+
+struct SessionObserver {
+  std::function<void(const SessionCounts&, const std::string& journal)> started;
+  std::function<void(const RunRecord&)> finished;  // on the calling thread
+  CostLogger log;  // per-iteration cost lines (for a single-run experiment)
+};
+
+enum class SessionOutcome { published, up_to_date, interrupted };
+
+struct SessionReport {
+  SessionOutcome outcome = SessionOutcome::published;
+  SessionCounts counts;
+  Results results;              // what the file at `out` now holds (unless interrupted)
+  std::string journal;          // OUT.partial
+  std::int64_t kept = 0;        // interrupted: finished runs safe in the journal
+};
+
+// Throws Refusal for the refusals above (exit code 2) and std::exception for
+// I/O failures (exit code 1); in both cases the existing output is untouched.
+SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
+                          const SessionObserver& observer, const Registries& registries);
+
+// The results file of a plan whose runs are all at hand (in plan order).
+Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
+                         std::vector<RunRecord> runs,
+                         const std::map<std::string, StoredDataset>& datasets);
+
+// A run's record from its plan entry and its result (trained now or reused).
+RunRecord make_record(const PlannedRun& run, RunResult result);
+
+}  // namespace nnsweep
