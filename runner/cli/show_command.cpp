@@ -1,4 +1,5 @@
 // nnsweep show RESULTS.h5: the comparison table from a results file.
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -9,6 +10,11 @@ namespace nnsweep {
 
 int show_command(const ShowArguments& arguments) {
   Results results;
+  std::error_code error;
+  if (!std::filesystem::exists(arguments.results, error)) {
+    std::cerr << "nnsweep: " << arguments.results << " does not exist\n";
+    return kExitConfigError;
+  }
   try {
     results = read_results_file(arguments.results);
   } catch (const std::exception& error) {

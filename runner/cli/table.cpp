@@ -216,7 +216,8 @@ SortOrder sort_order(const Table& table, const TableOptions& options, bool group
   }
   order.columns = {static_cast<std::size_t>(found - table.headers.begin())};
   order.label = key;
-  order.descending = !ascending && (descending != is_accuracy(key));
+  // Without a direction, accuracies are best (highest) first, all else lowest first.
+  order.descending = !ascending && (descending || is_accuracy(key));
   return order;
 }
 

@@ -5,7 +5,7 @@
 // keys, holding the mean, std and min of the metrics over the group's runs
 // that finished ok. Rows sort by any printed column or swept key: costs, times
 // and keys ascending, accuracies highest first; `descending` (or a key written
-// "-KEY") gives the other order ("+KEY" always ascending). Values sort as what
+// "-KEY") sorts highest first, and "+KEY" lowest first. Values sort as what
 // they are: numbers numerically, lists of numbers element by element, missing
 // values last. `rows` limits the rows printed, grouped or not.
 #include <ostream>
@@ -18,7 +18,7 @@ namespace nnsweep {
 
 struct TableOptions {
   std::string sort;                   // "" = final_cost, or the group keys when grouped
-  bool descending = false;            // reverse the key's natural order
+  bool descending = false;            // highest first, whatever the key
   std::vector<std::string> group_by;  // swept keys or status; empty = one row per run
   std::size_t rows = 20;              // 0 = all
 };

@@ -68,6 +68,12 @@ class Handoff {
 
 }  // namespace
 
+int training_threads(int requested, std::size_t runs) {
+  const int wanted = requested > 0 ? requested : omp_get_num_procs();
+  // More threads than runs would only idle.
+  return static_cast<int>(std::clamp<std::size_t>(runs, 1, static_cast<std::size_t>(wanted)));
+}
+
 void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
                   const Registries& registries, const ExecutionOptions& options) {
   std::vector<const Dataset*> data_of;
@@ -81,10 +87,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return cost_of[a] > cost_of[b]; });
 
-  // More threads than runs would only idle.
-  const int wanted = options.threads > 0 ? options.threads : omp_get_num_procs();
-  const int threads = static_cast<int>(
-      std::clamp<std::int64_t>(static_cast<std::int64_t>(runs.size()), 1, std::max(wanted, 1)));
+  const int threads = training_threads(options.threads, runs.size());
   Handoff handoff;
   std::atomic<bool> cancelled{false};
   std::exception_ptr training_error;

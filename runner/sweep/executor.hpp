@@ -38,6 +38,10 @@ DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
 // Estimated work of a run (multiply-adds), used to start the largest runs first.
 double estimated_cost(const PlannedRun& run, const Dataset& data);
 
+// The threads to train `runs` runs with: `requested` (0 = every core), but
+// never more than there are runs, and at least one.
+int training_threads(int requested, std::size_t runs);
+
 void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
                   const Registries& registries, const ExecutionOptions& options);
 

@@ -87,6 +87,49 @@ SweepAxis read_list(const ConfigView& list) {
   return axis;
 }
 
+// The number of points each axis will have, read before any axis is built so
+// that an oversized plan is refused at once, not after materialising it.
+// Malformed sections count as one point: reading them reports the error.
+std::vector<std::int64_t> axis_sizes(const ConfigView& sweep) {
+  std::vector<std::int64_t> sizes;
+  auto length = [](const std::optional<ConfigView>& view) -> std::int64_t {
+    return view && view->is_sequence() ? std::max<std::int64_t>(1, std::int64_t(view->size())) : 1;
+  };
+  for (const std::string& kind : sweep.keys()) {
+    const ConfigView section = *sweep.child(kind);
+    if (kind == "grid" && section.is_map()) {
+      for (const std::string& key : section.keys()) sizes.push_back(length(section.child(key)));
+    } else if (kind == "zip" && section.is_map() && !section.keys().empty()) {
+      sizes.push_back(length(section.child(section.keys().front())));
+    } else if (kind == "list") {
+      sizes.push_back(length(section));
+    } else if (kind == "random" && section.is_map()) {
+      const auto samples = section.child("samples");
+      std::int64_t count = 1;
+      if (samples && samples->is_scalar()) {
+        try {
+          count = std::max<std::int64_t>(1, std::stoll(samples->scalar()));
+        } catch (const std::exception&) {
+        }
+      }
+      sizes.push_back(count);
+    }
+  }
+  return sizes;
+}
+
+void check_plan_size(const ConfigView& sweep) {
+  std::int64_t size = 1;
+  for (const std::int64_t points : axis_sizes(sweep)) {
+    if (size > kMaxPlanRuns / points) {
+      sweep.fail(format("the sweep expands to more than %lld runs; split it into several "
+                        "experiments or sample it with sweep.random",
+                        (long long)kMaxPlanRuns));
+    }
+    size *= points;
+  }
+}
+
 }  // namespace
 
 void check_sweep_key(const ConfigView& parent, const std::string& key) {
@@ -106,6 +149,7 @@ Plan::Plan(const ConfigDocument& document) : document_(&document) {
   if (!sweep->is_map() && !sweep->is_null()) {
     sweep->fail("sweep must be a map with grid, zip, list or random");
   }
+  check_plan_size(*sweep);
   for (const std::string& kind : sweep->keys()) {
     const ConfigView section = *sweep->child(kind);
     if (kind == "grid") {

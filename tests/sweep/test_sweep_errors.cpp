@@ -226,6 +226,27 @@ BOOST_AUTO_TEST_CASE(a_plan_too_large_is_refused) {
                Where{"grid:", "grid"});
 }
 
+// The size is checked before any axis is built: a million random draws of four
+// keys crossed with a grid is refused at once (it took seconds and gigabytes
+// when the draws were made first). The timeout is far above the time a refusal takes even under
+// sanitizers, and far below the time drawing takes.
+BOOST_AUTO_TEST_CASE(an_oversized_plan_is_refused_before_it_is_built,
+                     *boost::unit_test::timeout(4)) {
+  const std::string yaml = kBase +
+                           "sweep:\n  grid:\n    model.init.seed: " + values(30, 0) +
+                           "\n  random:\n    samples: 1000000\n    params:\n"
+                           "      optimizer.learning_rate: {distribution: log_uniform, low: 1e-4, "
+                           "high: 1}\n"
+                           "      dataset.noise: {distribution: uniform, low: 0, high: 0.5}\n"
+                           "      dataset.seed: {distribution: int_uniform, low: 0, high: 99}\n"
+                           "      model.activation: {distribution: choice, values: [tanh, relu]}\n";
+  ScratchDir dir;
+  const ConfigDocument document = load_config(dir.write("huge.yaml", yaml).string(), {});
+  BOOST_CHECK_EXCEPTION(Plan{document}, ConfigError, [](const ConfigError& error) {
+    return std::string(error.what()).find("more than 10000000 runs") != std::string::npos;
+  });
+}
+
 // The largest plan allowed is taken, and addressed by index without expanding it.
 BOOST_AUTO_TEST_CASE(a_plan_of_exactly_the_limit_is_accepted_without_expanding) {
   const std::string yaml = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(1000, 0) +
