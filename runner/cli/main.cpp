@@ -1,6 +1,8 @@
 // nnsweep: an experiment runner for small neural networks.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -20,6 +22,7 @@ struct CommandLine {
   std::string merge_output;
   std::vector<std::string> merge_parts;
   bool merge_overwrite = false;
+  std::string help_topic;  // `nnsweep help COMMAND`; "" = the general help
 };
 
 void add_config_arguments(CLI::App& command, nnsweep::ConfigArguments& arguments) {
@@ -77,6 +80,11 @@ void add_merge_command(CLI::App& app, CommandLine& line) {
   command->add_flag("--overwrite", line.merge_overwrite, "replace OUTPUT if it exists");
 }
 
+void add_help_command(CLI::App& app, std::string& topic) {
+  CLI::App* command = app.add_subcommand("help", "print this help, or the help of COMMAND");
+  command->add_option("COMMAND", topic, "a command (default: print the general help)");
+}
+
 void add_commands(CLI::App& app, CommandLine& line) {
   add_run_command(app, line.run);
   add_config_commands(app, line);
@@ -85,10 +93,30 @@ void add_commands(CLI::App& app, CommandLine& line) {
   nnsweep::add_show_options(
       *app.add_subcommand("show", "print the comparison table of a results file"), line.show);
   add_merge_command(app, line);
+  add_help_command(app, line.help_topic);
+}
+
+// `nnsweep help [COMMAND]`: the same text as `nnsweep [COMMAND] --help`.
+int print_help(const CLI::App& app, const std::string& topic) {
+  if (topic.empty()) {
+    // Not app.help(): after parsing, that prints the help of `help` itself.
+    std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+    return nnsweep::kExitOk;
+  }
+  std::string names;
+  for (const CLI::App* command : app.get_subcommands(nullptr)) {
+    if (command->get_name() == topic) {
+      std::cout << command->help(app.get_name());
+      return nnsweep::kExitOk;
+    }
+    names += (names.empty() ? "" : ", ") + command->get_name();
+  }
+  std::cerr << "nnsweep: help: no command '" << topic << "'; the commands are " << names << "\n";
+  return nnsweep::kExitConfigError;
 }
 
 // Runs the subcommand that was parsed.
-int dispatch(const CLI::App& app, CommandLine& line, int argc, char** argv) {
+int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv) {
   if (app.got_subcommand("run")) {
     line.run.command_line = nnsweep::shell_command_line({argv, argv + argc});
     return nnsweep::run_command(line.run);
@@ -103,6 +131,7 @@ int dispatch(const CLI::App& app, CommandLine& line, int argc, char** argv) {
   if (app.got_subcommand("merge")) {
     return nnsweep::merge_command(line.merge_output, line.merge_parts, line.merge_overwrite);
   }
+  if (app.got_subcommand("help")) return print_help(app, line.help_topic);
   return nnsweep::kExitConfigError;
 }
 
