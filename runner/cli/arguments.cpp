@@ -32,11 +32,11 @@ void add_show_options(CLI::App& command, ShowArguments& arguments) {
           "sort by a printed column or swept key; -KEY or --desc for descending; "
           "default: final_cost ascending, accuracies highest first")
       ->type_name("KEY")
-      ->check(CLI::Validator(
-          [](std::string& key) { return check_sort_key(key); }, "", "sort key"));
+      ->check(CLI::Validator([](std::string& key) { return check_sort_key(key); }, "", "sort key"));
   command.add_flag("--desc", arguments.descending, "sort descending (the same as --sort -KEY)");
-  command.add_option("--group-by", arguments.group_by,
-                     "aggregate over the other swept keys, per value of KEY (repeatable)")
+  command
+      .add_option("--group-by", arguments.group_by,
+                  "aggregate over the other swept keys, per value of KEY (repeatable)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_option("--rows", arguments.rows, "rows to print (default 20; 0 = all)")

@@ -27,9 +27,10 @@ struct CommandLine {
 
 void add_config_arguments(CLI::App& command, nnsweep::ConfigArguments& arguments) {
   command.add_option("CONFIG", arguments.config, "experiment YAML file")->required();
-  command.add_option("--set", arguments.sets,
-                     "override a config value before validation: KEY=VALUE with a dotted KEY "
-                     "and a YAML VALUE (model.hidden=[4], optimizer.learning_rate=0.1)")
+  command
+      .add_option("--set", arguments.sets,
+                  "override a config value before validation: KEY=VALUE with a dotted KEY "
+                  "and a YAML VALUE (model.hidden=[4], optimizer.learning_rate=0.1)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
@@ -46,17 +47,17 @@ void add_run_command(CLI::App& app, nnsweep::RunArguments& run) {
   command->add_flag("--fresh", run.fresh, "recompute every run, even ones already stored");
   command->add_option("--share", run.share,
                       "run only share K of N (K/N, 1-based) of the plan, for nnsweep merge");
-  command->add_option("--dataset-limit", run.dataset_limit,
-                      "store each training set in the results file if it has at most this many "
-                      "values (default 10000000); larger ones are described only")
+  command
+      ->add_option("--dataset-limit", run.dataset_limit,
+                   "store each training set in the results file if it has at most this many "
+                   "values (default 10000000); larger ones are described only")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 40));
 }
 
 void add_config_commands(CLI::App& app, CommandLine& line) {
   add_config_arguments(*app.add_subcommand("validate", "check a config and its sweep"),
                        line.validate);
-  add_config_arguments(*app.add_subcommand("plan", "print the runs a sweep expands to"),
-                       line.plan);
+  add_config_arguments(*app.add_subcommand("plan", "print the runs a sweep expands to"), line.plan);
 }
 
 void add_plugins_command(CLI::App& app, std::string& kind) {

@@ -58,10 +58,12 @@ BOOST_AUTO_TEST_CASE(help_of_an_unknown_command_names_the_valid_ones) {
 }
 
 BOOST_AUTO_TEST_CASE(sort_key_with_a_dash_sorts_descending) {
-  for (const auto& arguments : std::vector<std::vector<std::string>>{
-           {"x.h5", "--sort", "-train_accuracy"}, {"x.h5", "--sort=-train_accuracy"},
-           {"--sort", "-train_accuracy", "x.h5"}, {"x.h5", "--sort", "train_accuracy", "--desc"},
-           {"x.h5", "--desc", "--sort", "-train_accuracy"}}) {
+  for (const auto& arguments :
+       std::vector<std::vector<std::string>>{{"x.h5", "--sort", "-train_accuracy"},
+                                             {"x.h5", "--sort=-train_accuracy"},
+                                             {"--sort", "-train_accuracy", "x.h5"},
+                                             {"x.h5", "--sort", "train_accuracy", "--desc"},
+                                             {"x.h5", "--desc", "--sort", "-train_accuracy"}}) {
     const nnsweep::ShowArguments parsed = parse_show(arguments);
     BOOST_TEST(parsed.results == "x.h5");
     BOOST_TEST(parsed.sort == "train_accuracy");
