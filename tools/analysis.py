@@ -13,6 +13,10 @@ and writes three PNG figures:
                           its output probability over the plane and its
                           training points
 
+A file of a single run (no sweep, e.g. configs/seed_moons.yaml) has nothing
+to group by: its result is printed as one row, and only cost_curves.png and
+decision_boundaries.png are drawn, for that run.
+
 The table goes to stdout, then one line `figure: PATH` per figure written.
 The decision-boundary figure is skipped (with a note on stderr) when no ok
 run trained on a stored two-feature, one-output dataset. Hidden layers use
@@ -23,7 +27,8 @@ Example:
   nnsweep run configs/hidden_sizes.yaml
   tools/analysis.py results/hidden_sizes.h5     # figures in results/hidden_sizes_figures/
 
-Exit status: 0 done, 1 unreadable file, 2 bad --key or nothing to group by.
+Exit status: 0 done, 1 unreadable file, 2 bad --key or nothing to group by
+(several runs but no swept key).
 The file layout is described in docs/results-format.md. Needs numpy, h5py,
 matplotlib (PyYAML if present): run it with Debian's /usr/bin/python3.
 """
@@ -143,6 +148,16 @@ class Results:
 
     def __len__(self):
         return len(self.run)
+
+    def single_run(self):
+        """True for the file of one run without a sweep, which the figures
+        draw under the pseudo key "run" (see use_run_as_key)."""
+        return len(self) == 1 and not self.swept_keys
+
+    def use_run_as_key(self):
+        """Lets the per-key figures draw a single-run file: key "run"."""
+        self.columns["run"] = [str(v) for v in self.run]
+        self.raw_columns["run"] = self.run
 
     def groups(self, key):
         """{value text: [row positions]} in first-appearance order."""
@@ -318,16 +333,21 @@ def plot_cost_curves(results, key, path):
     else:
         ax.set_ylabel("training cost")
     ax.set_xlabel("iteration")
-    ax.set_title(f"{results.name}: training cost of every run, coloured by {key}\n"
-                 f"({len(results)} runs" + (f"; line style: {', '.join(others)}" if styles else "")
-                 + ")")
+    if results.single_run():
+        ax.set_title(f"{results.name}: training cost (run {results.run[0]}, "
+                     f"{results.status[0]}, final cost {results.final_cost[0]:.6f})")
+    else:
+        ax.set_title(f"{results.name}: training cost of every run, coloured by {key}\n"
+                     f"({len(results)} runs" + (f"; line style: {', '.join(others)}" if styles else "")
+                     + ")")
     labels = [v for v in values if v in drawn]
     handles = [Line2D([], [], color=colours[v], lw=1.5) for v in labels]
     if stopped:
         handles.append(Line2D([], [], ls="", marker="x", color="grey", mew=2))
         labels.append("run stopped (not ok)")
-    legend = ax.legend(handles, labels, title=key, loc="upper right", fontsize="small",
-                       ncol=2 if len(labels) > 10 else 1)
+    if not (results.single_run() and not stopped):  # one curve needs no legend
+        legend = ax.legend(handles, labels, title=key, loc="upper right", fontsize="small",
+                           ncol=2 if len(labels) > 10 else 1)
     if styles:
         ax.add_artist(legend)
         ax.legend([Line2D([], [], color="grey", ls=styles[j]) for j in range(len(combos))], combos,
@@ -458,7 +478,9 @@ def plot_decision_boundaries(results, key, path, dpi=100):
             ax.scatter(X[mask, 0], X[mask, 1], s=14, color=colour, edgecolor="white",
                        linewidth=0.5, zorder=3)
         detail = combination(results, others, i)
-        ax.set_title(f"{key} = {value}" + (f"  ({detail})" if detail else "") +
+        heading = f"{key} {value}" if results.single_run() else \
+            f"{key} = {value}" + (f"  ({detail})" if detail else "")
+        ax.set_title(heading +
                      f"\ncost {results.final_cost[i]:.4f}, accuracy {results.train_accuracy[i]:.3f}",
                      fontsize="medium")
         ax.set_aspect("equal", adjustable="box")
@@ -482,14 +504,56 @@ def plot_decision_boundaries(results, key, path, dpi=100):
     else:
         fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3,
                    fontsize="small", frameon=False)
-    fig.suptitle(f"{results.name}: decision boundary of the best run (lowest final cost) "
-                 f"for each {key}", fontsize="large")
+    if results.single_run():
+        fig.suptitle(f"{results.name}: decision boundary", fontsize="large")
+    else:
+        fig.suptitle(f"{results.name}: decision boundary of the best run (lowest final cost) "
+                     f"for each {key}", fontsize="large")
     fig.savefig(path, dpi=dpi, bbox_inches="tight")
     plt.close(fig)
     return True
 
 
 # --------------------------------------------------------------------------
+
+
+def figure_folder(args):
+    """--out, else <stem>_figures/ beside the results file; created."""
+    stem = os.path.splitext(os.path.basename(args.results))[0]
+    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.results)), f"{stem}_figures")
+    os.makedirs(out, exist_ok=True)
+    return out
+
+
+def draw_single_run(results, args):
+    """A file of one run without a sweep (the post's own experiment): its
+    result as one row, its cost curve and its decision boundary."""
+    if args.key and args.key != "run":
+        print(f"analysis.py: '{args.key}' is not a swept key of {args.results} "
+              "(a single run, no swept keys)", file=sys.stderr)
+        return 2
+    header = ["run", "final_cost", "train_accuracy", "iterations", "status"]
+    row = [str(results.run[0]), _fixed(results.final_cost[0]), _fixed(results.train_accuracy[0]),
+           str(results.iterations_run[0]), results.status[0]]
+    widths = [max(len(h), len(c)) for h, c in zip(header, row)]
+    for cells in (header, row):
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+    print("1 run, no swept keys")
+
+    results.use_run_as_key()
+    out = figure_folder(args)
+    written = [os.path.join(out, FIGURE_NAMES[0])]
+    plot_cost_curves(results, "run", written[0])
+    path = os.path.join(out, FIGURE_NAMES[2])
+    if plot_decision_boundaries(results, "run", path):
+        written.append(path)
+    else:
+        print("no decision boundary: the run is not ok or its training set is not a stored "
+              "two-feature, one-output dataset", file=sys.stderr)
+    print()
+    for path in written:
+        print(f"figure: {path}")
+    return 0
 
 
 def main(argv=None):
@@ -510,6 +574,8 @@ def main(argv=None):
     except (OSError, KeyError, ValueError) as error:
         print(f"analysis.py: cannot read {args.results}: {error}", file=sys.stderr)
         return 1
+    if results.single_run():
+        return draw_single_run(results, args)
     if not results.swept_keys:
         print(f"analysis.py: {args.results} has no swept keys to group by", file=sys.stderr)
         return 2
@@ -521,9 +587,7 @@ def main(argv=None):
 
     print(grouped_table(results, key))
 
-    stem = os.path.splitext(os.path.basename(args.results))[0]
-    out = args.out or os.path.join(os.path.dirname(os.path.abspath(args.results)), f"{stem}_figures")
-    os.makedirs(out, exist_ok=True)
+    out = figure_folder(args)
     written = []
     path = os.path.join(out, FIGURE_NAMES[0])
     plot_cost_curves(results, key, path)

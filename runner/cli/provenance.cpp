@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 #include <ctime>
 
+#include "git_commit.hpp"  // generated on every build by cmake/git_commit.cmake
 #include "store/results.hpp"
 #include "util/format.hpp"
 #include "version.hpp"

@@ -9,7 +9,8 @@ Checks that the printed table is the table of `nnsweep show FILE --group-by KEY`
 three figures are written and are real pictures: PNG files over 10 kB that
 matplotlib reads back and that are not a single colour. Also: a sweep whose
 runs all diverge and whose dataset is not stored (no decision-boundary
-figure), --key, and the errors for a bad key.
+figure), --key, the errors for a bad key, and a file of a single run
+(configs/seed_moons.yaml): its cost curve and decision boundary.
 """
 import os
 import re
@@ -95,6 +96,36 @@ def check_png(path):
           f"{colours} colours")
 
 
+def check_single_run(binary, tool, source, tmp):
+    """The post's own experiment, one run and no sweep: its row, its cost
+    curve and its decision boundary (no final_cost.png: nothing to compare)."""
+    single = os.path.join(tmp, "seed.h5")
+    # As it stands: a --set would be recorded as a swept key (10000 iterations take 0.2 s).
+    made = run([binary, "run", os.path.join(source, "configs", "seed_moons.yaml"),
+                "--out", single, "--quiet"])
+    if not check(made.returncode == 0, f"seed_moons run exited {made.returncode}:\n{made.stderr}"):
+        return
+    folder = os.path.join(tmp, "seed_out")
+    done = run([PYTHON, tool, single, "--out", folder])
+    check(done.returncode == 0, f"single run: exit {done.returncode}:\n{done.stderr}")
+    expected = [os.path.join(folder, name) for name in (FIGURES[0], FIGURES[2])]
+    check(figure_paths(done.stdout) == expected,
+          f"single run: printed figure paths {figure_paths(done.stdout)}, expected {expected}")
+    for path in expected:
+        check_png(path)
+    held = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    check(held == sorted(os.path.basename(p) for p in expected), f"single run: {folder} holds {held}")
+    show = run([binary, "show", single]).stdout.splitlines()
+    row = done.stdout.splitlines()[1].split() if done.stdout.count("\n") > 1 else []
+    want = show[1].split() if len(show) > 1 else []
+    check(len(row) == 5 and len(want) >= 5 and row[0] == want[0] and
+          abs(float(row[1]) - float(want[1])) <= 1e-6 and row[3:5] == want[3:5] == ["10000", "ok"],
+          f"single run: row {row}, nnsweep show row {want}")
+    bad = run([PYTHON, tool, single, "--key", "model.hidden", "--out", folder])
+    check(bad.returncode == 2 and "model.hidden" in bad.stderr,
+          f"single run with --key model.hidden: exit {bad.returncode}: {bad.stderr}")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -163,6 +194,8 @@ def main():
         written = [os.path.basename(p) for p in figure_paths(done.stdout)]
         check(written == list(FIGURES[:2]), f"diverged file: wrote {written}")
         check("no decision boundaries" in done.stderr, "no note about the skipped figure")
+
+        check_single_run(binary, tool, source, tmp)
 
     for failure in failures:
         print("\nFAIL: " + failure, file=sys.stderr)

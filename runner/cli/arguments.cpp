@@ -1,0 +1,67 @@
+#include "cli/arguments.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <string_view>
+
+namespace nnsweep {
+
+namespace {
+
+// CLI11 hands --sort the next argument even when it starts with '-', so
+// `--sort -KEY` works; `--sort --desc` would then take "--desc" as the key.
+std::string check_sort_key(const std::string& key) {
+  if (key.empty() || key == "-") return "--sort needs a KEY (or -KEY for descending)";
+  if (key.starts_with("--")) return "--sort needs a KEY, not the option " + key;
+  return {};
+}
+
+}  // namespace
+
+void add_show_options(CLI::App& command, ShowArguments& arguments) {
+  command.add_option("RESULTS", arguments.results, "results file")->required();
+  command
+      .add_option_function<std::string>(
+          "--sort",
+          [&arguments](const std::string& key) {
+            const bool dash = key.starts_with('-');
+            arguments.sort = dash ? key.substr(1) : key;
+            if (dash) arguments.descending = true;
+          },
+          "sort by a printed column or swept key; -KEY or --desc for descending; "
+          "default: final_cost ascending, accuracies highest first")
+      ->type_name("KEY")
+      ->check(CLI::Validator([](std::string& key) { return check_sort_key(key); }, "", "sort key"));
+  command.add_flag("--desc", arguments.descending, "sort descending (the same as --sort -KEY)");
+  command
+      .add_option("--group-by", arguments.group_by,
+                  "aggregate over the other swept keys, per value of KEY (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command.add_option("--rows", arguments.rows, "rows to print (default 20; 0 = all)")
+      ->check(CLI::Range(0, 100000000));
+}
+
+std::string shell_quote(const std::string& argument) {
+  if (argument.empty()) return "''";
+  // shlex.quote's safe set: ASCII letters and digits and @%+=:,./_-
+  const auto safe = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("@%+=:,./_-").find(c) != std::string_view::npos;
+  };
+  if (std::all_of(argument.begin(), argument.end(), safe)) return argument;
+  std::string quoted = "'";
+  for (const char c : argument) quoted += c == '\'' ? std::string("'\"'\"'") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::string shell_command_line(const std::vector<std::string>& arguments) {
+  std::string line;
+  for (const std::string& argument : arguments) {
+    line += (line.empty() ? "" : " ") + shell_quote(argument);
+  }
+  return line;
+}
+
+}  // namespace nnsweep
