@@ -88,8 +88,9 @@ BOOST_AUTO_TEST_CASE(a_stopped_session_keeps_its_finished_runs_and_the_next_one_
   };
   const SessionReport stopped = run_session(experiment, options, observer, builtin_registries());
   BOOST_TEST((stopped.outcome == SessionOutcome::interrupted));
+  // Runs finished before the observer saw the third one are kept too.
   BOOST_TEST(stopped.kept >= 3);
-  BOOST_TEST(stopped.kept < 8);
+  BOOST_TEST(stopped.kept <= 8);
   BOOST_TEST(!fs::exists(out));
   BOOST_TEST(fs::exists(stopped.journal));
 
