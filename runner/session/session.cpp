@@ -84,6 +84,44 @@ Reusable reusable_runs(Journal& journal, const std::string& out, bool from_file)
   return found;
 }
 
+// The session's runs in plan order: those done earlier filled in, the rest to train.
+struct Work {
+  std::vector<RunRecord> records;
+  std::unordered_map<std::int64_t, std::size_t> slot_of;  // plan index -> records slot
+  std::vector<PlannedRun> to_train;
+};
+
+// A run's earlier result, taken out of `from` (each is used once).
+std::optional<RunResult> take(std::unordered_map<std::string, RunResult>& from,
+                              const std::string& id) {
+  auto found = from.find(id);
+  if (found == from.end()) return std::nullopt;
+  RunResult result = std::move(found->second);
+  from.erase(found);
+  return result;
+}
+
+Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, Reusable& reusable,
+                        SessionCounts& counts) {
+  Work work;
+  work.records.resize(runs.size());
+  counts.runs = static_cast<std::int64_t>(runs.size());
+  for (std::size_t slot = 0; slot < runs.size(); ++slot) {
+    const PlannedRun& run = *runs[slot];
+    work.slot_of[run.index] = slot;
+    if (auto resumed = take(reusable.resumed, run.id)) {
+      work.records[slot] = make_record(run, std::move(*resumed));
+      ++counts.resumed;
+    } else if (auto reused = take(reusable.reused, run.id)) {
+      work.records[slot] = make_record(run, std::move(*reused));
+      ++counts.reused;
+    } else {
+      work.to_train.push_back(run);
+    }
+  }
+  return work;
+}
+
 }  // namespace
 
 RunRecord make_record(const PlannedRun& run, RunResult result) {
@@ -126,6 +164,7 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   const OutputDecision output =
       decide_output(options.out, experiment, share, options.overwrite, options.fresh);
   if (output.up_to_date) {
+    // A kill between publishing and deleting the journal can leave it behind.
     remove_finished_journal(report.journal, identity);
     report.outcome = SessionOutcome::up_to_date;
     report.results = read_results_file(options.out);
@@ -136,33 +175,8 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   auto journal = open_journal(report.journal, identity, options);
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
 
-  std::vector<RunRecord> records(runs.size());
-  std::unordered_map<std::int64_t, std::size_t> slot_of;
-  std::vector<PlannedRun> to_train;
-  report.counts.runs = static_cast<std::int64_t>(runs.size());
-  // A run's earlier result, taken out of `from` (each is used once).
-  auto take = [](std::unordered_map<std::string, RunResult>& from,
-                 const std::string& id) -> std::optional<RunResult> {
-    auto found = from.find(id);
-    if (found == from.end()) return std::nullopt;
-    RunResult result = std::move(found->second);
-    from.erase(found);
-    return result;
-  };
-  for (std::size_t slot = 0; slot < runs.size(); ++slot) {
-    const PlannedRun& run = *runs[slot];
-    slot_of[run.index] = slot;
-    if (auto resumed = take(reusable.resumed, run.id)) {
-      records[slot] = make_record(run, std::move(*resumed));
-      ++report.counts.resumed;
-    } else if (auto reused = take(reusable.reused, run.id)) {
-      records[slot] = make_record(run, std::move(*reused));
-      ++report.counts.reused;
-    } else {
-      to_train.push_back(run);
-    }
-  }
-  report.counts.to_train = static_cast<std::int64_t>(to_train.size());
+  Work work = match_earlier_runs(runs, reusable, report.counts);
+  report.counts.to_train = static_cast<std::int64_t>(work.to_train.size());
   report.kept = report.counts.resumed;
   if (observer.started) observer.started(report.counts, report.journal);
 
@@ -171,19 +185,22 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   execution.threads = options.threads;
   execution.log = observer.log;
   execution.stop = options.stop;
+  std::int64_t trained = 0;
   execution.on_finished = [&](RunRecord&& record) {
     journal->append(record);
     ++report.kept;
+    ++trained;
     if (observer.finished) observer.finished(record);
-    records[slot_of.at(record.index)] = std::move(record);
+    work.records[work.slot_of.at(record.index)] = std::move(record);
   };
-  execute_runs(to_train, datasets, registries, execution);
+  execute_runs(work.to_train, datasets, registries, execution);
   journal->sync();
-  if (options.stop && options.stop->load()) {
+  // A stop that came after the last run finished loses nothing: publish.
+  if (trained < report.counts.to_train) {
     report.outcome = SessionOutcome::interrupted;
     return report;
   }
-  report.results = assemble_results(experiment, options, std::move(records),
+  report.results = assemble_results(experiment, options, std::move(work.records),
                                     stored_datasets(runs, datasets, options.dataset_limit));
   report.results.provenance = options.provenance;
   report.results.provenance["name"] = experiment.name;

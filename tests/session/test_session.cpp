@@ -87,10 +87,14 @@ BOOST_AUTO_TEST_CASE(a_stopped_session_keeps_its_finished_runs_and_the_next_one_
     if (++finished == 3) stop = true;
   };
   const SessionReport stopped = run_session(experiment, options, observer, builtin_registries());
+  // Runs that finished before the observer saw the third one are kept too; in
+  // the rare case that all did, nothing is lost and the file is published.
+  if (stopped.kept == 8) {
+    BOOST_TEST((stopped.outcome == SessionOutcome::published));
+    return;
+  }
   BOOST_TEST((stopped.outcome == SessionOutcome::interrupted));
-  // Runs finished before the observer saw the third one are kept too.
   BOOST_TEST(stopped.kept >= 3);
-  BOOST_TEST(stopped.kept <= 8);
   BOOST_TEST(!fs::exists(out));
   BOOST_TEST(fs::exists(stopped.journal));
 
