@@ -54,6 +54,15 @@ class Registry : public RegistryBase {
       throw std::invalid_argument("a " + kind() + " plugin named '" + name +
                                   "' is already registered");
     }
+    for (const ParamSpec& shared : shared_params_) {
+      for (const ParamSpec& own : description.params) {
+        if (own.name == shared.name) {
+          throw std::invalid_argument("the " + kind() + " plugin '" + name + "' declares '" +
+                                      own.name + "', which every " + kind() + " takes already");
+        }
+      }
+      description.params.push_back(shared);
+    }
     entries_.emplace(name, Entry{std::move(description), std::move(factory)});
   }
 
@@ -67,6 +76,10 @@ class Registry : public RegistryBase {
     for (const auto& [name, entry] : entries_) result.push_back(name);
     return result;
   }
+
+  // Parameters that every plugin of this kind takes besides its own, declared
+  // once here and appended to each plugin's description by add().
+  void set_shared_params(std::vector<ParamSpec> specs) { shared_params_ = std::move(specs); }
 
   // The params must be complete and valid (config validation guarantees it).
   std::unique_ptr<Interface> create(const std::string& name, const Params& params) const {
@@ -83,10 +96,13 @@ class Registry : public RegistryBase {
     Factory factory;
   };
   std::map<std::string, Entry> entries_;
+  std::vector<ParamSpec> shared_params_;
 };
 
 // Every kind's registry. Kinds are named as in `nnsweep plugins KIND`.
 struct Registries {
+  Registries() { datasets.set_shared_params(dataset_split_params()); }
+
   Registry<DatasetGenerator> datasets{"dataset"};
   Registry<Activation> activations{"activation"};
   Registry<Initializer> initializers{"initializer"};

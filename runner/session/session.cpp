@@ -19,7 +19,7 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
   std::map<std::string, StoredDataset> stored;
   for (const PlannedRun* run : runs) {
     if (stored.count(run->dataset_id)) continue;
-    const Dataset& data = *cache.at(run->dataset_id);
+    const Dataset& data = cache.at(run->dataset_id)->generated;
     StoredDataset& entry = stored[run->dataset_id];
     entry.config_yaml = plugin_yaml(run->config.dataset);
     entry.examples = data.X.cols();

@@ -18,7 +18,8 @@ void read_run_group(hid_t runs_group, RunRecord& run) {
   run.result.message = h5::read_string_attribute(group, "message");
   run.record_every = h5::read_int_attribute(group, "record_every");
   for (const std::string& name : h5::attribute_names(group)) {
-    if (name == "seed" || (name.size() > 5 && name.compare(name.size() - 5, 5, ".seed") == 0)) {
+    // Seeds are written under their dotted keys: "dataset.seed", "dataset.split_seed".
+    if (name.ends_with(".seed") || name.ends_with("_seed")) {
       run.seeds.emplace_back(name, h5::read_int_attribute(group, name));
     }
   }

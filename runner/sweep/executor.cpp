@@ -20,7 +20,10 @@ DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
     if (cache.count(run->dataset_id)) continue;
     auto generator =
         registries.datasets.create(run->config.dataset.name, run->config.dataset.params);
-    cache.emplace(run->dataset_id, std::make_shared<const Dataset>(generator->generate()));
+    auto data = std::make_shared<RunData>();
+    data->generated = generator->generate();
+    data->prepared = prepare_data(data->generated, run->config.dataset.params);
+    cache.emplace(run->dataset_id, std::move(data));
   }
   return cache;
 }
@@ -79,7 +82,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
   std::vector<const Dataset*> data_of;
   std::vector<double> cost_of;
   for (const PlannedRun& run : runs) {
-    data_of.push_back(datasets.at(run.dataset_id).get());
+    data_of.push_back(&datasets.at(run.dataset_id)->prepared.train);
     cost_of.push_back(estimated_cost(run, *data_of.back()));
   }
   std::vector<std::size_t> order(runs.size());

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 
+#include "data/prepare.hpp"
 #include "store/results.hpp"
 #include "sweep/resolve.hpp"
 #include "train/trainer.hpp"
@@ -29,9 +30,15 @@ struct ExecutionOptions {
   const std::atomic<bool>* stop = nullptr;
 };
 
-// Datasets keyed by their resolved dataset config, each generated once and shared
-// read-only by every run that trains on it.
-using DatasetCache = std::map<std::string, std::shared_ptr<const Dataset>>;
+// A dataset as generated, and the parts runs train and test on.
+struct RunData {
+  Dataset generated;
+  PreparedData prepared;
+};
+// Datasets keyed by their resolved dataset config, each generated (and split)
+// once and shared read-only by every run that uses it. Throws SplitError when
+// a dataset's split is impossible.
+using DatasetCache = std::map<std::string, std::shared_ptr<const RunData>>;
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries);
 

@@ -109,7 +109,9 @@ BOOST_AUTO_TEST_CASE(plugins_lists_every_plugin_and_parameter) {
   BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
   using P = std::set<std::string>;
   const Listing expected = {
-      {"datasets", {{"moons", P{"n_samples", "noise", "seed", "shuffle"}}}},
+      {"datasets",
+       {{"moons", P{"n_samples", "noise", "seed", "shuffle", "test_fraction", "split_seed",
+                    "stratify", "standardize"}}}},
       {"activations", {{"tanh", P{}}, {"sigmoid", P{}}, {"relu", P{}}}},
       {"initializers", {{"normal", P{"scale", "seed"}}}},
       {"losses", {{"binary_cross_entropy", P{}}}},

@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(a_journal_of_a_changed_plan_still_resumes_its_runs) {
         generate_datasets(std::vector<const PlannedRun*>{&before.runs[0]}, builtin_registries());
     for (std::size_t i = 0; i < 2; ++i) {
       journal.append(make_record(
-          before.runs[i], train_run(*data.begin()->second, before.runs[i].config,
+          before.runs[i], train_run(data.begin()->second->prepared.train, before.runs[i].config,
                                     builtin_registries())));
     }
   }
