@@ -45,7 +45,9 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
   // The complete list: a plugin added or lost (say, a registration call dropped
   // from builtin.cpp) must show up here. names() is sorted.
   const auto& r = nnsweep::builtin_registries();
-  BOOST_TEST(r.datasets.names() == Names({"moons"}), tt::per_element());
+  BOOST_TEST(r.datasets.names() == Names({"blobs", "circles", "classification", "friedman1",
+                                          "gaussian_quantiles", "moons", "spiral", "xor"}),
+             tt::per_element());
   BOOST_TEST(r.activations.names() == Names({"relu", "sigmoid", "tanh"}), tt::per_element());
   BOOST_TEST(r.initializers.names() == Names({"normal"}), tt::per_element());
   BOOST_TEST(r.losses.names() == Names({"binary_cross_entropy"}), tt::per_element());
@@ -141,8 +143,10 @@ BOOST_AUTO_TEST_CASE(every_param_spec_is_documented_and_its_default_valid) {
       }
     }
   }
-  // moons 4, normal 2, gd 1, momentum 2, adam 4: an empty walk proves nothing.
-  BOOST_TEST(specs_checked == 13u);
+  // Datasets: moons 4, circles 5, blobs 9, xor 4, spiral 5, gaussian_quantiles 7,
+  // classification 15, friedman1 4; normal 2, gd 1, momentum 2, adam 4: an empty
+  // walk proves nothing.
+  BOOST_TEST(specs_checked == 62u);
 }
 
 BOOST_AUTO_TEST_CASE(seed_parameters_cover_numpys_range) {
