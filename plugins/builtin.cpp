@@ -4,6 +4,13 @@ namespace nnsweep {
 
 void register_builtin_plugins(Registries& registries) {
   register_moons(registries);
+  register_circles(registries);
+  register_blobs(registries);
+  register_xor(registries);
+  register_spiral(registries);
+  register_gaussian_quantiles(registries);
+  register_classification(registries);
+  register_friedman1(registries);
   register_tanh(registries);
   register_sigmoid(registries);
   register_relu(registries);

@@ -14,6 +14,13 @@ void register_builtin_plugins(Registries& registries);
 const Registries& builtin_registries();
 
 void register_moons(Registries& registries);
+void register_circles(Registries& registries);
+void register_blobs(Registries& registries);
+void register_xor(Registries& registries);
+void register_spiral(Registries& registries);
+void register_gaussian_quantiles(Registries& registries);
+void register_classification(Registries& registries);
+void register_friedman1(Registries& registries);
 void register_tanh(Registries& registries);
 void register_sigmoid(Registries& registries);
 void register_relu(Registries& registries);

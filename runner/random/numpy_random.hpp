@@ -34,8 +34,16 @@ class NumpyRandomState {
   double standard_normal();
   // normal(loc, scale) = loc + scale * standard_normal().
   double normal(double loc, double scale) { return loc + scale * standard_normal(); }
+  // uniform(low, high) = low + (high - low) * random_sample(), the difference
+  // rounded once as numpy's legacy uniform does for scalar bounds.
+  double uniform(double low, double high) { return low + (high - low) * random_sample(); }
   // random_interval(max): an integer uniform on [0, max], by masked rejection.
   std::uint64_t random_interval(std::uint64_t max);
+  // randint(high) for 1 <= high < 2^32: uniform on [0, high), drawn as legacy
+  // randint does (masked rejection on high - 1, so randint(1) draws nothing).
+  std::int64_t randint(std::int64_t high) {
+    return static_cast<std::int64_t>(random_interval(static_cast<std::uint64_t>(high - 1)));
+  }
 
   // shuffle(a) in place: Fisher-Yates from the back, as numpy's legacy shuffle.
   template <class T>
