@@ -49,6 +49,10 @@ int dataset_command(const std::string& name, const std::vector<std::string>& ass
   } catch (const ConfigError& error) {
     std::cerr << error.what() << "\n";
     return kExitConfigError;
+  } catch (const std::invalid_argument& error) {
+    // Parameters valid one by one but not together (n_informative > n_features).
+    std::cerr << "nnsweep: " << error.what() << "\n";
+    return kExitConfigError;
   }
 }
 

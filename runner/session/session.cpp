@@ -34,6 +34,17 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
   return stored;
 }
 
+// The training sets, with a dataset that cannot be made (parameters valid one
+// by one but not together, an impossible split) refused as a config error is.
+DatasetCache make_datasets(const std::vector<const PlannedRun*>& runs,
+                           const Registries& registries) {
+  try {
+    return generate_datasets(runs, registries);
+  } catch (const std::invalid_argument& error) {
+    throw Refusal(std::string("cannot make the dataset: ") + error.what());
+  }
+}
+
 std::string journal_identity(const PlannedExperiment& experiment, const std::string& share) {
   return experiment.name + " " + share;
 }
@@ -171,6 +182,8 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     report.counts.runs = report.counts.reused = static_cast<std::int64_t>(report.results.runs.size());
     return report;
   }
+  // Before anything is written: a dataset that cannot be made is refused.
+  const DatasetCache datasets = make_datasets(runs, registries);
   prepare_output_folder(options.out);
   auto journal = open_journal(report.journal, identity, options);
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
@@ -180,7 +193,6 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   report.kept = report.counts.resumed;
   if (observer.started) observer.started(report.counts, report.journal);
 
-  const DatasetCache datasets = generate_datasets(runs, registries);
   ExecutionOptions execution;
   execution.threads = options.threads;
   execution.log = observer.log;

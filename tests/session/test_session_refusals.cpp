@@ -84,4 +84,17 @@ BOOST_AUTO_TEST_CASE(a_journal_of_another_experiment_needs_overwrite) {
   BOOST_TEST(run_into(experiment, out, overwrite).counts.to_train == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_dataset_that_cannot_be_made_is_refused_before_anything_is_written) {
+  ScratchDir scratch;
+  const fs::path out = scratch.path() / "sub" / "split.h5";
+  // Three moons examples split in half and stratified: one class has one example.
+  const std::string yaml = R"(name: split
+dataset: {name: moons, n_samples: 3, test_fraction: 0.5, stratify: true}
+model: {hidden: [2]}
+train: {iterations: 5}
+)";
+  check_refused(plan_of(scratch, yaml), out, "too few to stratify");
+  BOOST_TEST(!fs::exists(scratch.path() / "sub"), "no output folder was made");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
