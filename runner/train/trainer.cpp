@@ -108,7 +108,8 @@ std::string number(double value) {
 
 // Why the run must stop at this iteration, given its cost; empty to go on (and
 // then the step has been taken). Only builds a message once something happened.
-std::string check_and_learn(Trainer& trainer, double cost, double blow_up_limit) {
+std::string check_and_learn(Trainer& trainer, double cost, double initial_cost,
+                            double blow_up_limit) {
   if (trainer.stable_cost() && !std::isfinite(cost)) {
     return std::string("the cost became ") + (std::isnan(cost) ? "NaN" : "infinite") +
            " (the forward pass overflowed)";
@@ -116,9 +117,9 @@ std::string check_and_learn(Trainer& trainer, double cost, double blow_up_limit)
   // Only a finite cost can blow up: an infinite one from log(0) in the unfused
   // path is a saturated output, and its gradient check below decides.
   if (std::isfinite(cost) && cost > blow_up_limit) {
-    return "the cost " + number(cost) + " exceeded " + number(kBlowUpFactor) +
-           " times its initial value (limit " + number(blow_up_limit) +
-           "): the outputs became confidently wrong";
+    return "the cost " + number(cost) + " exceeded the blow-up limit " + number(blow_up_limit) +
+           " (" + number(kBlowUpFactor) + " times the larger of 1 and the initial cost " +
+           number(initial_cost) + "): the outputs became confidently wrong";
   }
   switch (trainer.learn()) {
     case Trainer::Step::updated:
@@ -148,6 +149,7 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
     result.costs.reserve(static_cast<std::size_t>((train.iterations + train.record_every - 1) /
                                                   train.record_every));
     // Set from the cost at iteration 0 (stays infinite if that is not finite).
+    double initial_cost = 0.0;
     double blow_up_limit = std::numeric_limits<double>::infinity();
     std::int64_t i = 0;
     for (; i < train.iterations; ++i) {
@@ -158,8 +160,11 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
       const double cost = trainer.evaluate();
       if (i % train.record_every == 0) result.costs.push_back(cost);
       if (log && train.log_every > 0 && i % train.log_every == 0) log(i, cost);
-      if (i == 0 && std::isfinite(cost)) blow_up_limit = kBlowUpFactor * std::max(cost, 1.0);
-      const std::string what = check_and_learn(trainer, cost, blow_up_limit);
+      if (i == 0 && std::isfinite(cost)) {
+        initial_cost = cost;
+        blow_up_limit = kBlowUpFactor * std::max(cost, 1.0);
+      }
+      const std::string what = check_and_learn(trainer, cost, initial_cost, blow_up_limit);
       if (!what.empty()) {
         result.status = RunStatus::diverged;
         result.message = "diverged at iteration " + std::to_string(i) + ": " + what;

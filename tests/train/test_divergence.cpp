@@ -113,7 +113,8 @@ BOOST_AUTO_TEST_CASE(huge_learning_rate_diverges_with_a_message) {
     BOOST_TEST_CONTEXT(spec.activation << " " << spec.optimizer) {
       BOOST_TEST(nnsweep::status_name(result.status) == "diverged");
       BOOST_TEST(starts_with(result.message, "diverged at iteration 1: the cost "), result.message);
-      BOOST_TEST(result.message.find("exceeded 1000 times its initial value") != std::string::npos,
+      BOOST_TEST(result.message.find("exceeded the blow-up limit 1000 (1000 times the larger of 1 "
+                                     "and the initial cost 0.") != std::string::npos,
                  result.message);
       // Iterations 0 and 1 ran; the costs up to the blow-up are kept, all finite.
       BOOST_TEST(result.iterations_run == 2);
