@@ -1,5 +1,9 @@
 // Binary cross-entropy, as the seed post's compute_cost:
 //   cost = -(1/m) * np.sum(log(A) * Y + log(1 - A) * (1 - Y))
+// and, for a sigmoid output, the same cost from the pre-activation Z:
+//   cost = (1/m) * sum(y * softplus(-z) + (1 - y) * softplus(z))
+// since -log(sigmoid(z)) = softplus(-z) and -log(1 - sigmoid(z)) = softplus(z).
+#include <algorithm>
 #include <cmath>
 
 #include "builtin.hpp"
@@ -8,21 +12,39 @@
 namespace nnsweep {
 namespace {
 
+// log(1 + exp(x)) without overflow or cancellation: exp only ever sees -|x| <= 0,
+// and log1p keeps full precision when exp(-|x|) is tiny.
+double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
+
+// The pairwise (numpy) sum of term(value, y) over all entries. numpy sums a
+// C-ordered (row-major) array, so walk along rows first.
+template <class Term>
+double sum_row_major(Loss::ConstBlock values, Loss::ConstBlock Y, const Term& term) {
+  const auto rows = static_cast<std::size_t>(values.rows());
+  const auto cols = static_cast<std::size_t>(values.cols());
+  auto row_major_term = [&](std::size_t k) {
+    const auto row = static_cast<Eigen::Index>(k / cols);
+    const auto col = static_cast<Eigen::Index>(k % cols);
+    return term(values(row, col), Y(row, col));
+  };
+  return numpy_pairwise_sum(row_major_term, rows * cols);
+}
+
 class BinaryCrossEntropy final : public Loss {
  public:
   double cost(ConstBlock A, ConstBlock Y) const override {
-    const auto rows = static_cast<std::size_t>(A.rows());
-    // numpy sums a C-ordered (row-major) array, so walk along rows first.
-    const auto cols = static_cast<std::size_t>(A.cols());
-    auto row_major_term = [&](std::size_t k) {
-      const auto row = static_cast<Eigen::Index>(k / cols);
-      const auto col = static_cast<Eigen::Index>(k % cols);
-      const double a = A(row, col);
-      const double y = Y(row, col);
+    const auto logprob = [](double a, double y) {
       return std::log(a) * y + std::log(1.0 - a) * (1.0 - y);
     };
     const double m = static_cast<double>(A.cols());
-    return -(1.0 / m) * numpy_pairwise_sum(row_major_term, rows * cols);
+    return -(1.0 / m) * sum_row_major(A, Y, logprob);
+  }
+
+  double cost_from_logits(ConstBlock Z, ConstBlock Y) const override {
+    const auto term = [](double z, double y) { return y * softplus(-z) + (1.0 - y) * softplus(z); };
+    const double m = static_cast<double>(Z.cols());
+    // (1/m) * sum: the post's -(1/m) * sum(logprobs) with the sign folded into the terms.
+    return (1.0 / m) * sum_row_major(Z, Y, term);
   }
 
   void gradient(ConstBlock A, ConstBlock Y, Block dA) const override {

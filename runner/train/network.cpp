@@ -1,6 +1,8 @@
 #include "train/network.hpp"
 
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 namespace nnsweep {
 
@@ -23,6 +25,23 @@ Network::Network(std::vector<Eigen::Index> sizes) : sizes_(std::move(sizes)) {
     bias_grads_.emplace_back(gradient_.data() + offset, rows, 1);
     offset += rows;
   }
+}
+
+std::string Network::describe_non_finite(const Eigen::VectorXd& flat) const {
+  Eigen::Index offset = 0;
+  for (std::size_t l = 0; l + 1 < sizes_.size(); ++l) {
+    const Eigen::Index weight_count = sizes_[l + 1] * sizes_[l];
+    const Eigen::Index bias_count = sizes_[l + 1];
+    for (const auto& [name, count] : {std::pair{'W', weight_count}, std::pair{'b', bias_count}}) {
+      const auto block = flat.segment(offset, count);
+      offset += count;
+      if (block.allFinite()) continue;
+      // 1-based layer numbers, as the seed post names W1, b1, W2, b2.
+      return std::string(1, name) + std::to_string(l + 1) + " became " +
+             (block.hasNaN() ? "NaN" : "infinite");
+    }
+  }
+  return {};
 }
 
 double Network::forward_cost(const std::vector<Eigen::Index>& sizes) {

@@ -5,6 +5,7 @@
 // The flat layout is W1, b1, W2, b2, ... each column-major; W and b are Eigen
 // maps into it, so optimizers see one vector and the layers see matrices.
 #include <Eigen/Core>
+#include <string>
 #include <vector>
 
 namespace nnsweep {
@@ -33,6 +34,12 @@ class Network {
 
   std::vector<Eigen::Map<Eigen::MatrixXd>>& weights() { return weights_; }
   std::vector<Eigen::Map<Eigen::MatrixXd>>& biases() { return biases_; }
+
+  // The first block of `flat` (laid out as parameters(): W1, b1, W2, ...) holding
+  // a non-finite value, and what it became: "W2 became NaN", "b1 became infinite";
+  // empty if every value is finite. For messages, once something is known to be
+  // non-finite: it allocates and walks block by block.
+  std::string describe_non_finite(const Eigen::VectorXd& flat) const;
 
   // Multiply-adds of one forward pass per example: what a run costs, for scheduling.
   static double forward_cost(const std::vector<Eigen::Index>& sizes);

@@ -1,6 +1,9 @@
 #include "train/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 
 #include "util/numpy_sum.hpp"
 
@@ -75,20 +78,69 @@ void Trainer::backward() {
 
 double Trainer::evaluate() {
   forward();
-  return loss_->cost(A_.back(), data_.Y);
+  return fused_output_gradient_ ? loss_->cost_from_logits(Z_.back(), data_.Y)
+                                : loss_->cost(A_.back(), data_.Y);
+}
+
+Trainer::Step Trainer::learn() {
+  backward();
+  if (!network_.gradient().allFinite()) return Step::gradient_not_finite;
+  optimizer_->step(network_.parameters(), network_.gradient());
+  if (!network_.parameters().allFinite()) return Step::parameters_not_finite;
+  return Step::updated;
 }
 
 double Trainer::iterate() {
   const double cost = evaluate();
-  backward();
-  optimizer_->step(network_.parameters(), network_.gradient());
+  learn();
   return cost;
 }
 
 double Trainer::accuracy() const { return loss_->accuracy(A_.back(), data_.Y); }
 
+namespace {
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
+// Why the run must stop at this iteration, given its cost; empty to go on (and
+// then the step has been taken). Only builds a message once something happened.
+std::string check_and_learn(Trainer& trainer, double cost, double initial_cost,
+                            double blow_up_limit) {
+  if (trainer.stable_cost() && !std::isfinite(cost)) {
+    return std::string("the cost became ") + (std::isnan(cost) ? "NaN" : "infinite") +
+           " (the forward pass overflowed)";
+  }
+  // Only a finite cost can blow up: an infinite one from log(0) in the unfused
+  // path is a saturated output, and its gradient check below decides.
+  if (std::isfinite(cost) && cost > blow_up_limit) {
+    return "the cost " + number(cost) + " exceeded the blow-up limit " + number(blow_up_limit) +
+           " (" + number(kBlowUpFactor) + " times the larger of 1 and the initial cost " +
+           number(initial_cost) + "): the outputs became confidently wrong";
+  }
+  switch (trainer.learn()) {
+    case Trainer::Step::updated:
+      return {};
+    case Trainer::Step::gradient_not_finite:
+      return "the gradient of " +
+             trainer.network().describe_non_finite(trainer.network().gradient()) +
+             " (the update was not applied)";
+    case Trainer::Step::parameters_not_finite:
+      return "the parameter " +
+             trainer.network().describe_non_finite(trainer.network().parameters()) +
+             " after the update";
+  }
+  return {};
+}
+
+}  // namespace
+
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
-                    const Registries& registries, const CostLogger& log) {
+                    const Registries& registries, const CostLogger& log,
+                    const std::atomic<bool>* stop) {
   const auto start = std::chrono::steady_clock::now();
   RunResult result;
   try {
@@ -96,25 +148,40 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
     const TrainConfig& train = config.train;
     result.costs.reserve(static_cast<std::size_t>((train.iterations + train.record_every - 1) /
                                                   train.record_every));
+    // Set from the cost at iteration 0 (stays infinite if that is not finite).
+    double initial_cost = 0.0;
+    double blow_up_limit = std::numeric_limits<double>::infinity();
     std::int64_t i = 0;
     for (; i < train.iterations; ++i) {
-      const double cost = trainer.iterate();
+      if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
+        result.interrupted = true;
+        break;
+      }
+      const double cost = trainer.evaluate();
       if (i % train.record_every == 0) result.costs.push_back(cost);
       if (log && train.log_every > 0 && i % train.log_every == 0) log(i, cost);
-      if (!std::isfinite(cost)) {
+      if (i == 0 && std::isfinite(cost)) {
+        initial_cost = cost;
+        blow_up_limit = kBlowUpFactor * std::max(cost, 1.0);
+      }
+      const std::string what = check_and_learn(trainer, cost, initial_cost, blow_up_limit);
+      if (!what.empty()) {
         result.status = RunStatus::diverged;
-        result.message = "cost became " + std::string(std::isnan(cost) ? "NaN" : "infinite") +
-                         " at iteration " + std::to_string(i);
-        ++i;  // that iteration's update was applied
+        result.message = "diverged at iteration " + std::to_string(i) + ": " + what;
+        ++i;  // iteration i ran (its cost is recorded), though its step may not have
         break;
       }
     }
     result.iterations_run = i;
     result.final_cost = trainer.evaluate();
     result.train_accuracy = trainer.accuracy();
-    if (result.status == RunStatus::ok && !std::isfinite(result.final_cost)) {
+    if (result.status == RunStatus::ok && !result.interrupted && trainer.stable_cost() &&
+        !std::isfinite(result.final_cost)) {
+      // The last update left finite parameters whose forward pass overflows.
       result.status = RunStatus::diverged;
-      result.message = "the final cost is not finite";
+      const std::int64_t last = std::max<std::int64_t>(i - 1, 0);
+      result.message = "diverged at iteration " + std::to_string(last) +
+                       ": the cost after the last update is not finite";
     }
     result.sizes = trainer.network().sizes();
     result.parameters = trainer.network().parameters();

@@ -2,6 +2,8 @@
 // costs, final cost, accuracy and trained parameters for nine networks.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -205,20 +207,56 @@ BOOST_AUTO_TEST_CASE(first_cost_is_log_two_for_tiny_weights) {
   BOOST_TEST(result.costs[0] == std::log(2.0), boost::test_tools::tolerance(1e-6));
 }
 
-BOOST_AUTO_TEST_CASE(non_finite_cost_stops_the_run_as_diverged) {
-  // A huge step saturates the sigmoid to exactly 0 or 1, where the cross-entropy
-  // (like the post's numpy) is inf or NaN. train_run must stop there, not train on.
+BOOST_AUTO_TEST_CASE(blown_up_run_stops_as_diverged) {
+  // A huge step sends the cost from ~log 2 to ~1e5 (confidently wrong outputs)
+  // while every value stays finite. train_run must stop there, not train on
+  // (trainer.hpp's divergence rule; tests/train/test_divergence.cpp has more).
   nnsweep::testing::RunSpec spec;
   spec.learning_rate = 1e6;
   spec.iterations = 1000;
   const nnsweep::RunResult result = run(spec);
   BOOST_TEST(nnsweep::status_name(result.status) == "diverged");
   BOOST_TEST(result.iterations_run < spec.iterations);
-  BOOST_TEST(result.message.find("at iteration") != std::string::npos, result.message);
-  // record_every is 1: one cost per iteration run, the last one not finite.
+  BOOST_TEST(result.message.find("diverged at iteration " +
+                                 std::to_string(result.iterations_run - 1) + ": ") == 0,
+             result.message);
+  // record_every is 1: one cost per iteration run, the last one blown up.
   BOOST_TEST_REQUIRE(result.costs.size() == static_cast<std::size_t>(result.iterations_run));
-  BOOST_TEST(!std::isfinite(result.costs.back()));
+  BOOST_TEST(result.costs.back() > nnsweep::kBlowUpFactor * std::max(1.0, result.costs.front()));
   for (std::size_t k = 0; k + 1 < result.costs.size(); ++k) BOOST_TEST(std::isfinite(result.costs[k]));
+}
+
+BOOST_AUTO_TEST_CASE(stop_flag_interrupts_the_run) {
+  nnsweep::testing::RunSpec spec;
+  spec.iterations = 1000;
+  nnsweep::ExperimentConfig config = nnsweep::testing::make_config(spec);
+  const nnsweep::Dataset data = nnsweep::testing::make_dataset(config);
+  const auto& registries = nnsweep::builtin_registries();
+
+  // Already set: no iteration runs.
+  std::atomic<bool> stop{true};
+  nnsweep::RunResult result = nnsweep::train_run(data, config, registries, {}, &stop);
+  BOOST_TEST(result.interrupted);
+  BOOST_TEST(result.iterations_run == 0);
+  BOOST_TEST(result.costs.empty());
+
+  // Set during iteration 5 (as a signal handler would): iteration 6 never starts.
+  stop = false;
+  config.train.log_every = 1;
+  const auto raise_at_5 = [&](std::int64_t iteration, double) {
+    if (iteration == 5) stop = true;
+  };
+  result = nnsweep::train_run(data, config, registries, raise_at_5, &stop);
+  BOOST_TEST(result.interrupted);
+  BOOST_TEST(result.iterations_run == 6);
+  BOOST_TEST(result.costs.size() == 6u);
+
+  // Never set, or no flag: runs to the end.
+  stop = false;
+  result = nnsweep::train_run(data, config, registries, {}, &stop);
+  BOOST_TEST(!result.interrupted);
+  BOOST_TEST(result.iterations_run == spec.iterations);
+  BOOST_TEST(!nnsweep::train_run(data, config, registries).interrupted);
 }
 
 BOOST_AUTO_TEST_CASE(exceptions_mark_the_run_failed) {
