@@ -31,6 +31,7 @@ int finish(const Results& results, const std::string& out, bool quiet, bool sing
                 name == results.provenance.end() ? "run" : name->second.c_str(),
                 status_name(result.status).c_str(), result.final_cost, result.train_accuracy,
                 (long long)result.iterations_run, result.wall_time_s, out.c_str());
+    if (result.status != RunStatus::ok) std::printf("%s\n", result.message.c_str());
     std::fflush(stdout);
   } else if (!quiet) {
     print_table(std::cout, results, TableOptions{});

@@ -110,7 +110,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
         record.seeds = run.seeds;
         record.dataset_id = run.dataset_id;
         record.result = train_run(*data_of[order[static_cast<std::size_t>(k)]], run.config,
-                                  registries, options.log);
+                                  registries, options.log, options.stop);
         // An interrupted run is incomplete: it is dropped, and trained again on resume.
         if (!record.result.interrupted) handoff.push(std::move(record));
       }
