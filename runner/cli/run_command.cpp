@@ -15,6 +15,7 @@
 #include "cli/stop_signals.hpp"
 #include "cli/table.hpp"
 #include "session/session.hpp"
+#include "util/format.hpp"
 
 namespace nnsweep {
 namespace {
@@ -27,9 +28,12 @@ int finish(const Results& results, const std::string& out, bool quiet, bool sing
   if (!quiet && single && !results.runs.empty()) {
     const RunResult& result = results.runs.front().result;
     const auto name = results.provenance.find("name");
-    std::printf("%s: %s, final cost %.6f, train accuracy %.4f, %lld iterations in %.3f s -> %s\n",
+    // Fixed decimals as the post prints costs, unless a blown-up cost needs an exponent.
+    const char* cost_format = std::fabs(result.final_cost) < 1e6 ? "%.6f" : "%.6g";
+    std::printf("%s: %s, final cost %s, train accuracy %.4f, %lld iterations in %.3f s -> %s\n",
                 name == results.provenance.end() ? "run" : name->second.c_str(),
-                status_name(result.status).c_str(), result.final_cost, result.train_accuracy,
+                status_name(result.status).c_str(),
+                format(cost_format, result.final_cost).c_str(), result.train_accuracy,
                 (long long)result.iterations_run, result.wall_time_s, out.c_str());
     if (result.status != RunStatus::ok) std::printf("%s\n", result.message.c_str());
     std::fflush(stdout);
