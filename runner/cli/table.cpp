@@ -57,13 +57,20 @@ void print_rows(std::ostream& out, const Table& table, const std::vector<std::si
   for (std::size_t r : order) print(table.shown[r]);
 }
 
+// Whether any run was tested on a held-out part: then the tables show it.
+bool has_test_part(const Results& results) {
+  return std::any_of(results.runs.begin(), results.runs.end(),
+                     [](const RunRecord& run) { return !std::isnan(run.result.test_accuracy); });
+}
+
 Table run_table(const Results& results) {
   Table table;
+  const bool tested = has_test_part(results);
   table.headers = {"run"};
   for (const std::string& key : results.swept_keys) table.headers.push_back(key);
-  for (const char* name : {"final_cost", "train_accuracy", "iterations", "status", "time_s"}) {
-    table.headers.push_back(name);
-  }
+  for (const char* name : {"final_cost", "train_accuracy"}) table.headers.push_back(name);
+  if (tested) table.headers.insert(table.headers.end(), {"test_cost", "test_accuracy"});
+  for (const char* name : {"iterations", "status", "time_s"}) table.headers.push_back(name);
   for (const RunRecord& run : results.runs) {
     const RunResult& result = run.result;
     std::vector<std::string> shown{std::to_string(run.index)};
@@ -72,13 +79,19 @@ Table run_table(const Results& results) {
       shown.push_back(column_text(value));
       sort_by.push_back(value);
     }
-    shown.insert(shown.end(), {fixed(result.final_cost, 6), fixed(result.train_accuracy, 4),
-                               std::to_string(result.iterations_run), status_name(result.status),
-                               fixed(result.wall_time_s, 3)});
+    shown.insert(shown.end(), {fixed(result.final_cost, 6), fixed(result.train_accuracy, 4)});
     sort_by.insert(sort_by.end(),
-                   {number_cell(result.final_cost), number_cell(result.train_accuracy),
-                    ParamValue(result.iterations_run), ParamValue(status_name(result.status)),
-                    number_cell(result.wall_time_s)});
+                   {number_cell(result.final_cost), number_cell(result.train_accuracy)});
+    if (tested) {
+      shown.insert(shown.end(), {fixed(result.test_cost, 6), fixed(result.test_accuracy, 4)});
+      sort_by.insert(sort_by.end(),
+                     {number_cell(result.test_cost), number_cell(result.test_accuracy)});
+    }
+    shown.insert(shown.end(), {std::to_string(result.iterations_run), status_name(result.status),
+                               fixed(result.wall_time_s, 3)});
+    sort_by.insert(sort_by.end(), {ParamValue(result.iterations_run),
+                                   ParamValue(status_name(result.status)),
+                                   number_cell(result.wall_time_s)});
     table.shown.push_back(std::move(shown));
     table.sort_by.push_back(std::move(sort_by));
   }
@@ -148,10 +161,16 @@ Table group_table(const Results& results, const std::vector<std::string>& keys) 
     members[found->second].push_back(&run);
   }
   Table table;
+  // The metrics summarised per group: the test accuracy too when there is one.
+  std::vector<std::pair<std::string, double RunResult::*>> metrics = {
+      {"final_cost", &RunResult::final_cost}, {"train_accuracy", &RunResult::train_accuracy}};
+  if (has_test_part(results)) metrics.emplace_back("test_accuracy", &RunResult::test_accuracy);
   table.headers = keys;
   table.headers.push_back("runs");
-  for (const char* name : {"final_cost", "train_accuracy"}) {
-    for (const char* stat : {"mean", "std", "min"}) table.headers.push_back(format("%s_%s", name, stat));
+  for (const auto& [name, member] : metrics) {
+    for (const char* stat : {"mean", "std", "min"}) {
+      table.headers.push_back(format("%s_%s", name.c_str(), stat));
+    }
   }
   table.headers.push_back("not_ok");
   for (std::size_t g = 0; g < values.size(); ++g) {
@@ -161,7 +180,7 @@ Table group_table(const Results& results, const std::vector<std::string>& keys) 
     const auto& runs = members[g];
     shown.push_back(std::to_string(runs.size()));
     sort_by.emplace_back(ParamValue(static_cast<std::int64_t>(runs.size())));
-    for (auto metric : {&RunResult::final_cost, &RunResult::train_accuracy}) {
+    for (const auto& [name, metric] : metrics) {
       // Only runs that finished ok: a diverged run's accuracy means nothing.
       std::vector<double> ok;
       for (const RunRecord* run : runs) {
@@ -206,7 +225,7 @@ SortOrder sort_order(const Table& table, const TableOptions& options, bool group
   }
   if (key.empty()) key = "final_cost";
   if (auto alias = kAliases.find(key); alias != kAliases.end()) key = alias->second;
-  if (grouped && (key == "final_cost" || key == "train_accuracy")) key += "_mean";
+  if (grouped && (key == "final_cost" || key.ends_with("accuracy"))) key += "_mean";
   const auto found = std::find(table.headers.begin(), table.headers.end(), key);
   if (found == table.headers.end()) {
     std::string allowed;

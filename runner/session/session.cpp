@@ -20,12 +20,15 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
   for (const PlannedRun* run : runs) {
     if (stored.count(run->dataset_id)) continue;
     const Dataset& data = cache.at(run->dataset_id)->generated;
+    const PreparedData& parts = cache.at(run->dataset_id)->prepared;
     StoredDataset& entry = stored[run->dataset_id];
     entry.config_yaml = plugin_yaml(run->config.dataset);
     entry.examples = data.X.cols();
     entry.features = data.X.rows();
     entry.outputs = data.Y.rows();
     entry.stored = data.X.size() + data.Y.size() <= value_limit;
+    entry.train_index = parts.train_index;
+    entry.test_index = parts.test_index;
     if (entry.stored) {
       entry.X = data.X;
       entry.Y = data.Y;

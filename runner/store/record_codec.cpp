@@ -122,6 +122,9 @@ std::string encode_record(const RunRecord& record) {
   out.put(result.costs.data(), result.costs.size());
   out.put<double>(result.final_cost);
   out.put<double>(result.train_accuracy);
+  out.put(result.test_costs.data(), result.test_costs.size());
+  out.put<double>(result.test_cost);
+  out.put<double>(result.test_accuracy);
   out.put<std::int64_t>(result.iterations_run);
   out.put<double>(result.wall_time_s);
   out.put<std::uint64_t>(result.sizes.size());
@@ -151,6 +154,9 @@ RunRecord decode_record(const std::string& bytes) {
   result.costs = in.doubles();
   result.final_cost = in.get<double>();
   result.train_accuracy = in.get<double>();
+  result.test_costs = in.doubles();
+  result.test_cost = in.get<double>();
+  result.test_accuracy = in.get<double>();
   result.iterations_run = in.get<std::int64_t>();
   result.wall_time_s = in.get<double>();
   const auto layers = in.get<std::uint64_t>();

@@ -14,7 +14,8 @@
 //   /runs/NNNNNN/ parameters W1, b1, ... (row-major, as numpy), the run's cost
 //                curve, and attributes config, run_id, dataset_id, status,
 //                message, record_every and every seed by dotted key
-//   /datasets/ID/ each distinct training set: X (examples x features), y
+//   /datasets/ID/ each distinct dataset as generated: X (examples x features),
+//                y, and train_index and test_index when it is split
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ struct StoredDataset {
   Eigen::Index examples = 0, features = 0, outputs = 0;
   bool stored = false;  // false: described only (larger than the size limit)
   Eigen::MatrixXd X, Y;  // nnsweep's layout (features x m, outputs x m); empty unless stored
+  // With a train/test split: the examples of each part, in order (else empty).
+  std::vector<std::int64_t> train_index, test_index;
 };
 
 struct Results {

@@ -43,6 +43,10 @@ void write_run_group(hid_t runs_group, const RunRecord& run) {
   h5::write_attribute(group, "message", run.result.message);
   h5::write_attribute(group, "record_every", run.record_every);
   h5::write_doubles(group, "cost", {run.result.costs.size()}, run.result.costs.data());
+  if (!run.result.test_costs.empty()) {
+    h5::write_doubles(group, "test_cost", {run.result.test_costs.size()},
+                      run.result.test_costs.data());
+  }
   const auto& sizes = run.result.sizes;
   Eigen::Index offset = 0;
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
@@ -74,9 +78,13 @@ void write_summary(hid_t file, const Results& results) {
   const auto final_cost = column_of([](const RunRecord& r) { return r.result.final_cost; });
   const auto accuracy = column_of([](const RunRecord& r) { return r.result.train_accuracy; });
   const auto wall_time = column_of([](const RunRecord& r) { return r.result.wall_time_s; });
+  const auto test_cost = column_of([](const RunRecord& r) { return r.result.test_cost; });
+  const auto test_accuracy = column_of([](const RunRecord& r) { return r.result.test_accuracy; });
   columns.push_back(h5::write_doubles(summary, "final_cost", {n}, final_cost.data()));
   columns.push_back(h5::write_doubles(summary, "train_accuracy", {n}, accuracy.data()));
   columns.push_back(h5::write_doubles(summary, "wall_time_s", {n}, wall_time.data()));
+  columns.push_back(h5::write_doubles(summary, "test_final_cost", {n}, test_cost.data()));
+  columns.push_back(h5::write_doubles(summary, "test_accuracy", {n}, test_accuracy.data()));
   std::vector<std::int64_t> iterations;
   std::vector<std::string> status, message, ids, dataset_ids;
   for (const RunRecord& run : results.runs) {
@@ -108,22 +116,31 @@ void write_summary(hid_t file, const Results& results) {
   const hsize_t s = steps.size();
   h5::Handle step_scale = h5::write_int64s(summary, "step", {s}, steps.data());
   h5::make_dimension_scale(step_scale, "step");
-  RowMajor curves = RowMajor::Constant(n, s, std::numeric_limits<double>::quiet_NaN());
-  for (hsize_t i = 0; i < n; ++i) {
-    const RunRecord& run = results.runs[i];
-    for (std::size_t k = 0; k < run.result.costs.size(); ++k) {
-      const auto step = static_cast<std::int64_t>(k) * run.record_every;
-      const auto column = std::lower_bound(steps.begin(), steps.end(), step) - steps.begin();
-      curves(static_cast<Eigen::Index>(i), column) = run.result.costs[k];
-    }
-  }
   h5::Compression compression;
   compression.enabled = n > 0 && s > 0;
   compression.chunk = {std::min<hsize_t>(std::max<hsize_t>(n, 1), 64),
                        std::min<hsize_t>(std::max<hsize_t>(s, 1), 1024)};
-  h5::Handle cost = h5::write_doubles(summary, "cost", {n, s}, curves.data(), compression);
-  h5::attach_dimension_scale(cost, run_scale, 0);
-  h5::attach_dimension_scale(cost, step_scale, 1);
+  auto write_curves = [&](const char* name, std::vector<double> RunResult::*member) {
+    RowMajor curves = RowMajor::Constant(n, s, std::numeric_limits<double>::quiet_NaN());
+    for (hsize_t i = 0; i < n; ++i) {
+      const RunRecord& run = results.runs[i];
+      const std::vector<double>& values = run.result.*member;
+      for (std::size_t k = 0; k < values.size(); ++k) {
+        const auto step = static_cast<std::int64_t>(k) * run.record_every;
+        const auto column = std::lower_bound(steps.begin(), steps.end(), step) - steps.begin();
+        curves(static_cast<Eigen::Index>(i), column) = values[k];
+      }
+    }
+    h5::Handle curve = h5::write_doubles(summary, name, {n, s}, curves.data(), compression);
+    h5::attach_dimension_scale(curve, run_scale, 0);
+    h5::attach_dimension_scale(curve, step_scale, 1);
+  };
+  write_curves("cost", &RunResult::costs);
+  // The test curves only when some run has a test part.
+  if (std::any_of(results.runs.begin(), results.runs.end(),
+                  [](const RunRecord& run) { return !run.result.test_costs.empty(); })) {
+    write_curves("test_cost", &RunResult::test_costs);
+  }
 }
 
 void write_datasets(hid_t file, const Results& results) {
@@ -135,6 +152,10 @@ void write_datasets(hid_t file, const Results& results) {
     h5::write_attribute(group, "features", static_cast<std::int64_t>(data.features));
     h5::write_attribute(group, "outputs", static_cast<std::int64_t>(data.outputs));
     h5::write_attribute(group, "stored", static_cast<std::int64_t>(data.stored));
+    if (!data.test_index.empty()) {
+      h5::write_int64s(group, "train_index", {data.train_index.size()}, data.train_index.data());
+      h5::write_int64s(group, "test_index", {data.test_index.size()}, data.test_index.data());
+    }
     if (!data.stored) continue;
     // Column-major features x m is row-major m x features: the same bytes.
     const auto m = static_cast<hsize_t>(data.examples);

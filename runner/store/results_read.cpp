@@ -1,6 +1,7 @@
 // Reading a results file back into memory (for show, merge, resume and tests).
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 
 #include "store/columns.hpp"
 #include "store/h5.hpp"
@@ -24,6 +25,9 @@ void read_run_group(hid_t runs_group, RunRecord& run) {
     }
   }
   run.result.costs = h5::read_doubles(h5::open_dataset(group, "cost"));
+  if (h5::exists(group, "test_cost")) {
+    run.result.test_costs = h5::read_doubles(h5::open_dataset(group, "test_cost"));
+  }
   std::vector<double> flat;
   std::vector<Eigen::Index> sizes;
   for (std::size_t l = 0; h5::exists(group, weight_name(l)); ++l) {
@@ -54,6 +58,10 @@ void read_datasets(hid_t file, Results& results) {
     data.features = h5::read_int_attribute(group, "features");
     data.outputs = h5::read_int_attribute(group, "outputs");
     data.stored = h5::read_int_attribute(group, "stored") != 0;
+    if (h5::exists(group, "test_index")) {
+      data.train_index = h5::read_int64s(h5::open_dataset(group, "train_index"));
+      data.test_index = h5::read_int64s(h5::open_dataset(group, "test_index"));
+    }
     if (!data.stored) continue;
     const auto x = h5::read_doubles(h5::open_dataset(group, "X"));
     const auto y = h5::read_doubles(h5::open_dataset(group, "y"));
@@ -105,6 +113,14 @@ Results read_results_file(const std::string& path) {
   const auto accuracy = h5::read_doubles(h5::open_dataset(summary, "train_accuracy"));
   const auto wall_time = h5::read_doubles(h5::open_dataset(summary, "wall_time_s"));
   const auto iterations = h5::read_int64s(h5::open_dataset(summary, "iterations_run"));
+  // Version 1 files have no test columns.
+  auto optional_column = [&](const char* name) {
+    return h5::exists(summary, name)
+               ? h5::read_doubles(h5::open_dataset(summary, name))
+               : std::vector<double>(indices.size(), std::numeric_limits<double>::quiet_NaN());
+  };
+  const auto test_cost = optional_column("test_final_cost");
+  const auto test_accuracy = optional_column("test_accuracy");
   if (h5::has_attribute(summary, "swept_keys")) {
     const std::string keys = h5::read_string_attribute(summary, "swept_keys");
     std::size_t start = 0;
@@ -124,6 +140,8 @@ Results read_results_file(const std::string& path) {
     run.result.train_accuracy = accuracy[i];
     run.result.wall_time_s = wall_time[i];
     run.result.iterations_run = iterations[i];
+    run.result.test_cost = test_cost[i];
+    run.result.test_accuracy = test_accuracy[i];
     for (const auto& column : swept) run.columns.push_back(column[i]);
     read_run_group(runs, run);
     results.runs.push_back(std::move(run));

@@ -79,11 +79,11 @@ int training_threads(int requested, std::size_t runs) {
 
 void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
                   const Registries& registries, const ExecutionOptions& options) {
-  std::vector<const Dataset*> data_of;
+  std::vector<const PreparedData*> data_of;
   std::vector<double> cost_of;
   for (const PlannedRun& run : runs) {
-    data_of.push_back(&datasets.at(run.dataset_id)->prepared.train);
-    cost_of.push_back(estimated_cost(run, *data_of.back()));
+    data_of.push_back(&datasets.at(run.dataset_id)->prepared);
+    cost_of.push_back(estimated_cost(run, data_of.back()->train));
   }
   std::vector<std::size_t> order(runs.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -109,8 +109,9 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
         record.columns = run.columns;
         record.seeds = run.seeds;
         record.dataset_id = run.dataset_id;
-        record.result = train_run(*data_of[order[static_cast<std::size_t>(k)]], run.config,
-                                  registries, options.log, options.stop);
+        const PreparedData& data = *data_of[order[static_cast<std::size_t>(k)]];
+        record.result = train_run(data.train, run.config, registries, options.log, options.stop,
+                                  data.test ? &*data.test : nullptr);
         // An interrupted run is incomplete: it is dropped, and trained again on resume.
         if (!record.result.interrupted) handoff.push(std::move(record));
       }

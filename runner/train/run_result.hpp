@@ -3,6 +3,7 @@
 // types, so that the store and the CLI can hold results without them.
 #include <Eigen/Core>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct RunResult {
   std::vector<double> costs;  // at iterations 0, r, 2r, ... (r = record_every)
   double final_cost = 0.0;    // the cost of the final parameters
   double train_accuracy = 0.0;
+  // On the test part (NaN without one): the cost at the same iterations as
+  // `costs`, and the cost and accuracy of the final parameters.
+  std::vector<double> test_costs;
+  double test_cost = std::numeric_limits<double>::quiet_NaN();
+  double test_accuracy = std::numeric_limits<double>::quiet_NaN();
   std::int64_t iterations_run = 0;
   double wall_time_s = 0.0;
   std::vector<Eigen::Index> sizes;  // [n_x, hidden..., n_y]

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 #include <limits>
 
@@ -96,6 +97,11 @@ double Trainer::iterate() {
   return cost;
 }
 
+double Trainer::evaluate_parameters_of(const Trainer& other) {
+  network_.parameters() = other.network().parameters();
+  return evaluate();
+}
+
 double Trainer::accuracy() const { return loss_->accuracy(A_.back(), data_.Y); }
 
 namespace {
@@ -140,11 +146,14 @@ std::string check_and_learn(Trainer& trainer, double cost, double initial_cost,
 
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
                     const Registries& registries, const CostLogger& log,
-                    const std::atomic<bool>* stop) {
+                    const std::atomic<bool>* stop, const Dataset* test) {
   const auto start = std::chrono::steady_clock::now();
   RunResult result;
   try {
     Trainer trainer(data, config, registries);
+    // Evaluates the trainer's parameters on the test part, with buffers of its size.
+    std::optional<Trainer> tester;
+    if (test) tester.emplace(*test, config, registries);
     const TrainConfig& train = config.train;
     result.costs.reserve(static_cast<std::size_t>((train.iterations + train.record_every - 1) /
                                                   train.record_every));
@@ -158,7 +167,10 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
         break;
       }
       const double cost = trainer.evaluate();
-      if (i % train.record_every == 0) result.costs.push_back(cost);
+      if (i % train.record_every == 0) {
+        result.costs.push_back(cost);
+        if (tester) result.test_costs.push_back(tester->evaluate_parameters_of(trainer));
+      }
       if (log && train.log_every > 0 && i % train.log_every == 0) log(i, cost);
       if (i == 0 && std::isfinite(cost)) {
         initial_cost = cost;
@@ -175,6 +187,10 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
     result.iterations_run = i;
     result.final_cost = trainer.evaluate();
     result.train_accuracy = trainer.accuracy();
+    if (tester) {
+      result.test_cost = tester->evaluate_parameters_of(trainer);
+      result.test_accuracy = tester->accuracy();
+    }
     if (result.status == RunStatus::ok && !result.interrupted && trainer.stable_cost() &&
         !std::isfinite(result.final_cost)) {
       // The last update left finite parameters whose forward pass overflows.

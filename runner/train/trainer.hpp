@@ -49,6 +49,11 @@ class Trainer {
   double accuracy() const;
 
   Network& network() { return network_; }
+  const Network& network() const { return network_; }
+
+  // Forward pass and cost on this trainer's data of another trainer's current
+  // parameters (of the same network shape): how the test part is evaluated.
+  double evaluate_parameters_of(const Trainer& other);
 
  private:
   void forward();
@@ -98,9 +103,13 @@ constexpr double kBlowUpFactor = 1e3;
 // When `stop` is non-null and becomes true (checked with a relaxed load before
 // each iteration), the run returns without starting another iteration, with
 // `interrupted` set and its status otherwise as far as it got.
+//
+// With a `test` set, the cost on it is recorded at the same iterations as the
+// training cost (test_costs), and the final parameters' cost and accuracy on
+// it are test_cost and test_accuracy. The test set never affects training.
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
                     const Registries& registries, const CostLogger& log = {},
-                    const std::atomic<bool>* stop = nullptr);
+                    const std::atomic<bool>* stop = nullptr, const Dataset* test = nullptr);
 
 // The layer sizes of the network the config describes for this dataset.
 std::vector<Eigen::Index> layer_sizes(const ExperimentConfig& config, const Dataset& data);

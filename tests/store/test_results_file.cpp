@@ -10,6 +10,7 @@
 
 #include "../train/run_config.hpp"
 #include "cli.hpp"
+#include "store/journal.hpp"
 #include "store/results.hpp"
 #include "train/trainer.hpp"
 
@@ -54,6 +55,10 @@ nnsweep::Results sample_results() {
   spec.hidden = {3};
   spec.record_every = 3;
   results.runs.push_back(make_record(1, spec, {0.5, std::vector<std::int64_t>{3}, false}));
+  // A run tested on a held-out part (the others have none: NaN, no curve).
+  results.runs.back().result.test_costs = {0.75, 0.5, 0.25};
+  results.runs.back().result.test_cost = 0.125;
+  results.runs.back().result.test_accuracy = 0.875;
 
   // A failed run as the executor records one: a message and no parameters beyond
   // what training produced. Non-ASCII text checks the UTF-8 round trip.
@@ -100,6 +105,9 @@ void check_equal(const nnsweep::Results& got, const nnsweep::Results& expected) 
       BOOST_TEST(g.result.iterations_run == e.result.iterations_run);
       BOOST_TEST(same_bits(g.result.final_cost, e.result.final_cost));
       BOOST_TEST(same_bits(g.result.train_accuracy, e.result.train_accuracy));
+      BOOST_TEST(same_bits(g.result.test_cost, e.result.test_cost));
+      BOOST_TEST(same_bits(g.result.test_accuracy, e.result.test_accuracy));
+      BOOST_TEST(g.result.test_costs == e.result.test_costs, boost::test_tools::per_element());
       BOOST_TEST(same_bits(g.result.wall_time_s, e.result.wall_time_s));
       BOOST_TEST(g.result.sizes == e.result.sizes, boost::test_tools::per_element());
       BOOST_TEST_REQUIRE(g.result.costs.size() == e.result.costs.size());
@@ -127,6 +135,19 @@ std::vector<std::string> entries(const fs::path& folder) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(results_file)
+
+BOOST_AUTO_TEST_CASE(journal_records_round_trip_every_field) {
+  // Typed columns of every kind (a missing one too), seeds, test results.
+  nnsweep::Results results = sample_results();
+  results.runs[0].columns = {std::string("tanh"), std::int64_t{-7}, std::nullopt};
+  nnsweep::Results decoded = results;
+  for (nnsweep::RunRecord& record : decoded.runs) {
+    record = nnsweep::decode_record(nnsweep::encode_record(record));
+  }
+  check_equal(decoded, results);
+  const std::string bytes = nnsweep::encode_record(results.runs[1]);
+  BOOST_CHECK_THROW(nnsweep::decode_record(bytes.substr(0, bytes.size() - 1)), std::runtime_error);
+}
 
 BOOST_AUTO_TEST_CASE(write_then_read_round_trips) {
   const nnsweep::Results results = sample_results();
