@@ -40,14 +40,7 @@ class Circles final : public DatasetGenerator {
     NumpyRandomState random(seed_);
     const auto order = datasets::shuffled_order(random, n_samples_, shuffle_);
     Dataset data{datasets::columns_of(rows, order), datasets::labels_of(rows, order)};
-    // sklearn adds noise only when it is not None; noise 0 would add zeros and
-    // change nothing, so 0 stands for None. Row-major: x0 then x1 per example.
-    if (noise_ > 0.0) {
-      for (Eigen::Index i = 0; i < n_samples_; ++i) {
-        data.X(0, i) += random.normal(0.0, noise_);
-        data.X(1, i) += random.normal(0.0, noise_);
-      }
-    }
+    datasets::add_two_feature_noise(data.X, random, noise_);
     return data;
   }
 

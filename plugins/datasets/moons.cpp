@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "builtin.hpp"
+#include "datasets/sklearn_support.hpp"
 #include "random/numpy_random.hpp"
 
 namespace nnsweep {
@@ -57,14 +58,7 @@ class Moons final : public DatasetGenerator {
       data.X(1, i) = x1[row];
       data.Y(0, i) = label[row];
     }
-    // sklearn adds noise only when it is not None; noise 0 would draw and add
-    // zeros, leaving the same values, so 0 stands for None here.
-    if (noise_ > 0.0) {
-      for (Eigen::Index i = 0; i < n_samples_; ++i) {
-        data.X(0, i) += random.normal(0.0, noise_);
-        data.X(1, i) += random.normal(0.0, noise_);
-      }
-    }
+    datasets::add_two_feature_noise(data.X, random, noise_);
     return data;
   }
 

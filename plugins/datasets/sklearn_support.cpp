@@ -149,4 +149,12 @@ ParamSpec string_param(std::string name, std::string default_value, std::string 
   return spec;
 }
 
+void add_two_feature_noise(Eigen::MatrixXd& X, NumpyRandomState& random, double noise) {
+  if (noise <= 0.0) return;
+  for (Eigen::Index i = 0; i < X.cols(); ++i) {
+    X(0, i) += random.normal(0.0, noise);
+    X(1, i) += random.normal(0.0, noise);
+  }
+}
+
 }  // namespace nnsweep::datasets

@@ -51,6 +51,12 @@ RowData draw_blobs(NumpyRandomState& random, const std::vector<std::vector<doubl
 // n_samples_per_center).
 std::vector<std::int64_t> split_evenly(std::int64_t n, std::int64_t k);
 
+// make_moons' and make_circles' noise: X += rng.normal(scale=noise, size=(n, 2)),
+// drawn row-major (x0 then x1 of each example). sklearn adds noise only when it
+// is not None; noise 0 would add zeros and change nothing, so 0 stands for None
+// and draws nothing.
+void add_two_feature_noise(Eigen::MatrixXd& X, NumpyRandomState& random, double noise);
+
 // A list of reals written as text, for sklearn parameters that take arrays and
 // have no ParamValue type: "0.5, -1.25" (separators: comma or whitespace).
 // Empty text gives an empty list. Throws std::invalid_argument naming `what`.

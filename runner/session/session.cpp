@@ -138,19 +138,6 @@ Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, Reusable& re
 
 }  // namespace
 
-RunRecord make_record(const PlannedRun& run, RunResult result) {
-  RunRecord record;
-  record.index = run.index;
-  record.id = run.id;
-  record.config_yaml = run.config_yaml;
-  record.dataset_id = run.dataset_id;
-  record.record_every = run.config.train.record_every;
-  record.columns = run.columns;
-  record.seeds = run.seeds;
-  record.result = std::move(result);
-  return record;
-}
-
 Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
                          std::vector<RunRecord> runs,
                          const std::map<std::string, StoredDataset>& datasets) {

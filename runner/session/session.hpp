@@ -22,6 +22,7 @@
 #include "session/planned_experiment.hpp"
 #include "session/refusal.hpp"
 #include "store/results.hpp"
+#include "sweep/executor.hpp"
 #include "sweep/share.hpp"
 #include "train/trainer.hpp"
 
@@ -71,8 +72,5 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
 Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
                          std::vector<RunRecord> runs,
                          const std::map<std::string, StoredDataset>& datasets);
-
-// A run's record from its plan entry and its result (trained now or reused).
-RunRecord make_record(const PlannedRun& run, RunResult result);
 
 }  // namespace nnsweep

@@ -28,6 +28,19 @@ DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
   return cache;
 }
 
+RunRecord make_record(const PlannedRun& run, RunResult result) {
+  RunRecord record;
+  record.index = run.index;
+  record.id = run.id;
+  record.config_yaml = run.config_yaml;
+  record.dataset_id = run.dataset_id;
+  record.record_every = run.config.train.record_every;
+  record.columns = run.columns;
+  record.seeds = run.seeds;
+  record.result = std::move(result);
+  return record;
+}
+
 double estimated_cost(const PlannedRun& run, const Dataset& data) {
   return Network::forward_cost(layer_sizes(run.config, data)) * static_cast<double>(data.X.cols()) *
          static_cast<double>(std::max<std::int64_t>(run.config.train.iterations, 1));
@@ -101,19 +114,11 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
       for (std::int64_t k = 0; k < count; ++k) {
         if (cancelled.load() || (options.stop && options.stop->load())) continue;
         const PlannedRun& run = runs[order[static_cast<std::size_t>(k)]];
-        RunRecord record;
-        record.index = run.index;
-        record.id = run.id;
-        record.config_yaml = run.config_yaml;
-        record.record_every = run.config.train.record_every;
-        record.columns = run.columns;
-        record.seeds = run.seeds;
-        record.dataset_id = run.dataset_id;
         const PreparedData& data = *data_of[order[static_cast<std::size_t>(k)]];
-        record.result = train_run(data.train, run.config, registries, options.log, options.stop,
-                                  data.test ? &*data.test : nullptr);
+        RunResult result = train_run(data.train, run.config, registries, options.log,
+                                     options.stop, data.test ? &*data.test : nullptr);
         // An interrupted run is incomplete: it is dropped, and trained again on resume.
-        if (!record.result.interrupted) handoff.push(std::move(record));
+        if (!result.interrupted) handoff.push(make_record(run, std::move(result)));
       }
     } catch (...) {
       training_error = std::current_exception();

@@ -42,6 +42,9 @@ using DatasetCache = std::map<std::string, std::shared_ptr<const RunData>>;
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries);
 
+// A run's record from its plan entry and its result (trained now or reused).
+RunRecord make_record(const PlannedRun& run, RunResult result);
+
 // Estimated work of a run (multiply-adds), used to start the largest runs first.
 double estimated_cost(const PlannedRun& run, const Dataset& data);
 
