@@ -133,9 +133,20 @@ std::string plugin_yaml(const PluginChoice& choice) {
   return text + "}";
 }
 
+std::string dataset_yaml(const PluginChoice& dataset) {
+  PluginChoice written{dataset.name, {}};
+  for (const auto& [param, value] : dataset.params.values()) {
+    const std::vector<ParamSpec> split = dataset_split_params();
+    const auto spec = std::find_if(split.begin(), split.end(),
+                                   [&](const ParamSpec& s) { return s.name == param; });
+    if (spec == split.end() || !(spec->default_value == value)) written.params.set(param, value);
+  }
+  return plugin_yaml(written);
+}
+
 std::string to_yaml(const ExperimentConfig& config) {
   std::string text = "name: " + yaml_scalar(config.name) + "\n";
-  text += "dataset: " + plugin_yaml(config.dataset) + "\n";
+  text += "dataset: " + dataset_yaml(config.dataset) + "\n";
   text += "model:\n";
   text += "  hidden: " + value_text(config.model.hidden) + "\n";
   text += "  activation: " + plugin_yaml(config.model.activation) + "\n";

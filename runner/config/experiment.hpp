@@ -74,6 +74,10 @@ std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentC
 
 // One plugin section as a YAML flow map: {name: moons, n_samples: 200, ...}.
 std::string plugin_yaml(const PluginChoice& choice);
+// The dataset section the same way, but with the split parameters every dataset
+// takes written only when they differ from their defaults: runs without a test
+// part keep the identity (and dataset id) they had before splits existed.
+std::string dataset_yaml(const PluginChoice& dataset);
 
 // A stable 64-bit hash (FNV-1a) of the text, as 16 hex digits.
 std::string stable_hash(const std::string& text);

@@ -22,7 +22,7 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
     const Dataset& data = cache.at(run->dataset_id)->generated;
     const PreparedData& parts = cache.at(run->dataset_id)->prepared;
     StoredDataset& entry = stored[run->dataset_id];
-    entry.config_yaml = plugin_yaml(run->config.dataset);
+    entry.config_yaml = dataset_yaml(run->config.dataset);
     entry.examples = data.X.cols();
     entry.features = data.X.rows();
     entry.outputs = data.Y.rows();

@@ -166,6 +166,22 @@ sweep:
   BOOST_TEST((stored.runs[2].columns[1] == ColumnValue(0.9)));
 }
 
+BOOST_AUTO_TEST_CASE(split_parameters_at_their_defaults_leave_run_identities_alone) {
+  // Results written before datasets took split parameters stay reusable.
+  ScratchDir scratch;
+  const PlannedExperiment plain = plan_of(scratch, sweep_yaml("ids", "[1]"));
+  const PlannedExperiment explicit_defaults = plan_of(
+      scratch, sweep_yaml("ids", "[1]", "  zip: {dataset.test_fraction: [0.0], dataset.stratify: [false]}\n"));
+  const PlannedExperiment split = plan_of(
+      scratch, sweep_yaml("ids", "[1]", "  zip: {dataset.test_fraction: [0.25], dataset.stratify: [false]}\n"));
+  BOOST_TEST(plain.runs[0].config_yaml.find("test_fraction") == std::string::npos);
+  BOOST_TEST(plain.runs[0].id == explicit_defaults.runs[0].id);
+  BOOST_TEST(plain.runs[0].dataset_id == explicit_defaults.runs[0].dataset_id);
+  BOOST_TEST(split.runs[0].config_yaml.find("test_fraction: 0.25") != std::string::npos);
+  BOOST_TEST(plain.runs[0].id != split.runs[0].id);
+  BOOST_TEST(plain.runs[0].dataset_id != split.runs[0].dataset_id);
+}
+
 BOOST_AUTO_TEST_CASE(training_threads_never_exceed_the_runs) {
   BOOST_TEST(training_threads(1000, 18) == 18);
   BOOST_TEST(training_threads(2, 18) == 2);
