@@ -9,8 +9,9 @@
 namespace nnsweep {
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {"name",      "description", "dataset", "model",
-                                                "loss",      "optimizer",   "train",   "sweep"};
+const std::vector<std::string> kTopLevelKeys = {"name",  "description", "dataset",
+                                                "model", "loss",        "optimizer",
+                                                "train", "regularization", "sweep"};
 
 const std::vector<ParamSpec>& hidden_specs() {
   static const std::vector<ParamSpec> specs = {
@@ -82,6 +83,24 @@ TrainConfig read_train(const ConfigView& root) {
   return train;
 }
 
+const std::vector<ParamSpec>& regularization_specs() {
+  static const std::vector<ParamSpec> specs = {
+      real_param("l1", 0.0, 0.0, 1e6, "weight of the L1 penalty l1 * sum|w| (weights only)"),
+      real_param("l2", 0.0, 0.0, 1e6,
+                 "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
+  return specs;
+}
+
+Regularization read_regularization(const ConfigView& root) {
+  Regularization regularization;
+  auto view = root.child("regularization");
+  if (!view) return regularization;
+  const Params params = read_section(*view, regularization_specs(), "regularization");
+  regularization.l1 = params.real("l1");
+  regularization.l2 = params.real("l2");
+  return regularization;
+}
+
 }  // namespace
 
 ExperimentConfig parse_experiment(const ConfigView& root, const Registries& registries,
@@ -97,6 +116,7 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
   config.optimizer = read_plugin(root.child("optimizer"), registries.optimizers, "gd", root,
                                  "optimizer");
   config.train = read_train(root);
+  config.regularization = read_regularization(root);
   return config;
 }
 
@@ -157,6 +177,11 @@ std::string to_yaml(const ExperimentConfig& config) {
   text += "train: {iterations: " + std::to_string(config.train.iterations) +
           ", log_every: " + std::to_string(config.train.log_every) +
           ", record_every: " + std::to_string(config.train.record_every) + "}\n";
+  // Only when used, so unregularised runs keep the identity they had before.
+  if (config.regularization != Regularization{}) {
+    text += "regularization: {l1: " + value_text(config.regularization.l1) +
+            ", l2: " + value_text(config.regularization.l2) + "}\n";
+  }
   return text;
 }
 
@@ -196,6 +221,8 @@ std::optional<ParamValue> config_value(const ExperimentConfig& config, const std
   if (key == "train.iterations") return ParamValue(config.train.iterations);
   if (key == "train.log_every") return ParamValue(config.train.log_every);
   if (key == "train.record_every") return ParamValue(config.train.record_every);
+  if (key == "regularization.l1") return ParamValue(config.regularization.l1);
+  if (key == "regularization.l2") return ParamValue(config.regularization.l2);
   for (const auto& [section, choice] : plugin_sections(config)) {
     if (key == section) return plugin_value(*choice, "");
     if (key.size() > section.size() && key.compare(0, section.size(), section) == 0 &&

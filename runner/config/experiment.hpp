@@ -32,6 +32,15 @@ struct TrainConfig {
   bool operator==(const TrainConfig&) const = default;
 };
 
+// Weight penalties added to the cost and its gradient, as TensorFlow
+// Playground defines them: l1 * sum|w| + l2 * sum(w^2) / 2 over every weight
+// matrix (biases are not penalised).
+struct Regularization {
+  double l1 = 0.0;
+  double l2 = 0.0;
+  bool operator==(const Regularization&) const = default;
+};
+
 struct ExperimentConfig {
   std::string name;
   PluginChoice dataset;
@@ -39,6 +48,7 @@ struct ExperimentConfig {
   PluginChoice loss;
   PluginChoice optimizer;
   TrainConfig train;
+  Regularization regularization;
   bool operator==(const ExperimentConfig&) const = default;
 };
 

@@ -25,7 +25,8 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
       output_(registries.activations.create(config.model.output.name, config.model.output.params)),
       loss_(registries.losses.create(config.loss.name, config.loss.params)),
       optimizer_(registries.optimizers.create(config.optimizer.name, config.optimizer.params)),
-      fused_output_gradient_(loss_->fused_output() == config.model.output.name) {
+      fused_output_gradient_(loss_->fused_output() == config.model.output.name),
+      regularization_(config.regularization) {
   const Eigen::Index m = data.X.cols();
   for (std::size_t l = 0; l < network_.layer_count(); ++l) {
     const Eigen::Index rows = network_.sizes()[l + 1];
@@ -64,6 +65,10 @@ void Trainer::backward() {
     auto& weight_gradient = network_.weight_gradient(l);
     weight_gradient.noalias() = dZ * input.transpose();
     weight_gradient *= inverse_m;
+    if (regularization_.l1 != 0.0) {
+      weight_gradient.array() += regularization_.l1 * network_.weight(l).array().sign();
+    }
+    if (regularization_.l2 != 0.0) weight_gradient += regularization_.l2 * network_.weight(l);
     // db = (1/m) * np.sum(dZ, axis=1): numpy's pairwise order along each row.
     auto& bias_gradient = network_.bias_gradient(l);
     for (Eigen::Index row = 0; row < dZ.rows(); ++row) {
@@ -79,8 +84,19 @@ void Trainer::backward() {
 
 double Trainer::evaluate() {
   forward();
-  return fused_output_gradient_ ? loss_->cost_from_logits(Z_.back(), data_.Y)
-                                : loss_->cost(A_.back(), data_.Y);
+  const double cost = fused_output_gradient_ ? loss_->cost_from_logits(Z_.back(), data_.Y)
+                                             : loss_->cost(A_.back(), data_.Y);
+  return cost + penalty();
+}
+
+double Trainer::penalty() const {
+  if (regularization_ == Regularization{}) return 0.0;
+  double l1 = 0.0, l2 = 0.0;
+  for (std::size_t l = 0; l < network_.layer_count(); ++l) {
+    l1 += network_.weight(l).cwiseAbs().sum();
+    l2 += network_.weight(l).squaredNorm();
+  }
+  return regularization_.l1 * l1 + 0.5 * regularization_.l2 * l2;
 }
 
 Trainer::Step Trainer::learn() {

@@ -36,7 +36,9 @@ class Trainer {
 
   // evaluate() then learn(); returns the cost of the parameters before the update.
   double iterate();
-  // Forward pass and cost of the current parameters, no update.
+  // Forward pass and cost of the current parameters, no update. The cost
+  // includes the weight penalties of config.regularization, and so does the
+  // gradient learn() computes.
   double evaluate();
   // Backward pass from the latest forward pass, then one optimizer step if the
   // gradient is finite. One allFinite() over the flat gradient and one over the
@@ -58,6 +60,8 @@ class Trainer {
  private:
   void forward();
   void backward();
+  // The regularization term of the cost for the current weights.
+  double penalty() const;
 
   const Dataset& data_;
   Network network_;
@@ -66,6 +70,7 @@ class Trainer {
   std::unique_ptr<Loss> loss_;
   std::unique_ptr<Optimizer> optimizer_;
   bool fused_output_gradient_;
+  Regularization regularization_;
   // Per layer: pre-activations, activations and their gradients (n_l x m).
   std::vector<Eigen::MatrixXd> Z_, A_, dA_, dZ_;
 };

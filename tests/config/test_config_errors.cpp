@@ -49,6 +49,14 @@ BOOST_AUTO_TEST_CASE(unknown_key_in_model) {
                       {"unknown key 'hiden' in model", "did you mean 'hidden'?"});
 }
 
+BOOST_AUTO_TEST_CASE(regularization_is_checked_like_any_section) {
+  expect_valid(kGoodConfig + "regularization: {l1: 0.001, l2: 0.01}\n");
+  expect_config_error(kGoodConfig + "regularization: {l3: 0.1}\n", {15, "l3"},
+                      {"unknown", "'l3'", "regularization"});
+  expect_config_error(kGoodConfig + "regularization: {l2: -1}\n", {15, "-1"}, {"l2", "-1"});
+  expect_set_error(kGoodConfig, {"regularization.l1=x"}, "regularization.l1", 0, {"l1"});
+}
+
 BOOST_AUTO_TEST_CASE(unknown_key_in_train) {
   expect_config_error(bad("iterations: 5", "iteratons: 5"), {13, "iteratons"},
                       {"unknown key 'iteratons' in train", "did you mean 'iterations'?"});

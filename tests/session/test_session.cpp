@@ -182,6 +182,20 @@ BOOST_AUTO_TEST_CASE(split_parameters_at_their_defaults_leave_run_identities_alo
   BOOST_TEST(plain.runs[0].dataset_id != split.runs[0].dataset_id);
 }
 
+BOOST_AUTO_TEST_CASE(regularization_sweeps_as_a_column_and_zero_keeps_identities) {
+  ScratchDir scratch;
+  const PlannedExperiment plain = plan_of(scratch, sweep_yaml("reg", "[1]"));
+  const PlannedExperiment swept =
+      plan_of(scratch, sweep_yaml("reg", "[1]", "    regularization.l2: [0, 0.1]\n"));
+  BOOST_TEST_REQUIRE(swept.runs.size() == 4u);
+  BOOST_TEST(swept.runs[0].id == plain.runs[0].id, "l2 = 0 is the unregularised run");
+  BOOST_TEST(swept.runs[1].id != plain.runs[0].id);
+  BOOST_TEST(swept.runs[1].config_yaml.find("regularization: {l1: 0.0, l2: 0.1}") !=
+             std::string::npos);
+  BOOST_TEST((swept.runs[1].columns.back() == ColumnValue(0.1)));
+  BOOST_TEST((swept.runs[0].columns.back() == ColumnValue(0.0)));
+}
+
 BOOST_AUTO_TEST_CASE(training_threads_never_exceed_the_runs) {
   BOOST_TEST(training_threads(1000, 18) == 18);
   BOOST_TEST(training_threads(2, 18) == 2);

@@ -107,6 +107,48 @@ BOOST_AUTO_TEST_CASE(backward_matches_finite_differences) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(weight_penalties_match_finite_differences) {
+  for (const auto& [l1, l2] : {std::pair{0.05, 0.0}, {0.0, 0.3}, {0.02, 0.1}}) {
+    for (const auto& hidden : kHiddenSizes) {
+      const RunSpec spec = gradient_spec(hidden, "tanh");
+      nnsweep::ExperimentConfig config = nnsweep::testing::make_config(spec);
+      config.regularization = {l1, l2};
+      const nnsweep::Dataset data = nnsweep::testing::make_dataset(config);
+      nnsweep::Trainer trainer(data, config, nnsweep::builtin_registries());
+      set_nonzero_biases(trainer.network());
+      BOOST_TEST_CONTEXT("l1 " << l1 << ", l2 " << l2 << ", " << describe(hidden)) {
+        BOOST_TEST(gradient_error(trainer, spec.learning_rate) < 1e-6);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(biases_are_not_penalised) {
+  const RunSpec spec = gradient_spec({3, 2}, "tanh");
+  nnsweep::ExperimentConfig plain = nnsweep::testing::make_config(spec);
+  nnsweep::ExperimentConfig penalised = plain;
+  penalised.regularization = {0.0, 0.5};
+  const nnsweep::Dataset data = nnsweep::testing::make_dataset(plain);
+  nnsweep::Trainer a(data, plain, nnsweep::builtin_registries());
+  nnsweep::Trainer b(data, penalised, nnsweep::builtin_registries());
+  const double cost_a = a.evaluate(), cost_b = b.evaluate();
+  double squares = 0.0;
+  for (std::size_t l = 0; l < a.network().layer_count(); ++l) {
+    squares += a.network().weight(l).squaredNorm();
+  }
+  BOOST_TEST(cost_b - cost_a == 0.25 * squares, boost::test_tools::tolerance(1e-12));
+  const Eigen::VectorXd weights_before = a.network().parameters();
+  a.learn();
+  b.learn();
+  a.network().parameters() = weights_before;  // the weights the gradients were taken at
+  for (std::size_t l = 0; l < a.network().layer_count(); ++l) {
+    BOOST_TEST((a.network().bias_gradient(l).array() == b.network().bias_gradient(l).array()).all(),
+               "layer " << l << " bias gradient changed");
+    BOOST_TEST((b.network().weight_gradient(l) - a.network().weight_gradient(l))
+                   .isApprox(0.5 * a.network().weight(l), 1e-12));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(unfused_output_gradient_matches_finite_differences) {
   // With an output activation other than the loss's fused_output(), the trainer
   // goes through loss.gradient() and output.backward() instead of dZ = A - Y.
