@@ -55,6 +55,33 @@ std::string read_name(const ConfigView& root, const std::string& default_name) {
   return name;
 }
 
+// One activation for every hidden layer, or a list with one per layer.
+void read_activations(const std::optional<ConfigView>& view, const ConfigView& model_view,
+                      const Registries& registries, ModelConfig& model) {
+  if (!view || !view->is_sequence()) {
+    model.activation = read_plugin(view, registries.activations, "tanh", model_view, "activation");
+    return;
+  }
+  if (view->size() != model.hidden.size()) {
+    view->fail("model.activation lists " + std::to_string(view->size()) +
+               " activations but model.hidden has " + std::to_string(model.hidden.size()) +
+               " hidden layers; give one per hidden layer, or one name for all");
+  }
+  for (std::size_t layer = 0; layer < view->size(); ++layer) {
+    model.layer_activations.push_back(
+        read_plugin(view->element(layer), registries.activations, "", model_view, "activation"));
+  }
+  if (!model.layer_activations.empty()) model.activation = model.layer_activations.front();
+  // The same activation for every layer is the one-name form, identity included.
+  const bool uniform = std::all_of(model.layer_activations.begin(), model.layer_activations.end(),
+                                   [&](const PluginChoice& c) { return c == model.activation; });
+  if (uniform) model.layer_activations.clear();
+  if (model.hidden.empty()) {
+    model.activation = read_plugin(std::nullopt, registries.activations, "tanh", model_view,
+                                   "activation");
+  }
+}
+
 ModelConfig read_model(const ConfigView& root, const Registries& registries) {
   auto view = root.child("model");
   if (!view) root.fail("missing 'model' section (model: {hidden: [4]})");
@@ -64,8 +91,7 @@ ModelConfig read_model(const ConfigView& root, const Registries& registries) {
   auto hidden = view->child("hidden");
   if (!hidden) view->fail("missing 'hidden' in model: the hidden layer sizes, such as [4]");
   model.hidden = std::get<std::vector<std::int64_t>>(read_param(*hidden, hidden_specs()[0], "model"));
-  model.activation = read_plugin(view->child("activation"), registries.activations, "tanh", *view,
-                                 "activation");
+  read_activations(view->child("activation"), *view, registries, model);
   model.output =
       read_plugin(view->child("output"), registries.activations, "sigmoid", *view, "output");
   model.init = read_plugin(view->child("init"), registries.initializers, "normal", *view, "init");
@@ -169,7 +195,15 @@ std::string to_yaml(const ExperimentConfig& config) {
   text += "dataset: " + dataset_yaml(config.dataset) + "\n";
   text += "model:\n";
   text += "  hidden: " + value_text(config.model.hidden) + "\n";
-  text += "  activation: " + plugin_yaml(config.model.activation) + "\n";
+  if (config.model.layer_activations.empty()) {
+    text += "  activation: " + plugin_yaml(config.model.activation) + "\n";
+  } else {
+    text += "  activation: [";
+    for (std::size_t l = 0; l < config.model.layer_activations.size(); ++l) {
+      text += (l ? ", " : "") + plugin_yaml(config.model.layer_activations[l]);
+    }
+    text += "]\n";
+  }
   text += "  output: " + plugin_yaml(config.model.output) + "\n";
   text += "  init: " + plugin_yaml(config.model.init) + "\n";
   text += "loss: " + plugin_yaml(config.loss) + "\n";
@@ -223,6 +257,14 @@ std::optional<ParamValue> config_value(const ExperimentConfig& config, const std
   if (key == "train.record_every") return ParamValue(config.train.record_every);
   if (key == "regularization.l1") return ParamValue(config.regularization.l1);
   if (key == "regularization.l2") return ParamValue(config.regularization.l2);
+  if (!config.model.layer_activations.empty() && key.starts_with("model.activation")) {
+    if (key != "model.activation") return std::nullopt;  // no single value for every layer
+    std::string names;
+    for (const PluginChoice& layer : config.model.layer_activations) {
+      names += (names.empty() ? "" : ", ") + layer.name;
+    }
+    return ParamValue("[" + names + "]");
+  }
   for (const auto& [section, choice] : plugin_sections(config)) {
     if (key == section) return plugin_value(*choice, "");
     if (key.size() > section.size() && key.compare(0, section.size(), section) == 0 &&

@@ -19,9 +19,17 @@ struct PluginChoice {
 
 struct ModelConfig {
   std::vector<std::int64_t> hidden;  // hidden layer sizes; empty = logistic regression
-  PluginChoice activation;           // every hidden layer
-  PluginChoice output;               // the output layer
+  // `model.activation: tanh` sets `activation` for every hidden layer;
+  // `model.activation: [tanh, relu]` sets one per hidden layer in
+  // `layer_activations` (as long as `hidden`), and `activation` is its first.
+  PluginChoice activation;
+  std::vector<PluginChoice> layer_activations;
+  PluginChoice output;  // the output layer
   PluginChoice init;
+  // The activation of hidden layer `layer` (0-based).
+  const PluginChoice& hidden_activation(std::size_t layer) const {
+    return layer_activations.empty() ? activation : layer_activations.at(layer);
+  }
   bool operator==(const ModelConfig&) const = default;
 };
 

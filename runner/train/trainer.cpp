@@ -20,13 +20,15 @@ std::vector<Eigen::Index> layer_sizes(const ExperimentConfig& config, const Data
 Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Registries& registries)
     : data_(data),
       network_(layer_sizes(config, data)),
-      hidden_(registries.activations.create(config.model.activation.name,
-                                            config.model.activation.params)),
       output_(registries.activations.create(config.model.output.name, config.model.output.params)),
       loss_(registries.losses.create(config.loss.name, config.loss.params)),
       optimizer_(registries.optimizers.create(config.optimizer.name, config.optimizer.params)),
       fused_output_gradient_(loss_->fused_output() == config.model.output.name),
       regularization_(config.regularization) {
+  for (std::size_t layer = 0; layer < config.model.hidden.size(); ++layer) {
+    const PluginChoice& activation = config.model.hidden_activation(layer);
+    hidden_.push_back(registries.activations.create(activation.name, activation.params));
+  }
   const Eigen::Index m = data.X.cols();
   for (std::size_t l = 0; l < network_.layer_count(); ++l) {
     const Eigen::Index rows = network_.sizes()[l + 1];
@@ -46,7 +48,7 @@ void Trainer::forward() {
     const Eigen::MatrixXd& input = l == 0 ? data_.X : A_[l - 1];
     Z_[l].noalias() = network_.weight(l) * input;
     Z_[l].colwise() += network_.bias(l).col(0);
-    (l == last ? *output_ : *hidden_).forward(Z_[l], A_[l]);
+    (l == last ? *output_ : *hidden_[l]).forward(Z_[l], A_[l]);
   }
 }
 
@@ -77,7 +79,7 @@ void Trainer::backward() {
     }
     if (l > 0) {
       dA_[l - 1].noalias() = network_.weight(l).transpose() * dZ;
-      hidden_->backward(Z_[l - 1], A_[l - 1], dA_[l - 1], dZ_[l - 1]);
+      hidden_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA_[l - 1], dZ_[l - 1]);
     }
   }
 }

@@ -65,7 +65,7 @@ class Trainer {
 
   const Dataset& data_;
   Network network_;
-  std::unique_ptr<Activation> hidden_;
+  std::vector<std::unique_ptr<Activation>> hidden_;  // one per hidden layer
   std::unique_ptr<Activation> output_;
   std::unique_ptr<Loss> loss_;
   std::unique_ptr<Optimizer> optimizer_;

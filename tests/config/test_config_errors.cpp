@@ -57,6 +57,14 @@ BOOST_AUTO_TEST_CASE(regularization_is_checked_like_any_section) {
   expect_set_error(kGoodConfig, {"regularization.l1=x"}, "regularization.l1", 0, {"l1"});
 }
 
+BOOST_AUTO_TEST_CASE(a_list_of_activations_needs_one_per_hidden_layer) {
+  expect_valid(bad("activation: tanh", "activation: [relu]"));
+  expect_config_error(bad("activation: tanh", "activation: [relu, tanh]"), {5, "["},
+                      {"2 activations", "1 hidden layers"});
+  expect_config_error(bad("activation: tanh", "activation: [rleu]"), {5, "rleu"},
+                      {"unknown activation 'rleu'"});
+}
+
 BOOST_AUTO_TEST_CASE(unknown_key_in_train) {
   expect_config_error(bad("iterations: 5", "iteratons: 5"), {13, "iteratons"},
                       {"unknown key 'iteratons' in train", "did you mean 'iterations'?"});

@@ -196,6 +196,28 @@ BOOST_AUTO_TEST_CASE(regularization_sweeps_as_a_column_and_zero_keeps_identities
   BOOST_TEST((swept.runs[0].columns.back() == ColumnValue(0.0)));
 }
 
+BOOST_AUTO_TEST_CASE(activation_lists_sweep_as_text_and_a_uniform_list_is_the_name) {
+  ScratchDir scratch;
+  const std::string yaml = R"(name: layers
+dataset: {name: moons, n_samples: 30, seed: 0}
+model: {hidden: [3, 2]}
+train: {iterations: 5}
+sweep:
+  list:
+    - {model.activation: tanh}
+    - {model.activation: [tanh, tanh]}
+    - {model.activation: [tanh, relu]}
+)";
+  const PlannedExperiment experiment = plan_of(scratch, yaml);
+  BOOST_TEST_REQUIRE(experiment.runs.size() == 2u, "[tanh, tanh] is the same run as tanh");
+  BOOST_TEST(column_text(experiment.runs[0].columns[0]) == "tanh");
+  BOOST_TEST(column_text(experiment.runs[1].columns[0]) == "[tanh, relu]");
+  BOOST_TEST(experiment.runs[1].config_yaml.find("activation: [{name: tanh}, {name: relu}]") !=
+             std::string::npos);
+  const SessionReport report = run_into(experiment, scratch.path() / "layers.h5");
+  BOOST_TEST(report.counts.to_train == 2);
+}
+
 BOOST_AUTO_TEST_CASE(training_threads_never_exceed_the_runs) {
   BOOST_TEST(training_threads(1000, 18) == 18);
   BOOST_TEST(training_threads(2, 18) == 2);

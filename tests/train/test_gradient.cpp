@@ -123,6 +123,26 @@ BOOST_AUTO_TEST_CASE(weight_penalties_match_finite_differences) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(one_activation_per_layer_matches_finite_differences) {
+  RunSpec spec = gradient_spec({3, 4, 2}, "tanh");
+  nnsweep::ExperimentConfig config = nnsweep::testing::make_config(spec);
+  const auto& activations = nnsweep::builtin_registries().activations;
+  for (const char* name : {"relu", "tanh", "sigmoid"}) {
+    config.model.layer_activations.push_back(nnsweep::testing::plugin_choice(activations, name));
+  }
+  config.model.activation = config.model.layer_activations.front();
+  const nnsweep::Dataset data = nnsweep::testing::make_dataset(config);
+  nnsweep::Trainer trainer(data, config, nnsweep::builtin_registries());
+  set_nonzero_biases(trainer.network());
+  BOOST_TEST(gradient_error(trainer, spec.learning_rate) < 1e-6);
+  // The layers really differ: all-relu gives another cost from the same weights.
+  nnsweep::ExperimentConfig all_relu = config;
+  all_relu.model.layer_activations.clear();
+  nnsweep::Trainer other(data, all_relu, nnsweep::builtin_registries());
+  other.network().parameters() = trainer.network().parameters();
+  BOOST_TEST(other.evaluate() != trainer.evaluate());
+}
+
 BOOST_AUTO_TEST_CASE(biases_are_not_penalised) {
   const RunSpec spec = gradient_spec({3, 2}, "tanh");
   nnsweep::ExperimentConfig plain = nnsweep::testing::make_config(spec);
