@@ -21,7 +21,7 @@ class Writer {
   }
   void put(const double* values, std::size_t count) {
     put<std::uint64_t>(count);
-    bytes.append(reinterpret_cast<const char*>(values), count * sizeof(double));
+    if (count > 0) bytes.append(reinterpret_cast<const char*>(values), count * sizeof(double));
   }
   // A tag byte (0 = missing, else 1 + the ParamValue alternative), then the value.
   void put_value(const ColumnValue& value) {
@@ -93,6 +93,7 @@ class Reader {
  private:
   void take(void* target, std::size_t size) {
     if (size > bytes_.size() - position_) throw std::runtime_error("truncated journal record");
+    if (size == 0) return;  // an empty vector's data() may be null, which memcpy forbids
     std::memcpy(target, bytes_.data() + position_, size);
     position_ += size;
   }
