@@ -14,7 +14,9 @@ namespace {
 
 // log(1 + exp(x)) without overflow or cancellation: exp only ever sees -|x| <= 0,
 // and log1p keeps full precision when exp(-|x|) is tiny.
-double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
+double softplus(double x) {
+  return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x)));
+}
 
 // The pairwise (numpy) sum of term(value, y) over all entries. numpy sums a
 // C-ordered (row-major) array, so walk along rows first.

@@ -32,9 +32,9 @@ int finish(const Results& results, const std::string& out, bool quiet, bool sing
     const char* cost_format = std::fabs(result.final_cost) < 1e6 ? "%.6f" : "%.6g";
     std::printf("%s: %s, final cost %s, train accuracy %.4f, %lld iterations in %.3f s -> %s\n",
                 name == results.provenance.end() ? "run" : name->second.c_str(),
-                status_name(result.status).c_str(),
-                format(cost_format, result.final_cost).c_str(), result.train_accuracy,
-                (long long)result.iterations_run, result.wall_time_s, out.c_str());
+                status_name(result.status).c_str(), format(cost_format, result.final_cost).c_str(),
+                result.train_accuracy, (long long)result.iterations_run, result.wall_time_s,
+                out.c_str());
     if (result.status != RunStatus::ok) std::printf("%s\n", result.message.c_str());
     std::fflush(stdout);
   } else if (!quiet) {
@@ -136,8 +136,7 @@ int run_command(const RunArguments& arguments) {
   if (progress) progress->done();
   if (report.outcome == SessionOutcome::interrupted) {
     std::cerr << "nnsweep: interrupted: " << report.kept << " of " << report.counts.runs
-              << " runs kept in " << report.journal
-              << "; run the same command again to resume\n";
+              << " runs kept in " << report.journal << "; run the same command again to resume\n";
     return 128 + signals.received();
   }
   if (report.outcome == SessionOutcome::up_to_date && !arguments.quiet) {

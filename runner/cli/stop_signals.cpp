@@ -35,8 +35,12 @@ StopSignals::~StopSignals() {
   sigaction(SIGTERM, &previous_term, nullptr);
 }
 
-const std::atomic<bool>* StopSignals::flag() const { return &stop_requested; }
+const std::atomic<bool>* StopSignals::flag() const {
+  return &stop_requested;
+}
 
-int StopSignals::received() const { return stop_signal.load(); }
+int StopSignals::received() const {
+  return stop_signal.load();
+}
 
 }  // namespace nnsweep

@@ -89,9 +89,9 @@ Table run_table(const Results& results) {
     }
     shown.insert(shown.end(), {std::to_string(result.iterations_run), status_name(result.status),
                                fixed(result.wall_time_s, 3)});
-    sort_by.insert(sort_by.end(), {ParamValue(result.iterations_run),
-                                   ParamValue(status_name(result.status)),
-                                   number_cell(result.wall_time_s)});
+    sort_by.insert(sort_by.end(),
+                   {ParamValue(result.iterations_run), ParamValue(status_name(result.status)),
+                    number_cell(result.wall_time_s)});
     table.shown.push_back(std::move(shown));
     table.sort_by.push_back(std::move(sort_by));
   }
@@ -128,9 +128,8 @@ ColumnValue group_value(const Results& results, const RunRecord& run, const std:
 
 void check_group_keys(const Results& results, const std::vector<std::string>& keys) {
   for (const std::string& key : keys) {
-    if (key == "status" ||
-        std::find(results.swept_keys.begin(), results.swept_keys.end(), key) !=
-            results.swept_keys.end()) {
+    if (key == "status" || std::find(results.swept_keys.begin(), results.swept_keys.end(), key) !=
+                               results.swept_keys.end()) {
       continue;
     }
     std::string allowed;
@@ -229,7 +228,8 @@ SortOrder sort_order(const Table& table, const TableOptions& options, bool group
   const auto found = std::find(table.headers.begin(), table.headers.end(), key);
   if (found == table.headers.end()) {
     std::string allowed;
-    for (const std::string& header : table.headers) allowed += (allowed.empty() ? "" : ", ") + header;
+    for (const std::string& header : table.headers)
+      allowed += (allowed.empty() ? "" : ", ") + header;
     throw std::invalid_argument("cannot sort by '" + key + "': it is not a column of this table (" +
                                 allowed + ")");
   }

@@ -9,8 +9,8 @@
 namespace nnsweep {
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {"name",  "description", "dataset",
-                                                "model", "loss",        "optimizer",
+const std::vector<std::string> kTopLevelKeys = {"name",  "description",    "dataset",
+                                                "model", "loss",           "optimizer",
                                                 "train", "regularization", "sweep"};
 
 const std::vector<ParamSpec>& hidden_specs() {
@@ -77,8 +77,8 @@ void read_activations(const std::optional<ConfigView>& view, const ConfigView& m
                                    [&](const PluginChoice& c) { return c == model.activation; });
   if (uniform) model.layer_activations.clear();
   if (model.hidden.empty()) {
-    model.activation = read_plugin(std::nullopt, registries.activations, "tanh", model_view,
-                                   "activation");
+    model.activation =
+        read_plugin(std::nullopt, registries.activations, "tanh", model_view, "activation");
   }
 }
 
@@ -90,7 +90,8 @@ ModelConfig read_model(const ConfigView& root, const Registries& registries) {
   ModelConfig model;
   auto hidden = view->child("hidden");
   if (!hidden) view->fail("missing 'hidden' in model: the hidden layer sizes, such as [4]");
-  model.hidden = std::get<std::vector<std::int64_t>>(read_param(*hidden, hidden_specs()[0], "model"));
+  model.hidden =
+      std::get<std::vector<std::int64_t>>(read_param(*hidden, hidden_specs()[0], "model"));
   read_activations(view->child("activation"), *view, registries, model);
   model.output =
       read_plugin(view->child("output"), registries.activations, "sigmoid", *view, "output");
@@ -112,8 +113,7 @@ TrainConfig read_train(const ConfigView& root) {
 const std::vector<ParamSpec>& regularization_specs() {
   static const std::vector<ParamSpec> specs = {
       real_param("l1", 0.0, 0.0, 1e6, "weight of the L1 penalty l1 * sum|w| (weights only)"),
-      real_param("l2", 0.0, 0.0, 1e6,
-                 "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
+      real_param("l2", 0.0, 0.0, 1e6, "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
   return specs;
 }
 
@@ -139,8 +139,8 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
   config.model = read_model(root, registries);
   config.loss =
       read_plugin(root.child("loss"), registries.losses, "binary_cross_entropy", root, "loss");
-  config.optimizer = read_plugin(root.child("optimizer"), registries.optimizers, "gd", root,
-                                 "optimizer");
+  config.optimizer =
+      read_plugin(root.child("optimizer"), registries.optimizers, "gd", root, "optimizer");
   config.train = read_train(root);
   config.regularization = read_regularization(root);
   return config;

@@ -37,14 +37,15 @@ std::vector<std::int64_t> permuted(NumpyRandomState& random, std::vector<std::in
 // so that the parts keep the class proportions; ties broken by `random`.
 std::vector<std::int64_t> approximate_mode(const std::vector<std::int64_t>& counts,
                                            std::int64_t draws, NumpyRandomState& random) {
-  const double total = static_cast<double>(std::accumulate(counts.begin(), counts.end(),
-                                                           std::int64_t{0}));
+  const double total =
+      static_cast<double>(std::accumulate(counts.begin(), counts.end(), std::int64_t{0}));
   std::vector<double> continuous, floored;
   for (std::int64_t count : counts) {
     continuous.push_back(static_cast<double>(count) / total * static_cast<double>(draws));
     floored.push_back(std::floor(continuous.back()));
   }
-  auto need = draws - static_cast<std::int64_t>(std::accumulate(floored.begin(), floored.end(), 0.0));
+  auto need =
+      draws - static_cast<std::int64_t>(std::accumulate(floored.begin(), floored.end(), 0.0));
   if (need > 0) {
     std::vector<double> remainder;
     for (std::size_t i = 0; i < counts.size(); ++i) remainder.push_back(continuous[i] - floored[i]);
@@ -60,7 +61,8 @@ std::vector<std::int64_t> approximate_mode(const std::vector<std::int64_t>& coun
       // rng.choice(tied, add_now, replace=False) is permutation(len)[:add_now];
       // it draws even when add_now is 0, so it must be called every time.
       const std::vector<std::int64_t> order = random.permutation(tied.size());
-      for (std::int64_t k = 0; k < add_now; ++k) floored[std::size_t(tied[std::size_t(order[std::size_t(k)])])] += 1;
+      for (std::int64_t k = 0; k < add_now; ++k)
+        floored[std::size_t(tied[std::size_t(order[std::size_t(k)])])] += 1;
       need -= add_now;
     }
   }
@@ -96,10 +98,11 @@ SplitIndices stratified_split(const std::vector<double>& labels, double test_fra
   }
   const auto classes = static_cast<std::int64_t>(counts.size());
   if (train < classes || test < classes) {
-    throw SplitError(format("a stratified split needs at least one example of each of the %lld "
-                            "classes in each part, but the %s part has %lld",
-                            (long long)classes, train < classes ? "training" : "test",
-                            (long long)std::min(train, test)));
+    throw SplitError(
+        format("a stratified split needs at least one example of each of the %lld "
+               "classes in each part, but the %s part has %lld",
+               (long long)classes, train < classes ? "training" : "test",
+               (long long)std::min(train, test)));
   }
   NumpyRandomState random(seed);
   const std::vector<std::int64_t> train_counts = approximate_mode(counts, train, random);

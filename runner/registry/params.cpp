@@ -10,13 +10,13 @@ namespace nnsweep {
 
 ParamSpec real_param(std::string name, double default_value, double min, double max,
                      std::string description, bool min_exclusive) {
-  return ParamSpec{std::move(name), ParamType::real, default_value, min, max, min_exclusive,
-                   std::move(description)};
+  return ParamSpec{std::move(name), ParamType::real,       default_value, min, max,
+                   min_exclusive,   std::move(description)};
 }
 
 ParamSpec int_param(std::string name, std::int64_t default_value, std::int64_t min,
                     std::int64_t max, std::string description) {
-  return ParamSpec{std::move(name),          ParamType::integer,     default_value,
+  return ParamSpec{std::move(name),          ParamType::integer,       default_value,
                    static_cast<double>(min), static_cast<double>(max), false,
                    std::move(description)};
 }
@@ -36,11 +36,16 @@ ParamSpec seed_param(std::int64_t default_value, std::string description) {
 
 std::string type_name(ParamType type) {
   switch (type) {
-    case ParamType::boolean: return "bool";
-    case ParamType::integer: return "int";
-    case ParamType::real: return "float";
-    case ParamType::string: return "string";
-    case ParamType::int_list: return "list of int";
+    case ParamType::boolean:
+      return "bool";
+    case ParamType::integer:
+      return "int";
+    case ParamType::real:
+      return "float";
+    case ParamType::string:
+      return "string";
+    case ParamType::int_list:
+      return "list of int";
   }
   return "?";
 }
@@ -83,11 +88,15 @@ const ParamValue& Params::at(const std::string& name) const {
   return found->second;
 }
 
-double Params::real(const std::string& name) const { return std::get<double>(at(name)); }
+double Params::real(const std::string& name) const {
+  return std::get<double>(at(name));
+}
 std::int64_t Params::integer(const std::string& name) const {
   return std::get<std::int64_t>(at(name));
 }
-bool Params::boolean(const std::string& name) const { return std::get<bool>(at(name)); }
+bool Params::boolean(const std::string& name) const {
+  return std::get<bool>(at(name));
+}
 const std::string& Params::string(const std::string& name) const {
   return std::get<std::string>(at(name));
 }
@@ -101,7 +110,9 @@ Params default_params(const std::vector<ParamSpec>& specs) {
   return params;
 }
 
-std::string column_text(const ColumnValue& value) { return value ? value_text(*value) : ""; }
+std::string column_text(const ColumnValue& value) {
+  return value ? value_text(*value) : "";
+}
 
 std::optional<double> number_value(const ParamValue& value) {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
@@ -109,7 +120,6 @@ std::optional<double> number_value(const ParamValue& value) {
   if (const auto* boolean = std::get_if<bool>(&value)) return *boolean ? 1.0 : 0.0;
   return std::nullopt;
 }
-
 
 bool column_less(const ColumnValue& a, const ColumnValue& b) {
   if (!a || !b) return a.has_value() && !b.has_value();

@@ -39,8 +39,9 @@ MergedResults merge_parts(const std::vector<std::string>& paths) {
   }
   const auto runs = static_cast<std::int64_t>(results.runs.size());
   merged.missing = results.plan_size - runs;
-  results.share = merged.missing == 0 ? "" : "merged " + std::to_string(runs) + " of " +
-                                                  std::to_string(results.plan_size);
+  results.share = merged.missing == 0 ? ""
+                                      : "merged " + std::to_string(runs) + " of " +
+                                            std::to_string(results.plan_size);
   return merged;
 }
 

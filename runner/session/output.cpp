@@ -61,10 +61,9 @@ OutputDecision decide_output(const std::string& out, const PlannedExperiment& ex
     return decision;
   }
   if (overwrite) return decision;
-  const std::string held =
-      identity ? "results of a different experiment ('" + identity->name + "', " +
-                     runs_text(identity->runs) + ")"
-               : std::string("a file that is not an nnsweep results file");
+  const std::string held = identity ? "results of a different experiment ('" + identity->name +
+                                          "', " + runs_text(identity->runs) + ")"
+                                    : std::string("a file that is not an nnsweep results file");
   throw Refusal(out + " already holds " + held +
                 "; it is left untouched. Use --out for another file, or --overwrite to replace it");
 }

@@ -169,7 +169,8 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     remove_finished_journal(report.journal, identity);
     report.outcome = SessionOutcome::up_to_date;
     report.results = read_results_file(options.out);
-    report.counts.runs = report.counts.reused = static_cast<std::int64_t>(report.results.runs.size());
+    report.counts.runs = report.counts.reused =
+        static_cast<std::int64_t>(report.results.runs.size());
     return report;
   }
   // Before anything is written: a dataset that cannot be made is refused.

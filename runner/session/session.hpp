@@ -29,14 +29,14 @@
 namespace nnsweep {
 
 struct SessionOptions {
-  std::string out;               // the results file
-  int threads = 0;               // 0 = every core
-  bool overwrite = false;        // replace an output of another experiment
-  bool fresh = false;            // reuse nothing
-  std::optional<Share> share;    // only this share of the plan
-  std::int64_t dataset_limit = 10000000;  // store training sets of at most this many values
+  std::string out;                                // the results file
+  int threads = 0;                                // 0 = every core
+  bool overwrite = false;                         // replace an output of another experiment
+  bool fresh = false;                             // reuse nothing
+  std::optional<Share> share;                     // only this share of the plan
+  std::int64_t dataset_limit = 10000000;          // store training sets of at most this many values
   std::map<std::string, std::string> provenance;  // root attributes of the file
-  const std::atomic<bool>* stop = nullptr;  // set by a signal: keep what is done, stop
+  const std::atomic<bool>* stop = nullptr;        // set by a signal: keep what is done, stop
 };
 
 // How many of the session's runs come from where; passed to `started`.
@@ -58,9 +58,9 @@ enum class SessionOutcome { published, up_to_date, interrupted };
 struct SessionReport {
   SessionOutcome outcome = SessionOutcome::published;
   SessionCounts counts;
-  Results results;              // what the file at `out` now holds (unless interrupted)
-  std::string journal;          // OUT.partial
-  std::int64_t kept = 0;        // interrupted: finished runs safe in the journal
+  Results results;        // what the file at `out` now holds (unless interrupted)
+  std::string journal;    // OUT.partial
+  std::int64_t kept = 0;  // interrupted: finished runs safe in the journal
 };
 
 // Throws Refusal for the refusals above (exit code 2) and std::exception for

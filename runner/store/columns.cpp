@@ -88,7 +88,8 @@ void write_derived(hid_t group, const std::string& key, const std::vector<Column
     }
     layers = std::max(layers, list->size());
     depth.emplace_back(static_cast<std::int64_t>(list->size()));
-    width.emplace_back(list->empty() ? std::int64_t{0} : *std::max_element(list->begin(), list->end()));
+    width.emplace_back(list->empty() ? std::int64_t{0}
+                                     : *std::max_element(list->begin(), list->end()));
   }
   auto add = [&](const std::string& name, const std::string& type,
                  const std::vector<ColumnValue>& column) {

@@ -39,9 +39,9 @@ Handle write_array(hid_t parent, const std::string& name, const std::vector<hsiz
     check(H5Pset_shuffle(properties), "shuffle " + name);
     check(H5Pset_deflate(properties, 4), "compress " + name);
   }
-  Handle dataset(H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, properties,
-                            H5P_DEFAULT),
-                 H5Dclose, "create dataset " + name);
+  Handle dataset(
+      H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+      H5Dclose, "create dataset " + name);
   check(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write " + name);
   return dataset;
 }
@@ -72,7 +72,9 @@ void Handle::reset() {
   id_ = H5I_INVALID_HID;
 }
 
-void quiet_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void quiet_errors() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 Handle create_file(const std::string& path) {
   Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create file access properties");
@@ -109,8 +111,8 @@ std::vector<std::string> member_names(hid_t group) {
   check(H5Gget_info(group, &info), "list a group");
   std::vector<std::string> names;
   for (hsize_t i = 0; i < info.nlinks; ++i) {
-    const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr,
-                                            0, H5P_DEFAULT);
+    const ssize_t size =
+        H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
     if (size < 0) throw H5Error("HDF5: cannot read a member name");
     std::string name(static_cast<std::size_t>(size), '\0');
     H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1,
@@ -125,8 +127,8 @@ std::vector<std::string> attribute_names(hid_t object) {
   check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
   std::vector<std::string> names;
   for (hsize_t i = 0; i < info.num_attrs; ++i) {
-    const ssize_t size = H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0,
-                                            H5P_DEFAULT);
+    const ssize_t size =
+        H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
     if (size < 0) throw H5Error("HDF5: cannot read an attribute name");
     std::string name(static_cast<std::size_t>(size), '\0');
     H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1,
@@ -136,7 +138,9 @@ std::vector<std::string> attribute_names(hid_t object) {
   return names;
 }
 
-void flush(hid_t file) { check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush the file"); }
+void flush(hid_t file) {
+  check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush the file");
+}
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
   Handle type = utf8_string_type();
@@ -149,9 +153,8 @@ void write_attribute(hid_t object, const std::string& name, const std::string& v
 
 void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
   Handle space = simple_space({});
-  Handle attribute(
-      H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
-      "create attribute " + name);
+  Handle attribute(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                   H5Aclose, "create attribute " + name);
   check(H5Awrite(attribute, H5T_NATIVE_INT64, &value), "write attribute " + name);
 }
 
@@ -252,10 +255,14 @@ std::vector<std::string> read_strings(hid_t dataset) {
 std::string element_kind(hid_t dataset) {
   Handle type(H5Dget_type(dataset), H5Tclose, "get a data type");
   switch (H5Tget_class(type)) {
-    case H5T_FLOAT: return "float64";
-    case H5T_STRING: return "string";
-    case H5T_INTEGER: return H5Tget_size(type) == 1 ? "uint8" : "int64";
-    default: return "other";
+    case H5T_FLOAT:
+      return "float64";
+    case H5T_STRING:
+      return "string";
+    case H5T_INTEGER:
+      return H5Tget_size(type) == 1 ? "uint8" : "int64";
+    default:
+      return "other";
   }
 }
 

@@ -76,8 +76,9 @@ Journal::Journal(const std::string& path, const std::string& experiment_id, bool
   if (!bytes.empty() && !discard) {
     if (bytes.compare(0, std::strlen(kMagic), kMagic) != 0) {
       ::close(fd_);
-      throw JournalMismatch(path + " was written by an incompatible nnsweep version and its runs "
-                                   "cannot be resumed");
+      throw JournalMismatch(path +
+                            " was written by an incompatible nnsweep version and its runs "
+                            "cannot be resumed");
     }
     if (bytes.compare(0, header.size(), header) != 0) {
       ::close(fd_);

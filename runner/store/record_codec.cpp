@@ -71,11 +71,16 @@ class Reader {
   }
   ColumnValue value() {
     switch (get<std::uint8_t>()) {
-      case 0: return std::nullopt;
-      case 1: return ParamValue(get<std::uint8_t>() != 0);
-      case 2: return ParamValue(get<std::int64_t>());
-      case 3: return ParamValue(get<double>());
-      case 4: return ParamValue(text());
+      case 0:
+        return std::nullopt;
+      case 1:
+        return ParamValue(get<std::uint8_t>() != 0);
+      case 2:
+        return ParamValue(get<std::int64_t>());
+      case 3:
+        return ParamValue(get<double>());
+      case 4:
+        return ParamValue(text());
       case 5: {
         const auto count = get<std::uint64_t>();
         if (count > (bytes_.size() - position_) / sizeof(std::int64_t)) {
@@ -163,8 +168,8 @@ RunRecord decode_record(const std::string& bytes) {
   const auto layers = in.get<std::uint64_t>();
   for (std::uint64_t k = 0; k < layers; ++k) result.sizes.push_back(in.get<std::int64_t>());
   const std::vector<double> parameters = in.doubles();
-  result.parameters = Eigen::Map<const Eigen::VectorXd>(parameters.data(),
-                                                        static_cast<Eigen::Index>(parameters.size()));
+  result.parameters = Eigen::Map<const Eigen::VectorXd>(
+      parameters.data(), static_cast<Eigen::Index>(parameters.size()));
   if (!in.done()) throw std::runtime_error("journal record has trailing bytes");
   return record;
 }

@@ -44,7 +44,7 @@ struct RunRecord {
 struct StoredDataset {
   std::string config_yaml;  // the dataset section that generates it
   Eigen::Index examples = 0, features = 0, outputs = 0;
-  bool stored = false;  // false: described only (larger than the size limit)
+  bool stored = false;   // false: described only (larger than the size limit)
   Eigen::MatrixXd X, Y;  // nnsweep's layout (features x m, outputs x m); empty unless stored
   // With a train/test split: the examples of each part, in order (else empty).
   std::vector<std::int64_t> train_index, test_index;
@@ -52,11 +52,11 @@ struct StoredDataset {
 
 struct Results {
   std::string experiment_yaml;
-  std::string experiment_id;            // identity of the whole plan
-  std::int64_t plan_size = 0;           // runs in the whole plan
-  std::string share;                    // "K/N" for a part of the plan, else ""
-  std::vector<std::string> swept_keys;  // dotted keys, in plan order
-  std::vector<RunRecord> runs;          // in run-index order
+  std::string experiment_id;                      // identity of the whole plan
+  std::int64_t plan_size = 0;                     // runs in the whole plan
+  std::string share;                              // "K/N" for a part of the plan, else ""
+  std::vector<std::string> swept_keys;            // dotted keys, in plan order
+  std::vector<RunRecord> runs;                    // in run-index order
   std::map<std::string, StoredDataset> datasets;  // by dataset id
   std::map<std::string, std::string> provenance;  // further root attributes (strings)
 };
@@ -64,8 +64,8 @@ struct Results {
 constexpr const char* kFormatName = "nnsweep";
 // The string attributes at the root that describe where a file came from.
 constexpr const char* kProvenanceKeys[] = {
-    "name",     "nnsweep_version", "created_utc",   "git_commit",   "host",
-    "command_line", "compiler",    "eigen_version", "hdf5_version", "yaml_cpp_version"};
+    "name",         "nnsweep_version", "created_utc",   "git_commit",   "host",
+    "command_line", "compiler",        "eigen_version", "hdf5_version", "yaml_cpp_version"};
 // Version 2: typed key columns (attribute nnsweep_type), derived list columns.
 // Version 1 files are still read.
 constexpr std::int64_t kFormatVersion = 2;

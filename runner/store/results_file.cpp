@@ -11,9 +11,15 @@
 
 namespace nnsweep {
 
-std::string weight_name(std::size_t layer) { return "W" + std::to_string(layer + 1); }
-std::string bias_name(std::size_t layer) { return "b" + std::to_string(layer + 1); }
-std::string run_group_name(std::int64_t index) { return format("%06lld", (long long)index); }
+std::string weight_name(std::size_t layer) {
+  return "W" + std::to_string(layer + 1);
+}
+std::string bias_name(std::size_t layer) {
+  return "b" + std::to_string(layer + 1);
+}
+std::string run_group_name(std::int64_t index) {
+  return format("%06lld", (long long)index);
+}
 
 std::string hdf5_version() {
   return format("%d.%d.%d", H5_VERS_MAJOR, H5_VERS_MINOR, H5_VERS_RELEASE);
@@ -51,8 +57,8 @@ void write_run_group(hid_t runs_group, const RunRecord& run) {
   Eigen::Index offset = 0;
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
     const Eigen::Index rows = sizes[l + 1], cols = sizes[l];
-    const RowMajor weight = Eigen::Map<const Eigen::MatrixXd>(
-        run.result.parameters.data() + offset, rows, cols);
+    const RowMajor weight =
+        Eigen::Map<const Eigen::MatrixXd>(run.result.parameters.data() + offset, rows, cols);
     offset += rows * cols;
     h5::write_doubles(group, weight_name(l), {hsize_t(rows), hsize_t(cols)}, weight.data());
     h5::write_doubles(group, bias_name(l), {hsize_t(rows), 1},
@@ -100,7 +106,8 @@ void write_summary(hid_t file, const Results& results) {
   columns.push_back(h5::write_strings(summary, "run_id", ids));
   columns.push_back(h5::write_strings(summary, "dataset_id", dataset_ids));
   std::string key_list;
-  for (const std::string& key : results.swept_keys) key_list += (key_list.empty() ? "" : "\n") + key;
+  for (const std::string& key : results.swept_keys)
+    key_list += (key_list.empty() ? "" : "\n") + key;
   h5::write_attribute(summary, "swept_keys", key_list);
   for (std::size_t k = 0; k < results.swept_keys.size(); ++k) {
     std::vector<ColumnValue> values;

@@ -104,7 +104,8 @@ Results read_results_file(const std::string& path) {
   results.plan_size = h5::read_int_attribute(file, "plan_size");
   if (h5::has_attribute(file, "share")) results.share = h5::read_string_attribute(file, "share");
   for (const char* key : kProvenanceKeys) {
-    if (h5::has_attribute(file, key)) results.provenance[key] = h5::read_string_attribute(file, key);
+    if (h5::has_attribute(file, key))
+      results.provenance[key] = h5::read_string_attribute(file, key);
   }
   results.experiment_yaml = h5::read_strings(h5::open_dataset(file, "config")).at(0);
   h5::Handle summary = h5::open_group(file, "summary");

@@ -115,8 +115,8 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
         if (cancelled.load() || (options.stop && options.stop->load())) continue;
         const PlannedRun& run = runs[order[static_cast<std::size_t>(k)]];
         const PreparedData& data = *data_of[order[static_cast<std::size_t>(k)]];
-        RunResult result = train_run(data.train, run.config, registries, options.log,
-                                     options.stop, data.test ? &*data.test : nullptr);
+        RunResult result = train_run(data.train, run.config, registries, options.log, options.stop,
+                                     data.test ? &*data.test : nullptr);
         // An interrupted run is incomplete: it is dropped, and trained again on resume.
         if (!result.interrupted) handoff.push(make_record(run, std::move(result)));
       }

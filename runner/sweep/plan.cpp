@@ -55,10 +55,10 @@ SweepAxis read_zip(const ConfigView& zip) {
       first_key = key;
       axis.points.resize(values.size());
     } else if (values.size() != axis.points.size()) {
-      zip.child(key)->fail(format("zip lists must have equal lengths: '%s' has %zu values but '%s' "
-                                  "has %zu",
-                                  key.c_str(), values.size(), first_key.c_str(),
-                                  axis.points.size()));
+      zip.child(key)->fail(
+          format("zip lists must have equal lengths: '%s' has %zu values but '%s' "
+                 "has %zu",
+                 key.c_str(), values.size(), first_key.c_str(), axis.points.size()));
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       axis.points[i].emplace_back(key, override_at(values[i]));
@@ -122,9 +122,10 @@ void check_plan_size(const ConfigView& sweep) {
   std::int64_t size = 1;
   for (const std::int64_t points : axis_sizes(sweep)) {
     if (size > kMaxPlanRuns / points) {
-      sweep.fail(format("the sweep expands to more than %lld runs; split it into several "
-                        "experiments or sample it with sweep.random",
-                        (long long)kMaxPlanRuns));
+      sweep.fail(
+          format("the sweep expands to more than %lld runs; split it into several "
+                 "experiments or sample it with sweep.random",
+                 (long long)kMaxPlanRuns));
     }
     size *= points;
   }
@@ -163,16 +164,18 @@ Plan::Plan(const ConfigDocument& document) : document_(&document) {
     } else {
       const std::vector<std::string> kinds = {"grid", "zip", "list", "random"};
       std::string hint = did_you_mean(kind, kinds);
-      sweep->fail_key(kind, "unknown sweep kind '" + kind + "'" +
-                                (hint.empty() ? " (allowed: grid, zip, list, random)" : "; " + hint));
+      sweep->fail_key(kind,
+                      "unknown sweep kind '" + kind + "'" +
+                          (hint.empty() ? " (allowed: grid, zip, list, random)" : "; " + hint));
     }
   }
   for (const SweepAxis& axis : axes_) {
     const auto points = static_cast<std::int64_t>(axis.points.size());
     if (size_ > kMaxPlanRuns / points) {
-      sweep->fail(format("the sweep expands to more than %lld runs; split it into several "
-                         "experiments or sample it with sweep.random",
-                         (long long)kMaxPlanRuns));
+      sweep->fail(
+          format("the sweep expands to more than %lld runs; split it into several "
+                 "experiments or sample it with sweep.random",
+                 (long long)kMaxPlanRuns));
     }
     size_ *= points;
     std::vector<std::string> axis_keys;
@@ -182,9 +185,9 @@ Plan::Plan(const ConfigDocument& document) : document_(&document) {
         axis_keys.push_back(key);
         // One key on two axes, or swept and --set: one would silently replace the other.
         if (std::find(swept_keys_.begin(), swept_keys_.end(), key) != swept_keys_.end()) {
-          throw ConfigError(location_of(value),
-                            "'" + key + "' is swept on two axes (" + axis.label +
-                                " and an earlier one); sweep each key once");
+          throw ConfigError(location_of(value), "'" + key + "' is swept on two axes (" +
+                                                    axis.label +
+                                                    " and an earlier one); sweep each key once");
         }
         if (auto set = document.overrides.find(key); set != document.overrides.end()) {
           throw ConfigError(SourceLocation{set->second.source, 1, 1},

@@ -4,9 +4,12 @@ namespace nnsweep {
 
 std::string status_name(RunStatus status) {
   switch (status) {
-    case RunStatus::ok: return "ok";
-    case RunStatus::diverged: return "diverged";
-    case RunStatus::failed: return "failed";
+    case RunStatus::ok:
+      return "ok";
+    case RunStatus::diverged:
+      return "diverged";
+    case RunStatus::failed:
+      return "failed";
   }
   return "failed";
 }

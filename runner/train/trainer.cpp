@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <cstdio>
 #include <limits>
+#include <optional>
 
 #include "util/numpy_sum.hpp"
 
@@ -120,7 +120,9 @@ double Trainer::evaluate_parameters_of(const Trainer& other) {
   return evaluate();
 }
 
-double Trainer::accuracy() const { return loss_->accuracy(A_.back(), data_.Y); }
+double Trainer::accuracy() const {
+  return loss_->accuracy(A_.back(), data_.Y);
+}
 
 namespace {
 
@@ -173,8 +175,8 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
     std::optional<Trainer> tester;
     if (test) tester.emplace(*test, config, registries);
     const TrainConfig& train = config.train;
-    result.costs.reserve(static_cast<std::size_t>((train.iterations + train.record_every - 1) /
-                                                  train.record_every));
+    result.costs.reserve(
+        static_cast<std::size_t>((train.iterations + train.record_every - 1) / train.record_every));
     // Set from the cost at iteration 0 (stays infinite if that is not finite).
     double initial_cost = 0.0;
     double blow_up_limit = std::numeric_limits<double>::infinity();

@@ -31,8 +31,8 @@ const std::vector<std::string> kPostTable = {
 
 CliResult run_seed(const ScratchDir& scratch, std::vector<std::string> extra = {},
                    const std::string& file = "x.h5") {
-  std::vector<std::string> args = {"run", source_path("configs/seed_moons.yaml").string(),
-                                   "--out", (scratch.path() / file).string()};
+  std::vector<std::string> args = {"run", source_path("configs/seed_moons.yaml").string(), "--out",
+                                   (scratch.path() / file).string()};
   args.insert(args.end(), extra.begin(), extra.end());
   return run_cli(args);
 }
@@ -95,8 +95,8 @@ BOOST_AUTO_TEST_CASE(set_changes_the_learning_rate) {
   BOOST_TEST_REQUIRE(lines.size() == 11u, result.out);
   BOOST_TEST(lines[0] == "Cost after iteration 0: 0.693127");
   BOOST_TEST(lines[1] == "Cost after iteration 1000: 0.313033");
-  const CliResult fewer = run_seed(
-      scratch, {"--set", "train.iterations=2500", "--set", "train.log_every=500"}, "y.h5");
+  const CliResult fewer =
+      run_seed(scratch, {"--set", "train.iterations=2500", "--set", "train.log_every=500"}, "y.h5");
   BOOST_TEST(fewer.exit_code == 0, fewer.err);
   const auto few = lines_of(fewer.out);
   BOOST_TEST_REQUIRE(few.size() == 6u, fewer.out);
@@ -108,17 +108,16 @@ BOOST_AUTO_TEST_CASE(plugins_lists_every_plugin_and_parameter) {
   const CliResult result = run_cli({"plugins"});
   BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
   using P = std::set<std::string>;
-  const Listing expected = {
-      {"datasets",
-       {{"moons", P{"n_samples", "noise", "seed", "shuffle", "test_fraction", "split_seed",
-                    "stratify", "standardize"}}}},
-      {"activations", {{"tanh", P{}}, {"sigmoid", P{}}, {"relu", P{}}}},
-      {"initializers", {{"normal", P{"scale", "seed"}}}},
-      {"losses", {{"binary_cross_entropy", P{}}}},
-      {"optimizers",
-       {{"gd", P{"learning_rate"}},
-        {"momentum", P{"learning_rate", "momentum"}},
-        {"adam", P{"learning_rate", "beta1", "beta2", "epsilon"}}}}};
+  const Listing expected = {{"datasets",
+                             {{"moons", P{"n_samples", "noise", "seed", "shuffle", "test_fraction",
+                                          "split_seed", "stratify", "standardize"}}}},
+                            {"activations", {{"tanh", P{}}, {"sigmoid", P{}}, {"relu", P{}}}},
+                            {"initializers", {{"normal", P{"scale", "seed"}}}},
+                            {"losses", {{"binary_cross_entropy", P{}}}},
+                            {"optimizers",
+                             {{"gd", P{"learning_rate"}},
+                              {"momentum", P{"learning_rate", "momentum"}},
+                              {"adam", P{"learning_rate", "beta1", "beta2", "epsilon"}}}}};
   const Listing listed = parse_plugins(result.out);
   for (const auto& [kind, plugins] : expected) {
     BOOST_TEST_CONTEXT("heading " << kind) {
@@ -190,7 +189,12 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
 
 BOOST_AUTO_TEST_CASE(bad_command_lines_exit_2) {
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {}, {"frobnicate"}, {"run"}, {"validate"}, {"dataset"}, {"run", "x.yaml", "--bogus"},
+           {},
+           {"frobnicate"},
+           {"run"},
+           {"validate"},
+           {"dataset"},
+           {"run", "x.yaml", "--bogus"},
            {"run", source_path("configs/seed_moons.yaml").string(), "--threads", "0"}}) {
     const CliResult result = run_cli(args);
     BOOST_TEST(result.exit_code == 2, (args.empty() ? "(none)" : args[0]) << ": " << result.err);
@@ -237,11 +241,11 @@ BOOST_AUTO_TEST_CASE(dataset_prints_the_post_data) {
 
 BOOST_AUTO_TEST_CASE(bad_dataset_parameters_exit_2) {
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-      {{"n_samples=0"}, "must be in [1, "},   {{"n_samples=abc"}, "must be an integer"},
-      {{"n_samples=2.5"}, "must be an integer"}, {{"noise=-1"}, "must be in [0, "},
-      {{"seed=4294967296"}, "4294967295"},    {{"seed=-1"}, "must be in [0, "},
+      {{"n_samples=0"}, "must be in [1, "},         {{"n_samples=abc"}, "must be an integer"},
+      {{"n_samples=2.5"}, "must be an integer"},    {{"noise=-1"}, "must be in [0, "},
+      {{"seed=4294967296"}, "4294967295"},          {{"seed=-1"}, "must be in [0, "},
       {{"shuffle=maybe"}, "must be true or false"}, {{"nosie=0.1"}, "did you mean 'noise'?"},
-      {{"n_samples"}, "expected KEY=VALUE"},  {{"n_samples=[1"}, "malformed YAML"}};
+      {{"n_samples"}, "expected KEY=VALUE"},        {{"n_samples=[1"}, "malformed YAML"}};
   for (const auto& [params, words] : cases) {
     std::vector<std::string> args = {"dataset", "moons"};
     args.insert(args.end(), params.begin(), params.end());

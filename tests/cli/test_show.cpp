@@ -1,8 +1,8 @@
 // nnsweep show: sorting by the printed headers in either direction, grouped
 // tables that honour --sort and --rows, columns that hold what each run used,
 // and errors that list exactly the columns they accept.
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <regex>
 #include <sstream>
@@ -31,9 +31,8 @@ const fs::path& results_file() {
   static ScratchDir scratch;
   static const fs::path out = [] {
     const fs::path path = scratch.path() / "show.h5";
-    const CliResult run =
-        run_cli({"run", scratch.write("sweep.yaml", kSweep).string(), "--out", path.string(),
-                 "--quiet"});
+    const CliResult run = run_cli(
+        {"run", scratch.write("sweep.yaml", kSweep).string(), "--out", path.string(), "--quiet"});
     BOOST_TEST_REQUIRE(run.exit_code == 0, run.err);
     return path;
   }();
@@ -112,9 +111,9 @@ BOOST_AUTO_TEST_CASE(accuracy_sorts_best_first_and_says_so) {
 }
 
 BOOST_AUTO_TEST_CASE(a_minus_sign_or_desc_sorts_descending) {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"--sort=-final_cost"}, {"--sort", "-final_cost"},
-        {"--sort", "final_cost", "--desc"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--sort=-final_cost"},
+                                               {"--sort", "-final_cost"},
+                                               {"--sort", "final_cost", "--desc"}}) {
     const CliResult result = show({args.begin(), args.end()});
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
     const auto cost = numbers_in(result.out, "final_cost");
@@ -122,15 +121,16 @@ BOOST_AUTO_TEST_CASE(a_minus_sign_or_desc_sorts_descending) {
     BOOST_TEST(last_line(result.out) == "12 runs (sorted by final_cost, highest first)");
   }
   const CliResult worst = show({"--sort=-final_cost", "--rows", "2"});
-  BOOST_TEST(last_line(worst.out) == "12 runs, worst 2 shown (sorted by final_cost, highest first)");
+  BOOST_TEST(last_line(worst.out) ==
+             "12 runs, worst 2 shown (sorted by final_cost, highest first)");
   const CliResult ascending = show({"--sort", "+train_accuracy", "--rows", "1"});
   BOOST_TEST(last_line(ascending.out) ==
              "12 runs, worst 1 shown (sorted by train_accuracy, lowest first)");
 }
 
 BOOST_AUTO_TEST_CASE(printed_headers_are_sort_keys) {
-  for (const char* key : {"iterations", "time_s", "status", "run", "iterations_run",
-                          "wall_time_s", "optimizer.momentum.momentum"}) {
+  for (const char* key : {"iterations", "time_s", "status", "run", "iterations_run", "wall_time_s",
+                          "optimizer.momentum.momentum"}) {
     const CliResult result = show({"--sort", key});
     BOOST_TEST(result.exit_code == 0, key << ": " << result.err);
   }
@@ -177,10 +177,10 @@ BOOST_AUTO_TEST_CASE(errors_list_exactly_the_columns_they_accept) {
 
   const CliResult sort = show({"--sort", "nosuch"});
   BOOST_TEST(sort.exit_code == 2);
-  BOOST_TEST(sort.err.find("(run, optimizer.name, optimizer.momentum.momentum, model.hidden, "
-                           "final_cost, train_accuracy, iterations, status, time_s)") !=
-                 std::string::npos,
-             sort.err);
+  BOOST_TEST(
+      sort.err.find("(run, optimizer.name, optimizer.momentum.momentum, model.hidden, "
+                    "final_cost, train_accuracy, iterations, status, time_s)") != std::string::npos,
+      sort.err);
   const CliResult grouped = show({"--group-by", "model.hidden", "--sort", "iterations"});
   BOOST_TEST(grouped.exit_code == 2);
   BOOST_TEST(grouped.err.find("final_cost_mean") != std::string::npos, grouped.err);

@@ -21,7 +21,9 @@ const std::string kModelBlock =
 
 BOOST_AUTO_TEST_SUITE(config_errors)
 
-BOOST_AUTO_TEST_CASE(the_base_config_is_valid) { expect_valid(kGoodConfig); }
+BOOST_AUTO_TEST_CASE(the_base_config_is_valid) {
+  expect_valid(kGoodConfig);
+}
 
 BOOST_AUTO_TEST_CASE(malformed_yaml) {
   expect_config_error(kGoodConfig + "}\n", {15, "}"}, {"malformed YAML"});
@@ -75,17 +77,18 @@ BOOST_AUTO_TEST_CASE(unknown_key_in_train) {
 BOOST_AUTO_TEST_CASE(unknown_key_in_plugin_section) {
   expect_config_error(bad("noise: 0.2", "nosie: 0.2"), {2, "nosie"},
                       {"'nosie' is not a parameter of dataset 'moons'", "did you mean 'noise'?"});
-  expect_config_error(bad("scale: 0.01", "scael: 0.01"), {7, "scael"},
-                      {"'scael' is not a parameter of initializer 'normal'",
-                       "did you mean 'scale'?"});
-  expect_config_error(bad("learning_rate: 0.01", "learning_rat: 0.01"), {11, "learning_rat"},
-                      {"'learning_rat' is not a parameter of optimizer 'gd'",
-                       "did you mean 'learning_rate'?"});
-  expect_config_error(bad("activation: tanh", "activation: {name: tanh, slope: 2}"),
-                      {5, "slope"}, {"'slope' is not a parameter of activation 'tanh'"});
+  expect_config_error(
+      bad("scale: 0.01", "scael: 0.01"), {7, "scael"},
+      {"'scael' is not a parameter of initializer 'normal'", "did you mean 'scale'?"});
+  expect_config_error(
+      bad("learning_rate: 0.01", "learning_rat: 0.01"), {11, "learning_rat"},
+      {"'learning_rat' is not a parameter of optimizer 'gd'", "did you mean 'learning_rate'?"});
+  expect_config_error(bad("activation: tanh", "activation: {name: tanh, slope: 2}"), {5, "slope"},
+                      {"'slope' is not a parameter of activation 'tanh'"});
   // A block for another optimizer is checked even when that optimizer is not chosen.
-  expect_config_error(bad("  learning_rate: 0.01\n", "  learning_rate: 0.01\n  adam: {beat1: 0.9}\n"),
-                      {12, "beat1"}, {"unknown key 'beat1'", "adam", "did you mean 'beta1'?"});
+  expect_config_error(
+      bad("  learning_rate: 0.01\n", "  learning_rate: 0.01\n  adam: {beat1: 0.9}\n"),
+      {12, "beat1"}, {"unknown key 'beat1'", "adam", "did you mean 'beta1'?"});
 }
 
 BOOST_AUTO_TEST_CASE(unknown_plugin_name) {
@@ -97,8 +100,8 @@ BOOST_AUTO_TEST_CASE(unknown_plugin_name) {
                       {"unknown dataset 'mons'", "did you mean 'moons'?"});
   expect_config_error(bad("name: normal", "name: normla"), {7, "normla"},
                       {"unknown initializer 'normla'", "did you mean 'normal'?"});
-  expect_config_error(bad("loss: binary_cross_entropy", "loss: binary_cross_entrpy"),
-                      {8, "binary"}, {"unknown loss", "did you mean 'binary_cross_entropy'?"});
+  expect_config_error(bad("loss: binary_cross_entropy", "loss: binary_cross_entrpy"), {8, "binary"},
+                      {"unknown loss", "did you mean 'binary_cross_entropy'?"});
   expect_config_error(bad("name: gd", "name: adma"), {10, "adma"},
                       {"unknown optimizer 'adma'", "did you mean 'adam'?"});
   expect_config_error(bad("activation: tanh", "activation: softmax"), {5, "softmax"},
@@ -176,8 +179,7 @@ BOOST_AUTO_TEST_CASE(missing_section) {
   expect_config_error(bad("dataset: {name: moons, n_samples: 40, noise: 0.2, seed: 0}\n", ""),
                       {1, "name"}, {"missing 'dataset'"});
   expect_config_error(bad(kModelBlock, ""), {1, "name"}, {"missing 'model'"});
-  expect_config_error(bad("  hidden: [2]\n", ""), {4, "activation"},
-                      {"missing 'hidden' in model"});
+  expect_config_error(bad("  hidden: [2]\n", ""), {4, "activation"}, {"missing 'hidden' in model"});
   expect_config_error(bad("{name: moons, ", "{"), {2, "{"}, {"dataset needs a 'name:'"});
 }
 
@@ -196,9 +198,9 @@ BOOST_AUTO_TEST_CASE(parameter_of_another_plugin) {
 // is the parameter, not a nested `momentum:` block.
 BOOST_AUTO_TEST_CASE(parameter_named_like_its_plugin) {
   expect_valid(bad("name: gd", "name: momentum\n  momentum: 0.5"));
-  expect_config_error(bad("learning_rate: 0.01", "learning_rate: 0.01\n  momentum: 0.5"),
-                      {12, "momentum"}, {"'momentum' is not a parameter of optimizer 'gd'",
-                                         "belongs to momentum", "nest"});
+  expect_config_error(
+      bad("learning_rate: 0.01", "learning_rate: 0.01\n  momentum: 0.5"), {12, "momentum"},
+      {"'momentum' is not a parameter of optimizer 'gd'", "belongs to momentum", "nest"});
 }
 
 // An empty value (`key:` and nothing after it) is reported at its key, not at
@@ -216,7 +218,6 @@ BOOST_AUTO_TEST_CASE(empty_value_points_at_its_key) {
 BOOST_AUTO_TEST_CASE(unclosed_bracket_points_at_the_bracket) {
   expect_config_error(replaced(kGoodConfig, "hidden: [2]", "hidden: [2"), {4, "["},
                       {"malformed YAML"});
-  expect_config_error(replaced(kGoodConfig, "seed: 0}", "seed: 0"), {2, "{"},
-                      {"malformed YAML"});
+  expect_config_error(replaced(kGoodConfig, "seed: 0}", "seed: 0"), {2, "{"}, {"malformed YAML"});
 }
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,9 +12,9 @@ namespace fs = std::filesystem;
 BOOST_AUTO_TEST_SUITE(config_overrides)
 
 BOOST_AUTO_TEST_CASE(valid_overrides_are_accepted) {
-  expect_valid(kGoodConfig, {"optimizer.learning_rate=0.1", "model.hidden=[3, 4]",
-                             "dataset.noise=0", "optimizer.name=adam",
-                             "optimizer.adam.beta1=0.8", "train.log_every=1"});
+  expect_valid(kGoodConfig,
+               {"optimizer.learning_rate=0.1", "model.hidden=[3, 4]", "dataset.noise=0",
+                "optimizer.name=adam", "optimizer.adam.beta1=0.8", "train.log_every=1"});
 }
 
 BOOST_AUTO_TEST_CASE(set_without_equals) {
@@ -35,8 +35,7 @@ BOOST_AUTO_TEST_CASE(set_with_a_bad_key) {
 BOOST_AUTO_TEST_CASE(set_with_malformed_yaml) {
   expect_set_error(kGoodConfig, {"optimizer.learning_rate=[0.1"}, "optimizer.learning_rate", 0,
                    {"malformed YAML"});
-  expect_set_error(kGoodConfig, {"model.hidden=[1, {a: 2}"}, "model.hidden", 0,
-                   {"malformed YAML"});
+  expect_set_error(kGoodConfig, {"model.hidden=[1, {a: 2}"}, "model.hidden", 0, {"malformed YAML"});
   expect_set_error(kGoodConfig, {"model.hidden=]"}, "model.hidden", 0, {"malformed YAML"});
 }
 
@@ -162,8 +161,8 @@ BOOST_AUTO_TEST_CASE(results_of_another_experiment_are_left_untouched) {
                                    "optimizer.learning_rate=0.02", "--set", "name=another"});
   BOOST_TEST(other.exit_code == 2, other.err);
   BOOST_TEST(other.err.find(out.string() + " already") != std::string::npos, other.err);
-  const CliResult bad = run_cli(
-      {"run", config, "--out", out.string(), "--set", "optimizer.learning_rate=0"});
+  const CliResult bad =
+      run_cli({"run", config, "--out", out.string(), "--set", "optimizer.learning_rate=0"});
   BOOST_TEST(bad.exit_code == 2, bad.err);
   BOOST_TEST(bad.err.rfind("--set optimizer.learning_rate:1:1: ", 0) == 0, bad.err);
   BOOST_TEST(read_file(out) == bytes);

@@ -50,7 +50,9 @@ std::vector<double> reals(const std::vector<std::string>& tokens) {
   return values;
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 }  // namespace
 
@@ -69,10 +71,11 @@ BOOST_AUTO_TEST_CASE(shuffle_split_equals_train_test_split) {
 
 BOOST_AUTO_TEST_CASE(stratified_split_equals_train_test_split_with_stratify) {
   for (const Case& c : cases("stratify")) {
-    BOOST_TEST_CONTEXT("test " << c.head[1] << ", seed " << c.head[2] << ", "
-                               << c.fields[0].size() << " labels") {
-      const SplitIndices split = stratified_split(
-          reals(c.fields[0]), std::stod(c.head[1]), static_cast<std::uint32_t>(std::stoul(c.head[2])));
+    BOOST_TEST_CONTEXT("test " << c.head[1] << ", seed " << c.head[2] << ", " << c.fields[0].size()
+                               << " labels") {
+      const SplitIndices split =
+          stratified_split(reals(c.fields[0]), std::stod(c.head[1]),
+                           static_cast<std::uint32_t>(std::stoul(c.head[2])));
       BOOST_TEST(split.train == integers(c.fields[1]), boost::test_tools::per_element());
       BOOST_TEST(split.test == integers(c.fields[2]), boost::test_tools::per_element());
     }
@@ -94,7 +97,8 @@ BOOST_AUTO_TEST_CASE(standard_scaler_equals_sklearn) {
       }
       standardize(X, scaling);
       for (Eigen::Index f = 0; f < cols; ++f) {
-        const double expected = (values[std::size_t(f)] - mean[std::size_t(f)]) / scale[std::size_t(f)];
+        const double expected =
+            (values[std::size_t(f)] - mean[std::size_t(f)]) / scale[std::size_t(f)];
         BOOST_TEST(same_bits(X(f, 0), expected));
       }
     }
@@ -109,11 +113,10 @@ BOOST_AUTO_TEST_CASE(impossible_splits_say_why) {
                         [](const SplitError& e) {
                           return std::string(e.what()).find("only 1 example") != std::string::npos;
                         });
-  BOOST_CHECK_EXCEPTION(stratified_split({0, 0, 1, 1, 2, 2}, 0.2, 0), SplitError,
-                        [](const SplitError& e) {
-                          return std::string(e.what()).find("each of the 3 classes") !=
-                                 std::string::npos;
-                        });
+  BOOST_CHECK_EXCEPTION(
+      stratified_split({0, 0, 1, 1, 2, 2}, 0.2, 0), SplitError, [](const SplitError& e) {
+        return std::string(e.what()).find("each of the 3 classes") != std::string::npos;
+      });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -176,8 +176,8 @@ BOOST_AUTO_TEST_CASE(bce_from_logits_is_exact_where_the_post_rounds) {
   const auto loss = make_bce();
   // (Not |z| > 709 on the side where the term is exp(-|z|): that underflows to a
   // subnormal double, irrelevant to any cost, but not accurate relatively.)
-  for (double z : {-709.0, -100.0, -37.0, -30.0, -12.0, -1e-3, 0.0, 1e-3, 12.0, 30.0, 37.0, 100.0,
-                   709.0}) {
+  for (double z :
+       {-709.0, -100.0, -37.0, -30.0, -12.0, -1e-3, 0.0, 1e-3, 12.0, 30.0, 37.0, 100.0, 709.0}) {
     for (double y : {0.0, 1.0}) {
       BOOST_TEST_CONTEXT("z " << z << " y " << y) {
         const double got = logits_term(*loss, z, y);

@@ -103,9 +103,9 @@ BOOST_AUTO_TEST_CASE(declared_parameters) {
   std::vector<std::string> names;
   for (const auto& spec : description->params) names.push_back(spec.name);
   // Its own parameters, then the split parameters every dataset takes.
-  const std::vector<std::string> expected = {"n_samples",     "noise",      "seed",
-                                             "shuffle",       "test_fraction", "split_seed",
-                                             "stratify",      "standardize"};
+  const std::vector<std::string> expected = {"n_samples", "noise",         "seed",
+                                             "shuffle",   "test_fraction", "split_seed",
+                                             "stratify",  "standardize"};
   BOOST_TEST(names == expected, boost::test_tools::per_element());
 }
 

@@ -28,11 +28,16 @@ bool in_range(const nnsweep::ParamSpec& spec, double value) {
 // The variant alternative each ParamType must hold.
 std::size_t expected_index(nnsweep::ParamType type) {
   switch (type) {
-    case nnsweep::ParamType::boolean: return 0;
-    case nnsweep::ParamType::integer: return 1;
-    case nnsweep::ParamType::real: return 2;
-    case nnsweep::ParamType::string: return 3;
-    case nnsweep::ParamType::int_list: return 4;
+    case nnsweep::ParamType::boolean:
+      return 0;
+    case nnsweep::ParamType::integer:
+      return 1;
+    case nnsweep::ParamType::real:
+      return 2;
+    case nnsweep::ParamType::string:
+      return 3;
+    case nnsweep::ParamType::int_list:
+      return 4;
   }
   return 99;
 }
@@ -71,10 +76,9 @@ BOOST_AUTO_TEST_CASE(duplicate_name_throws_invalid_argument) {
   BOOST_CHECK_THROW(nnsweep::register_tanh(registries), std::invalid_argument);
   BOOST_CHECK_THROW(nnsweep::register_moons(registries), std::invalid_argument);
   BOOST_CHECK_THROW(nnsweep::register_adam(registries), std::invalid_argument);
-  BOOST_CHECK_THROW(registries.losses.add({"binary_cross_entropy", "impostor", {}},
-                                          [](const nnsweep::Params&) {
-                                            return std::unique_ptr<nnsweep::Loss>();
-                                          }),
+  BOOST_CHECK_THROW(registries.losses.add(
+                        {"binary_cross_entropy", "impostor", {}},
+                        [](const nnsweep::Params&) { return std::unique_ptr<nnsweep::Loss>(); }),
                     std::invalid_argument);
   BOOST_CHECK_THROW(nnsweep::register_builtin_plugins(registries), std::invalid_argument);
   // The failed registration left the original in place.

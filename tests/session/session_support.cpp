@@ -16,7 +16,8 @@ optimizer: {name: gd, learning_rate: 0.5}
 train: {iterations: 30, record_every: 3}
 sweep:
   grid:
-    model.hidden: )" + hidden + R"(
+    model.hidden: )" +
+         hidden + R"(
     model.init.seed: [2, 3]
 )" + extra;
 }
@@ -39,7 +40,9 @@ SessionReport run_into(const PlannedExperiment& experiment, const std::filesyste
 
 namespace {
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() &&

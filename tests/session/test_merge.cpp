@@ -15,8 +15,8 @@ std::string share_file(const ScratchDir& scratch, const PlannedExperiment& exper
                        std::int64_t part, std::int64_t parts) {
   SessionOptions options;
   options.share = Share{part, parts};
-  const fs::path out =
-      scratch.path() / (experiment.name + std::to_string(part) + "of" + std::to_string(parts) + ".h5");
+  const fs::path out = scratch.path() / (experiment.name + std::to_string(part) + "of" +
+                                         std::to_string(parts) + ".h5");
   run_into(experiment, out, options);
   return out.string();
 }

@@ -121,9 +121,9 @@ BOOST_AUTO_TEST_CASE(a_journal_of_a_changed_plan_still_resumes_its_runs) {
     const DatasetCache data =
         generate_datasets(std::vector<const PlannedRun*>{&before.runs[0]}, builtin_registries());
     for (std::size_t i = 0; i < 2; ++i) {
-      journal.append(make_record(
-          before.runs[i], train_run(data.begin()->second->prepared.train, before.runs[i].config,
-                                    builtin_registries())));
+      journal.append(
+          make_record(before.runs[i], train_run(data.begin()->second->prepared.train,
+                                                before.runs[i].config, builtin_registries())));
     }
   }
   const PlannedExperiment after = plan_of(scratch, sweep_yaml("edit", "[5, 1]"));
@@ -171,9 +171,11 @@ BOOST_AUTO_TEST_CASE(split_parameters_at_their_defaults_leave_run_identities_alo
   ScratchDir scratch;
   const PlannedExperiment plain = plan_of(scratch, sweep_yaml("ids", "[1]"));
   const PlannedExperiment explicit_defaults = plan_of(
-      scratch, sweep_yaml("ids", "[1]", "  zip: {dataset.test_fraction: [0.0], dataset.stratify: [false]}\n"));
+      scratch, sweep_yaml("ids", "[1]",
+                          "  zip: {dataset.test_fraction: [0.0], dataset.stratify: [false]}\n"));
   const PlannedExperiment split = plan_of(
-      scratch, sweep_yaml("ids", "[1]", "  zip: {dataset.test_fraction: [0.25], dataset.stratify: [false]}\n"));
+      scratch, sweep_yaml("ids", "[1]",
+                          "  zip: {dataset.test_fraction: [0.25], dataset.stratify: [false]}\n"));
   BOOST_TEST(plain.runs[0].config_yaml.find("test_fraction") == std::string::npos);
   BOOST_TEST(plain.runs[0].id == explicit_defaults.runs[0].id);
   BOOST_TEST(plain.runs[0].dataset_id == explicit_defaults.runs[0].dataset_id);

@@ -65,7 +65,8 @@ nnsweep::Results sample_results() {
   spec.learning_rate = 1.25;
   spec.hidden = {1};
   spec.record_every = 1;
-  nnsweep::RunRecord failed = make_record(2, spec, {1.25, std::vector<std::int64_t>{1}, std::nullopt});
+  nnsweep::RunRecord failed =
+      make_record(2, spec, {1.25, std::vector<std::int64_t>{1}, std::nullopt});
   failed.result.status = nnsweep::RunStatus::failed;
   failed.result.message = "échec: \"quoted\", newline\nand tab\t";
   results.runs.push_back(failed);
@@ -77,7 +78,9 @@ nnsweep::Results sample_results() {
   return results;
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 void check_equal(const nnsweep::Results& got, const nnsweep::Results& expected) {
   BOOST_TEST(got.experiment_yaml == expected.experiment_yaml);
@@ -152,7 +155,8 @@ BOOST_AUTO_TEST_CASE(journal_records_round_trip_every_field) {
 BOOST_AUTO_TEST_CASE(write_then_read_round_trips) {
   const nnsweep::Results results = sample_results();
   // Sanity of the sample itself: trained runs with parameters and several costs.
-  BOOST_TEST_REQUIRE(results.runs[0].result.parameters.size() == 2 * 20 + 20 + 20 * 20 + 20 + 20 + 1);
+  BOOST_TEST_REQUIRE(results.runs[0].result.parameters.size() ==
+                     2 * 20 + 20 + 20 * 20 + 20 + 20 + 1);
   BOOST_TEST_REQUIRE(results.runs[1].result.costs.size() == 14u);  // 0, 3, ..., 39
   ScratchDir folder;
   const std::string path = (folder.path() / "results.h5").string();

@@ -65,8 +65,12 @@ CliResult plan_of(const std::string& yaml, const std::vector<std::string>& sets 
   return run_cli(arguments);
 }
 
-double lr(const ExperimentConfig& config) { return config.optimizer.params.real("learning_rate"); }
-double noise(const ExperimentConfig& config) { return config.dataset.params.real("noise"); }
+double lr(const ExperimentConfig& config) {
+  return config.optimizer.params.real("learning_rate");
+}
+double noise(const ExperimentConfig& config) {
+  return config.dataset.params.real("noise");
+}
 std::int64_t init_seed(const ExperimentConfig& config) {
   return config.model.init.params.integer("seed");
 }
@@ -99,8 +103,9 @@ BOOST_AUTO_TEST_CASE(no_sweep_is_one_run) {
 }
 
 BOOST_AUTO_TEST_CASE(grid_is_a_product_with_the_last_key_fastest) {
-  const std::string yaml = kBase + "sweep:\n  grid:\n    model.hidden: [1, 3, [4, 5]]\n"
-                                   "    optimizer.learning_rate: [0.1, 1]\n";
+  const std::string yaml = kBase +
+                           "sweep:\n  grid:\n    model.hidden: [1, 3, [4, 5]]\n"
+                           "    optimizer.learning_rate: [0.1, 1]\n";
   const Sweep sweep(yaml);
   BOOST_TEST(sweep.size() == 6);
   BOOST_TEST(sweep.plan().swept_keys() ==
@@ -206,11 +211,14 @@ BOOST_AUTO_TEST_CASE(random_draws_are_in_bounds_and_reproducible) {
 BOOST_AUTO_TEST_CASE(random_draws_match_numpy) {
   const std::string head = kBase + "sweep:\n  random:\n    samples: 5\n    seed: 7\n    params:\n";
   const Sweep uniform(head + "      dataset.noise: {distribution: uniform, low: 0.1, high: 0.3}\n");
-  const Sweep log_uniform(head + "      optimizer.learning_rate: {distribution: log_uniform, "
-                                 "low: 1e-4, high: 1}\n");
-  const Sweep integers(head + "      model.init.seed: {distribution: int_uniform, low: 3, high: 5}\n");
-  const Sweep normal(head + "      optimizer.name: {distribution: choice, values: [momentum]}\n"
-                            "      optimizer.momentum: {distribution: normal, mean: 0.9, std: 0.02}\n");
+  const Sweep log_uniform(head +
+                          "      optimizer.learning_rate: {distribution: log_uniform, "
+                          "low: 1e-4, high: 1}\n");
+  const Sweep integers(head +
+                       "      model.init.seed: {distribution: int_uniform, low: 3, high: 5}\n");
+  const Sweep normal(head +
+                     "      optimizer.name: {distribution: choice, values: [momentum]}\n"
+                     "      optimizer.momentum: {distribution: normal, mean: 0.9, std: 0.02}\n");
   const double noises[] = {0.11526165787479144, 0.2559837584480229, 0.1876818462881787};
   const double rates[] = {0.0002019450244810229, 0.13172711156111802, 0.005670703311028814};
   const std::int64_t seeds[] = {3, 4, 5, 3, 4};
@@ -242,7 +250,8 @@ BOOST_AUTO_TEST_CASE(axes_cross_in_written_order_last_fastest) {
     const ExperimentConfig config = sweep.config(i);
     BOOST_TEST_CONTEXT("run " << i) {
       BOOST_TEST(config.model.hidden == Sizes{1 + h});
-      BOOST_TEST(lr(config) == (std::vector<double>{0.1, 0.2, 0.3}[static_cast<std::size_t>(rate)]));
+      BOOST_TEST(lr(config) ==
+                 (std::vector<double>{0.1, 0.2, 0.3}[static_cast<std::size_t>(rate)]));
       BOOST_TEST(init_seed(config) == 5 + z);
       BOOST_TEST(noise(config) == (z ? 0.15 : 0.1));
       BOOST_TEST(config.model.activation.name == (l ? "relu" : "tanh"));
@@ -284,13 +293,15 @@ BOOST_AUTO_TEST_CASE(switching_optimizers_uses_nested_parameters) {
   BOOST_TEST(lr(momentum) == 0.02);  // the nested value wins over the shared one
   BOOST_TEST(sweep.value(1, "optimizer.name") == "adam");
   // The gd run is the same run as a plain gd config: nested blocks change nothing.
-  const Sweep plain("name: p\ndataset: {name: moons, n_samples: 50}\nmodel: {hidden: [2]}\n"
-                    "optimizer: {name: gd, learning_rate: 0.1}\n");
+  const Sweep plain(
+      "name: p\ndataset: {name: moons, n_samples: 50}\nmodel: {hidden: [2]}\n"
+      "optimizer: {name: gd, learning_rate: 0.1}\n");
   BOOST_TEST(sweep.resolver().resolve(0).id == plain.resolver().resolve(0).id);
   // momentum is both an optimizer and a parameter of it: a scalar is the parameter.
-  const Sweep rates("name: p\ndataset: {name: moons, n_samples: 50}\nmodel: {hidden: [2]}\n"
-                    "optimizer: {name: momentum, momentum: 0.7}\n"
-                    "sweep:\n  grid:\n    optimizer.momentum: [0.5, 0.9]\n");
+  const Sweep rates(
+      "name: p\ndataset: {name: moons, n_samples: 50}\nmodel: {hidden: [2]}\n"
+      "optimizer: {name: momentum, momentum: 0.7}\n"
+      "sweep:\n  grid:\n    optimizer.momentum: [0.5, 0.9]\n");
   BOOST_TEST(rates.config(0).optimizer.params.real("momentum") == 0.5);
   BOOST_TEST(rates.config(1).optimizer.params.real("momentum") == 0.9);
 }

@@ -114,25 +114,26 @@ BOOST_AUTO_TEST_CASE(the_base_config_sweeps) {
 }
 
 BOOST_AUTO_TEST_CASE(zip_lists_of_unequal_length) {
-  expect_error(kBase + "sweep:\n  zip:\n    model.init.seed: [1, 2, 3]\n"
-                       "    dataset.noise: [0.1, 0.2]\n",
+  expect_error(kBase +
+                   "sweep:\n  zip:\n    model.init.seed: [1, 2, 3]\n"
+                   "    dataset.noise: [0.1, 0.2]\n",
                {"dataset.noise:", "["},
                {"zip lists must have equal lengths", "'dataset.noise' has 2 values",
                 "'model.init.seed' has 3"});
 }
 
 BOOST_AUTO_TEST_CASE(a_key_that_is_not_a_parameter) {
-  expect_error(kBase + "sweep:\n  grid:\n    optimizer.lerning_rate: [0.1, 0.2]\n",
-               {"optimizer.lerning_rate", "optimizer.lerning_rate"},
-               {"'lerning_rate' is not a parameter of optimizer 'gd'",
-                "did you mean 'learning_rate'?"},
-               Where{"optimizer.lerning_rate", "0.1"});
-  expect_error(kBase + "sweep:\n  grid:\n    model.hiden: [1, 2]\n",
-               {"model.hiden", "model.hiden"},
-               {"unknown key 'hiden' in model", "did you mean 'hidden'?"}, Where{"model.hiden", "1"});
+  expect_error(
+      kBase + "sweep:\n  grid:\n    optimizer.lerning_rate: [0.1, 0.2]\n",
+      {"optimizer.lerning_rate", "optimizer.lerning_rate"},
+      {"'lerning_rate' is not a parameter of optimizer 'gd'", "did you mean 'learning_rate'?"},
+      Where{"optimizer.lerning_rate", "0.1"});
+  expect_error(kBase + "sweep:\n  grid:\n    model.hiden: [1, 2]\n", {"model.hiden", "model.hiden"},
+               {"unknown key 'hiden' in model", "did you mean 'hidden'?"},
+               Where{"model.hiden", "1"});
   expect_error(kBase + "sweep:\n  grid:\n    modle.hidden: [1, 2]\n",
-               {"modle.hidden", "modle.hidden"},
-               {"unknown key 'modle'", "did you mean 'model'?"}, Where{"modle.hidden", "1"});
+               {"modle.hidden", "modle.hidden"}, {"unknown key 'modle'", "did you mean 'model'?"},
+               Where{"modle.hidden", "1"});
   expect_error(kBase + "sweep:\n  grid:\n    name: [a, b]\n", {"name: [a", "name"},
                {"'name' cannot be swept"});
 }
@@ -170,15 +171,18 @@ BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_type) {
                {"learning_rate of optimizer 'gd' must be a number, got 'abc'"});
   expect_error(kBase + "sweep:\n  grid:\n    model.hidden: [2, 0]\n", {"model.hidden", "0"},
                {"hidden of model must be in", "got 0"});
-  expect_error(kBase + "sweep:\n  zip:\n    model.hidden: [2, [3, x]]\n"
-                       "    dataset.noise: [0.1, 0.2]\n",
+  expect_error(kBase +
+                   "sweep:\n  zip:\n    model.hidden: [2, [3, x]]\n"
+                   "    dataset.noise: [0.1, 0.2]\n",
                {"model.hidden", "x"}, {"must be an integer, got 'x'"});
-  expect_error(kBase + "sweep:\n  list:\n    - {dataset.noise: 0.1}\n"
-                       "    - {dataset.noise: -1}\n",
+  expect_error(kBase +
+                   "sweep:\n  list:\n    - {dataset.noise: 0.1}\n"
+                   "    - {dataset.noise: -1}\n",
                {"- {dataset.noise: -1}", "-1"}, {"noise of dataset 'moons' must be in", "got -1"});
   // A bad value in the last run is found before anything runs.
-  expect_error(kBase + "sweep:\n  grid:\n    model.hidden: [1, 2]\n"
-                       "    optimizer.learning_rate: [0.1, 0.2, 0]\n",
+  expect_error(kBase +
+                   "sweep:\n  grid:\n    model.hidden: [1, 2]\n"
+                   "    optimizer.learning_rate: [0.1, 0.2, 0]\n",
                {"optimizer.learning_rate", "0]"}, {"learning_rate of optimizer 'gd' must be in"});
 }
 
@@ -186,13 +190,15 @@ BOOST_AUTO_TEST_CASE(random_bounds_in_reverse) {
   const std::string head = kBase + "sweep:\n  random:\n    samples: 4\n    seed: 1\n    params:\n";
   expect_error(head + "      dataset.noise: {distribution: uniform, low: 0.3, high: 0.1}\n",
                {"dataset.noise", "0.3"}, {"low (0.3) must be below high (0.1)"});
-  expect_error(head + "      optimizer.learning_rate: {distribution: log_uniform, low: 1, "
-                      "high: 1e-3}\n",
+  expect_error(head +
+                   "      optimizer.learning_rate: {distribution: log_uniform, low: 1, "
+                   "high: 1e-3}\n",
                {"optimizer.learning_rate", "1,"}, {"low (1) must be below high (0.001)"});
   expect_error(head + "      model.init.seed: {distribution: int_uniform, low: 9, high: 2}\n",
                {"model.init.seed", "9"}, {"low (9) must be below high (2)"});
-  expect_error(head + "      optimizer.learning_rate: {distribution: log_uniform, low: 0, "
-                      "high: 1}\n",
+  expect_error(head +
+                   "      optimizer.learning_rate: {distribution: log_uniform, low: 0, "
+                   "high: 1}\n",
                {"optimizer.learning_rate", "0,"}, {"log_uniform needs low > 0"});
 }
 
@@ -209,16 +215,16 @@ BOOST_AUTO_TEST_CASE(random_spec_errors) {
   // A drawn value is validated like any other.
   expect_error(head + "      model.activation: {distribution: choice, values: [tanh, tahn]}\n",
                {"model.activation", "tahn"}, {"unknown activation 'tahn'"});
-  expect_error(kBase + "sweep:\n  random:\n    seed: 1\n"
-                       "    params: {dataset.noise: {distribution: uniform, low: 0, high: 1}}\n",
+  expect_error(kBase +
+                   "sweep:\n  random:\n    seed: 1\n"
+                   "    params: {dataset.noise: {distribution: uniform, low: 0, high: 1}}\n",
                {"seed: 1", "seed"}, {"sweep.random needs 'samples'"});
 }
 
 BOOST_AUTO_TEST_CASE(a_plan_too_large_is_refused) {
   std::string yaml = kBase + "sweep:\n  grid:\n";
-  for (const char* key :
-       {"model.init.seed", "dataset.seed", "dataset.n_samples", "train.iterations",
-        "optimizer.learning_rate"}) {
+  for (const char* key : {"model.init.seed", "dataset.seed", "dataset.n_samples",
+                          "train.iterations", "optimizer.learning_rate"}) {
     yaml += std::string("    ") + key + ": " + values(30) + "\n";  // 30^5 = 24,300,000 runs
   }
   // The error points at the sweep section, either its key or its first entry.
@@ -232,8 +238,7 @@ BOOST_AUTO_TEST_CASE(a_plan_too_large_is_refused) {
 // sanitizers, and far below the time drawing takes.
 BOOST_AUTO_TEST_CASE(an_oversized_plan_is_refused_before_it_is_built,
                      *boost::unit_test::timeout(4)) {
-  const std::string yaml = kBase +
-                           "sweep:\n  grid:\n    model.init.seed: " + values(30, 0) +
+  const std::string yaml = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(30, 0) +
                            "\n  random:\n    samples: 1000000\n    params:\n"
                            "      optimizer.learning_rate: {distribution: log_uniform, low: 1e-4, "
                            "high: 1}\n"
@@ -272,13 +277,14 @@ BOOST_AUTO_TEST_CASE(a_parameter_of_another_optimizer_not_nested) {
   const std::string at_top = "optimizer: {name: gd, learning_rate: 0.1, beta1: 0.8}\n";
   std::string yaml = kBase;
   yaml.replace(yaml.find(optimizer), optimizer.size(), at_top);
-  expect_error(yaml + "sweep:\n  grid:\n    optimizer.name: [gd, adam]\n", {"beta1", "beta1"},
-               {"'beta1' is not a parameter of optimizer 'gd'", "it belongs to adam",
-                "adam: {beta1: ...}"});
+  expect_error(
+      yaml + "sweep:\n  grid:\n    optimizer.name: [gd, adam]\n", {"beta1", "beta1"},
+      {"'beta1' is not a parameter of optimizer 'gd'", "it belongs to adam", "adam: {beta1: ...}"});
   expect_error(yaml + "sweep:\n  grid:\n    optimizer.name: [adam, gd]\n", {"beta1", "beta1"},
                {"'beta1' is not a parameter of optimizer 'gd'", "it belongs to adam"});
-  expect_error(kBase + "sweep:\n  zip:\n    optimizer.name: [adam, gd]\n"
-                       "    optimizer.beta1: [0.8, 0.9]\n",
+  expect_error(kBase +
+                   "sweep:\n  zip:\n    optimizer.name: [adam, gd]\n"
+                   "    optimizer.beta1: [0.8, 0.9]\n",
                {"optimizer.beta1", "optimizer.beta1"},
                {"'beta1' is not a parameter of optimizer 'gd'", "it belongs to adam"},
                Where{"optimizer.beta1", "0.9"});  // the value of the gd run
@@ -298,8 +304,9 @@ BOOST_AUTO_TEST_CASE(sections_of_the_wrong_shape) {
   expect_error(kBase + "sweep:\n  list:\n    - model.hidden\n", {"- model", "model"},
                {"each sweep.list entry must be a map"});
   expect_error(kBase + "sweep: [grid]\n", {"sweep", "["}, {"sweep must be a map"});
-  expect_error(kBase + "sweep:\n  random: {samples: 0, params: {dataset.noise: "
-                       "{distribution: uniform, low: 0, high: 1}}}\n",
+  expect_error(kBase +
+                   "sweep:\n  random: {samples: 0, params: {dataset.noise: "
+                   "{distribution: uniform, low: 0, high: 1}}}\n",
                {"random", "0"}, {"samples"});
 }
 
@@ -307,8 +314,9 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // One key on two axes, or swept and also --set: one would silently replace the other.
 BOOST_AUTO_TEST_CASE(a_key_swept_twice_or_also_set) {
-  expect_error(kBase + "sweep:\n  grid:\n    model.hidden: [1, 2]\n  list:\n    - {model.hidden: 3}\n",
-               {"model.hidden: 3", "3"}, {"'model.hidden' is swept on two axes"});
+  expect_error(
+      kBase + "sweep:\n  grid:\n    model.hidden: [1, 2]\n  list:\n    - {model.hidden: 3}\n",
+      {"model.hidden: 3", "3"}, {"'model.hidden' is swept on two axes"});
   nnsweep::testing::ScratchDir scratch;
   const auto config =
       scratch.write("set.yaml", kBase + "sweep:\n  grid:\n    model.hidden: [1, 2]\n").string();

@@ -178,7 +178,8 @@ BOOST_AUTO_TEST_CASE(non_finite_parameters_are_diverged) {
   };
   nnsweep::Registries registries;
   nnsweep::register_builtin_plugins(registries);
-  registries.optimizers.add({"overflowing", "gd that overflows on step 3",
+  registries.optimizers.add({"overflowing",
+                             "gd that overflows on step 3",
                              {nnsweep::real_param("learning_rate", 0.01, 0.0, 1.0, "unused")}},
                             [](const nnsweep::Params&) { return std::make_unique<Overflowing>(); });
   RunSpec spec = small_tanh_spec();

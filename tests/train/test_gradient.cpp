@@ -80,7 +80,8 @@ const std::vector<std::vector<std::int64_t>> kHiddenSizes = {{}, {1}, {3}, {5, 4
 
 std::string describe(const std::vector<std::int64_t>& hidden) {
   std::string text = "hidden [";
-  for (std::size_t i = 0; i < hidden.size(); ++i) text += (i ? ", " : "") + std::to_string(hidden[i]);
+  for (std::size_t i = 0; i < hidden.size(); ++i)
+    text += (i ? ", " : "") + std::to_string(hidden[i]);
   return text + "]";
 }
 
@@ -175,9 +176,10 @@ BOOST_AUTO_TEST_CASE(unfused_output_gradient_matches_finite_differences) {
   // "logistic" is the built-in sigmoid under another name, so only the path changes.
   nnsweep::Registries registries;
   nnsweep::register_builtin_plugins(registries);
-  registries.activations.add({"logistic", "sigmoid under another name", {}}, [](const nnsweep::Params&) {
-    return nnsweep::builtin_registries().activations.create("sigmoid", {});
-  });
+  registries.activations.add(
+      {"logistic", "sigmoid under another name", {}}, [](const nnsweep::Params&) {
+        return nnsweep::builtin_registries().activations.create("sigmoid", {});
+      });
   for (const auto& hidden : kHiddenSizes) {
     RunSpec spec = gradient_spec(hidden, "tanh");
     spec.output = "logistic";
@@ -196,9 +198,10 @@ BOOST_AUTO_TEST_CASE(fused_and_unfused_paths_agree) {
   // the long way round up to rounding.
   nnsweep::Registries registries;
   nnsweep::register_builtin_plugins(registries);
-  registries.activations.add({"logistic", "sigmoid under another name", {}}, [](const nnsweep::Params&) {
-    return nnsweep::builtin_registries().activations.create("sigmoid", {});
-  });
+  registries.activations.add(
+      {"logistic", "sigmoid under another name", {}}, [](const nnsweep::Params&) {
+        return nnsweep::builtin_registries().activations.create("sigmoid", {});
+      });
   RunSpec spec = gradient_spec({5, 4}, "tanh");
   const nnsweep::ExperimentConfig fused_config = nnsweep::testing::make_config(spec, registries);
   spec.output = "logistic";

@@ -71,7 +71,8 @@ std::vector<PostCase> post_cases() {
       const std::vector<double> values = doubles(t, 4);
       BOOST_TEST_REQUIRE(values.size() == rows * cols);
       for (std::size_t col = 0; col < cols; ++col) {
-        for (std::size_t row = 0; row < rows; ++row) c.parameters.push_back(values[row * cols + col]);
+        for (std::size_t row = 0; row < rows; ++row)
+          c.parameters.push_back(values[row * cols + col]);
       }
     } else if (key == "end") {
       c.spec.record_every = c.every;  // the fixture records costs[::iterations // 10]
@@ -132,7 +133,9 @@ BOOST_AUTO_TEST_CASE(matches_numpy_training_loop) {
   // practice; 1e-9 leaves room for BLAS-order differences in the matrix products.
   for (const PostCase& c : post_cases()) {
     if (c.index == 3) continue;  // chaotic, see below
-    BOOST_TEST_CONTEXT("fixture case " << c.index) { check_case(c, 1e-9, 1e-9, false, 0.0); }
+    BOOST_TEST_CONTEXT("fixture case " << c.index) {
+      check_case(c, 1e-9, 1e-9, false, 0.0);
+    }
   }
 }
 
@@ -223,7 +226,8 @@ BOOST_AUTO_TEST_CASE(blown_up_run_stops_as_diverged) {
   // record_every is 1: one cost per iteration run, the last one blown up.
   BOOST_TEST_REQUIRE(result.costs.size() == static_cast<std::size_t>(result.iterations_run));
   BOOST_TEST(result.costs.back() > nnsweep::kBlowUpFactor * std::max(1.0, result.costs.front()));
-  for (std::size_t k = 0; k + 1 < result.costs.size(); ++k) BOOST_TEST(std::isfinite(result.costs[k]));
+  for (std::size_t k = 0; k + 1 < result.costs.size(); ++k)
+    BOOST_TEST(std::isfinite(result.costs[k]));
 }
 
 BOOST_AUTO_TEST_CASE(stop_flag_interrupts_the_run) {
