@@ -136,7 +136,8 @@ BOOST_AUTO_TEST_CASE(wrong_type) {
   expect_config_error(bad("train:\n  iterations: 5\n  log_every: 0\n", "train: 5\n"), {12, "5"},
                       {"train must be a map"});
   expect_config_error(bad(kModelBlock, "model: [2]\n"), {3, "["}, {"model must be a map"});
-  expect_config_error(bad("activation: tanh", "activation: [tanh]"), {5, "["},
+  // A list gives one activation per hidden layer; each must be a name or a map.
+  expect_config_error(bad("activation: tanh", "activation: [[tanh]]"), {5, "[tanh"},
                       {"activation name or a map"});
   expect_config_error("- a\n- b\n", {1, "-"}, {"must be a YAML map"});
 }
