@@ -180,9 +180,10 @@ std::string plugin_yaml(const PluginChoice& choice) {
 }
 
 std::string dataset_yaml(const PluginChoice& dataset) {
+  // Resolving a plan calls this for every run: build the declarations once.
+  static const std::vector<ParamSpec> split = dataset_split_params();
   PluginChoice written{dataset.name, {}};
   for (const auto& [param, value] : dataset.params.values()) {
-    const std::vector<ParamSpec> split = dataset_split_params();
     const auto spec = std::find_if(split.begin(), split.end(),
                                    [&](const ParamSpec& s) { return s.name == param; });
     if (spec == split.end() || !(spec->default_value == value)) written.params.set(param, value);

@@ -19,8 +19,9 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
   std::map<std::string, StoredDataset> stored;
   for (const PlannedRun* run : runs) {
     if (stored.count(run->dataset_id)) continue;
-    const Dataset& data = cache.at(run->dataset_id)->generated;
-    const PreparedData& parts = cache.at(run->dataset_id)->prepared;
+    const RunData& run_data = *cache.at(run->dataset_id);
+    const Dataset& data = run_data.generated;
+    const PreparedData& parts = run_data.prepared;
     StoredDataset& entry = stored[run->dataset_id];
     entry.config_yaml = dataset_yaml(run->config.dataset);
     entry.examples = data.X.cols();

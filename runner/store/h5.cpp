@@ -106,36 +106,47 @@ bool exists(hid_t parent, const std::string& name) {
   return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
 }
 
-std::vector<std::string> member_names(hid_t group) {
-  H5G_info_t info;
-  check(H5Gget_info(group, &info), "list a group");
+namespace {
+
+// `count` names read by index with an HDF5 "get name by index" call, which
+// returns the length when given no buffer and fills one otherwise.
+template <class NameAt>
+std::vector<std::string> names_by_index(hsize_t count, NameAt name_at, const char* what) {
   std::vector<std::string> names;
-  for (hsize_t i = 0; i < info.nlinks; ++i) {
-    const ssize_t size =
-        H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-    if (size < 0) throw H5Error("HDF5: cannot read a member name");
+  for (hsize_t i = 0; i < count; ++i) {
+    const ssize_t size = name_at(i, nullptr, 0);
+    if (size < 0) throw H5Error(std::string("HDF5: cannot read ") + what);
     std::string name(static_cast<std::size_t>(size), '\0');
-    H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1,
-                       H5P_DEFAULT);
+    name_at(i, name.data(), name.size() + 1);
     names.push_back(name);
   }
   return names;
 }
 
+}  // namespace
+
+std::vector<std::string> member_names(hid_t group) {
+  H5G_info_t info;
+  check(H5Gget_info(group, &info), "list a group");
+  return names_by_index(
+      info.nlinks,
+      [&](hsize_t i, char* buffer, std::size_t size) {
+        return H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, buffer, size,
+                                  H5P_DEFAULT);
+      },
+      "a member name");
+}
+
 std::vector<std::string> attribute_names(hid_t object) {
   H5O_info_t info;  // HDF5 1.10 API (Debian 12)
   check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
-  std::vector<std::string> names;
-  for (hsize_t i = 0; i < info.num_attrs; ++i) {
-    const ssize_t size =
-        H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-    if (size < 0) throw H5Error("HDF5: cannot read an attribute name");
-    std::string name(static_cast<std::size_t>(size), '\0');
-    H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1,
-                       H5P_DEFAULT);
-    names.push_back(name);
-  }
-  return names;
+  return names_by_index(
+      info.num_attrs,
+      [&](hsize_t i, char* buffer, std::size_t size) {
+        return H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, buffer, size,
+                                  H5P_DEFAULT);
+      },
+      "an attribute name");
 }
 
 void flush(hid_t file) {
