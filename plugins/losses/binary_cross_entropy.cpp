@@ -43,7 +43,14 @@ class BinaryCrossEntropy final : public Loss {
   }
 
   double cost_from_logits(ConstBlock Z, ConstBlock Y) const override {
-    const auto term = [](double z, double y) { return y * softplus(-z) + (1.0 - y) * softplus(z); };
+    // With a 0/1 label one of the two products is an exact zero, so skipping it
+    // gives the same bits at half the exp/log1p calls (the cost is evaluated
+    // every iteration); other labels take the general form.
+    const auto term = [](double z, double y) {
+      if (y == 1.0) return softplus(-z);
+      if (y == 0.0) return softplus(z);
+      return y * softplus(-z) + (1.0 - y) * softplus(z);
+    };
     const double m = static_cast<double>(Z.cols());
     // (1/m) * sum: the post's -(1/m) * sum(logprobs) with the sign folded into the terms.
     return (1.0 / m) * sum_row_major(Z, Y, term);
