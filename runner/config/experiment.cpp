@@ -276,12 +276,6 @@ std::optional<ParamValue> config_value(const ExperimentConfig& config, const std
   return std::nullopt;
 }
 
-std::optional<std::string> config_value_text(const ExperimentConfig& config,
-                                             const std::string& key) {
-  if (auto value = config_value(config, key)) return value_text(*value);
-  return std::nullopt;
-}
-
 std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentConfig& config) {
   std::vector<std::pair<std::string, std::int64_t>> seeds;
   for (const auto& [section, choice] : plugin_sections(config)) {

@@ -82,9 +82,6 @@ std::string run_identity(const ExperimentConfig& config);
 // plugin, and a plain parameter only when the chosen plugin declares it:
 // nullopt otherwise, and for keys the config does not have.
 std::optional<ParamValue> config_value(const ExperimentConfig& config, const std::string& key);
-// The same as YAML flow text ("0.1", "[20, 20]").
-std::optional<std::string> config_value_text(const ExperimentConfig& config,
-                                             const std::string& key);
 
 // Every integer parameter named `seed` (or ending in `_seed`) of the config's
 // plugins, by dotted key: {"dataset.seed", 0}, {"model.init.seed", 2}.

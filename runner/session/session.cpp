@@ -137,11 +137,10 @@ Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, Reusable& re
   return work;
 }
 
-}  // namespace
-
+// The results file of a plan whose runs are all at hand (in plan order).
 Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
                          std::vector<RunRecord> runs,
-                         const std::map<std::string, StoredDataset>& datasets) {
+                         std::map<std::string, StoredDataset> datasets) {
   Results results;
   results.experiment_yaml = experiment.experiment_yaml;
   results.experiment_id = experiment.experiment_id;
@@ -149,9 +148,11 @@ Results assemble_results(const PlannedExperiment& experiment, const SessionOptio
   results.share = options.share ? options.share->text() : "";
   results.swept_keys = experiment.summary_keys;
   results.runs = std::move(runs);
-  results.datasets = datasets;
+  results.datasets = std::move(datasets);
   return results;
 }
+
+}  // namespace
 
 SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
                           const SessionObserver& observer, const Registries& registries) {

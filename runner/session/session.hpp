@@ -68,9 +68,4 @@ struct SessionReport {
 SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
                           const SessionObserver& observer, const Registries& registries);
 
-// The results file of a plan whose runs are all at hand (in plan order).
-Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
-                         std::vector<RunRecord> runs,
-                         const std::map<std::string, StoredDataset>& datasets);
-
 }  // namespace nnsweep
