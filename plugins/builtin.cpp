@@ -11,11 +11,17 @@ void register_builtin_plugins(Registries& registries) {
   register_gaussian_quantiles(registries);
   register_classification(registries);
   register_friedman1(registries);
+  register_csv(registries);
+  register_hdf5(registries);
+  register_identity(registries);
   register_tanh(registries);
   register_sigmoid(registries);
   register_relu(registries);
+  register_softmax(registries);
   register_normal_initializer(registries);
   register_binary_cross_entropy(registries);
+  register_categorical_cross_entropy(registries);
+  register_mse(registries);
   register_gd(registries);
   register_momentum(registries);
   register_adam(registries);

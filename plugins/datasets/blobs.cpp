@@ -1,9 +1,7 @@
 // sklearn.datasets.make_blobs, bit for bit: isotropic Gaussian clusters drawn
 // from np.random.RandomState(seed) as make_blobs(random_state=seed).
 //
-// Labels: Y is 1 x m holding the cluster index 0..K-1 as a double. With two
-// centres that is the 0/1 of the Dataset contract; with more it is a class
-// index, not one-hot, until the multi-class training work settles the format.
+// Labels: the cluster index 0..K-1, K classes (one per centre).
 //
 // sklearn's `centers` is a count or an array of points. Params hold no real
 // arrays, so the count is `centers` and the points are the text parameter
@@ -47,7 +45,8 @@ class Blobs final : public DatasetGenerator {
         datasets::split_evenly(n_samples_, static_cast<std::int64_t>(centers.size()));
     const datasets::RowData rows = datasets::draw_blobs(random, centers, counts, cluster_std_);
     const auto order = datasets::shuffled_order(random, n_samples_, shuffle_);
-    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order)};
+    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order),
+                   Task::classification, static_cast<std::int64_t>(centers.size())};
   }
 
  private:
@@ -74,14 +73,15 @@ void register_blobs(Registries& registries) {
         int_param("centers", 3, 1, 100000,
                   "number of clusters, centres uniform in the centre box (ignored with "
                   "center_points)"),
-        datasets::string_param("center_points", "",
+        string_param("center_points", "",
                                "cluster centres as 'x0,x1; x0,x1; ...' (sklearn's centers "
                                "array); empty = draw `centers` centres"),
         real_param("cluster_std", 1.0, 0.0, 1e6, "standard deviation of every cluster"),
         real_param("center_box_min", -10.0, -1e12, 1e12, "lower corner of the centre box"),
         real_param("center_box_max", 10.0, -1e12, 1e12, "upper corner of the centre box"),
         seed_param(0, "numpy seed, as make_blobs(random_state=seed)"),
-        bool_param("shuffle", true, "shuffle the examples, as make_blobs(shuffle=True)")}},
+        bool_param("shuffle", true, "shuffle the examples, as make_blobs(shuffle=True)")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<Blobs>(params); });
 }
 

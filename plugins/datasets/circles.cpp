@@ -39,7 +39,8 @@ class Circles final : public DatasetGenerator {
     }
     NumpyRandomState random(seed_);
     const auto order = datasets::shuffled_order(random, n_samples_, shuffle_);
-    Dataset data{datasets::columns_of(rows, order), datasets::labels_of(rows, order)};
+    Dataset data{datasets::columns_of(rows, order), datasets::labels_of(rows, order),
+                 Task::classification, 2};
     datasets::add_two_feature_noise(data.X, random, noise_);
     return data;
   }
@@ -64,7 +65,8 @@ void register_circles(Registries& registries) {
                    "inner circle radius / outer radius, in [0, 1)"),
         real_param("noise", 0.0, 0.0, 1e6, "standard deviation of Gaussian noise; 0 = none"),
         seed_param(0, "numpy seed, as make_circles(random_state=seed)"),
-        bool_param("shuffle", true, "shuffle the examples, as make_circles(shuffle=True)")}},
+        bool_param("shuffle", true, "shuffle the examples, as make_circles(shuffle=True)")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<Circles>(params); });
 }
 

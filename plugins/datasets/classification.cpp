@@ -10,9 +10,7 @@
 // (OpenBLAS, MKL) reorders and fuses them, which is why the tests allow 1e-12
 // relative there. Labels never depend on those products.
 //
-// Labels: Y is 1 x m holding the class index 0..n_classes-1 as a double: 0/1
-// for two classes; for more a class index, not one-hot, until multi-class
-// training settles the format. `weights` (an array in sklearn) is text here:
+// Labels: the class index 0..n_classes-1. `weights` (an array in sklearn) is text here:
 // "0.2, 0.8", n_classes or n_classes - 1 numbers; empty means balanced.
 // `shift` and `scale` take sklearn's scalar forms only (not None = random).
 #include <cmath>
@@ -114,15 +112,15 @@ Classification::Classification(const Params& params)
       scale_(params.real("scale")),
       shuffle_(params.boolean("shuffle")),
       seed_(static_cast<std::uint32_t>(params.integer("seed"))) {
-  // sklearn's own checks, as std::invalid_argument: parameter declarations
+  // sklearn's own checks, as DataError: parameter declarations
   // cannot express relations between parameters.
   if (n_informative_ + n_redundant_ + n_repeated_ > n_features_) {
-    throw std::invalid_argument(
+    throw DataError(
         "classification: n_informative + n_redundant + n_repeated must be at most n_features");
   }
   const std::int64_t clusters = n_classes_ * n_clusters_per_class_;
   if (n_informative_ < 62 && clusters > (std::int64_t{1} << n_informative_)) {
-    throw std::invalid_argument(
+    throw DataError(
         "classification: n_classes * n_clusters_per_class must be at most 2^n_informative");
   }
   if (weights_.empty()) {
@@ -133,10 +131,10 @@ Classification::Classification(const Params& params)
     for (double w : weights_) sum += w;
     weights_.push_back(1.0 - sum);
   } else if (static_cast<std::int64_t>(weights_.size()) != n_classes_) {
-    throw std::invalid_argument("classification: weights needs n_classes or n_classes - 1 numbers");
+    throw DataError("classification: weights needs n_classes or n_classes - 1 numbers");
   }
   for (double w : weights_) {
-    if (!(w >= 0.0)) throw std::invalid_argument("classification: weights must not be negative");
+    if (!(w >= 0.0)) throw DataError("classification: weights must not be negative");
   }
 }
 
@@ -249,7 +247,8 @@ Dataset Classification::generate() const {
   // Shuffle examples (sklearn.utils.shuffle), then features (rng.shuffle of arange).
   const auto order = datasets::shuffled_order(random, n, shuffle_);
   const auto features = datasets::shuffled_order(random, n_features_, shuffle_);
-  Dataset data{Eigen::MatrixXd(n_features_, n), datasets::labels_of(rows, order)};
+  Dataset data{Eigen::MatrixXd(n_features_, n), datasets::labels_of(rows, order),
+               Task::classification, n_classes_};
   for (std::int64_t i = 0; i < n; ++i) {
     for (std::int64_t f = 0; f < n_features_; ++f) {
       data.X(f, i) =
@@ -275,7 +274,7 @@ void register_classification(Registries& registries) {
         int_param("n_repeated", 0, 0, 100000, "copies of informative or redundant features"),
         int_param("n_classes", 2, 2, 100000, "number of classes"),
         int_param("n_clusters_per_class", 2, 1, 100000, "Gaussian clusters per class"),
-        datasets::string_param("weights", "",
+        string_param("weights", "",
                                "class proportions 'w0, w1, ...' (n_classes or n_classes - 1 "
                                "numbers); empty = balanced"),
         real_param("flip_y", 0.01, 0.0, 1.0, "fraction of labels replaced by random classes"),
@@ -285,7 +284,8 @@ void register_classification(Registries& registries) {
         real_param("scale", 1.0, -1e12, 1e12,
                    "every feature value is multiplied by it, after shift"),
         seed_param(0, "numpy seed, as make_classification(random_state=seed)"),
-        bool_param("shuffle", true, "shuffle the examples and the features")}},
+        bool_param("shuffle", true, "shuffle the examples and the features")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<Classification>(params); });
 }
 

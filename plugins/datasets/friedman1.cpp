@@ -22,7 +22,8 @@ class Friedman1 final : public DatasetGenerator {
 
   Dataset generate() const override {
     NumpyRandomState random(seed_);
-    Dataset data{Eigen::MatrixXd(n_features_, n_samples_), Eigen::MatrixXd(1, n_samples_)};
+    Dataset data{Eigen::MatrixXd(n_features_, n_samples_), Eigen::MatrixXd(1, n_samples_),
+                 Task::regression};
     // uniform(size=(n, n_features)): row-major, 0 + 1 * random_sample().
     for (Eigen::Index i = 0; i < n_samples_; ++i) {
       for (Eigen::Index f = 0; f < n_features_; ++f) data.X(f, i) = random.uniform(0.0, 1.0);
@@ -55,7 +56,8 @@ void register_friedman1(Registries& registries) {
        {int_param("n_samples", 100, 1, 100000000, "number of examples"),
         int_param("n_features", 10, 5, 100000, "uniform features; only the first 5 shape y"),
         real_param("noise", 0.0, 0.0, 1e6, "standard deviation of Gaussian noise added to y"),
-        seed_param(0, "numpy seed, as make_friedman1(random_state=seed)")}},
+        seed_param(0, "numpy seed, as make_friedman1(random_state=seed)")},
+       {.task = Task::regression}},
       [](const Params& params) { return std::make_unique<Friedman1>(params); });
 }
 

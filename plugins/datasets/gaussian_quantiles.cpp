@@ -11,9 +11,7 @@
 // match is to 1e-12 relative (an argsort near-tie could in principle still swap
 // two examples).
 //
-// Labels: Y is 1 x m holding the shell index 0..K-1 as a double: 0/1 for two
-// classes; for K > 2 a class index, not one-hot, until multi-class training
-// settles the format.
+// Labels: the shell index 0..K-1, K classes.
 //
 // `mean` is an array in sklearn; here it is text, "0.5, -1" (one number per
 // feature), empty for the origin.
@@ -40,12 +38,12 @@ class GaussianQuantiles final : public DatasetGenerator {
         shuffle_(params.boolean("shuffle")) {
     if (mean_.empty()) mean_.assign(static_cast<std::size_t>(n_features_), 0.0);
     if (static_cast<std::int64_t>(mean_.size()) != n_features_) {
-      throw std::invalid_argument(
+      throw DataError(
           "gaussian_quantiles: mean needs n_features = " + std::to_string(n_features_) +
           " numbers, got " + std::to_string(mean_.size()));
     }
     if (n_samples_ < n_classes_) {
-      throw std::invalid_argument("gaussian_quantiles: n_samples must be at least n_classes");
+      throw DataError("gaussian_quantiles: n_samples must be at least n_classes");
     }
   }
 
@@ -92,7 +90,8 @@ class GaussianQuantiles final : public DatasetGenerator {
     for (std::size_t i = 0; i < order.size(); ++i) {
       order[i] = by_distance[static_cast<std::size_t>(shuffled[i])];
     }
-    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order)};
+    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order),
+                   Task::classification, n_classes_};
   }
 
  private:
@@ -116,12 +115,13 @@ void register_gaussian_quantiles(Registries& registries) {
         int_param("n_features", 2, 1, 100000, "dimension of the Gaussian"),
         int_param("n_classes", 3, 1, 100000,
                   "number of shells, each n/K examples, the remainder in the outermost"),
-        datasets::string_param("mean", "",
+        string_param("mean", "",
                                "centre as 'x0, x1, ...' (one per feature); empty = origin"),
         real_param("cov", 1.0, 0.0, 1e12, "variance of every feature (covariance cov * I)",
                    /*min_exclusive=*/true),
         seed_param(0, "numpy seed, as make_gaussian_quantiles(random_state=seed)"),
-        bool_param("shuffle", true, "shuffle the examples")}},
+        bool_param("shuffle", true, "shuffle the examples")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<GaussianQuantiles>(params); });
 }
 

@@ -51,7 +51,8 @@ class Moons final : public DatasetGenerator {
     std::iota(order.begin(), order.end(), std::int64_t{0});
     if (shuffle_) random.shuffle(std::span<std::int64_t>(order));
 
-    Dataset data{Eigen::MatrixXd(2, n_samples_), Eigen::MatrixXd(1, n_samples_)};
+    Dataset data{Eigen::MatrixXd(2, n_samples_), Eigen::MatrixXd(1, n_samples_),
+                 Task::classification, 2};
     for (Eigen::Index i = 0; i < n_samples_; ++i) {
       const auto row = static_cast<std::size_t>(order[static_cast<std::size_t>(i)]);
       data.X(0, i) = x0[row];
@@ -78,7 +79,8 @@ void register_moons(Registries& registries) {
        {int_param("n_samples", 100, 1, 100000000, "number of examples (outer moon gets n/2)"),
         real_param("noise", 0.0, 0.0, 1e6, "standard deviation of Gaussian noise; 0 = none"),
         seed_param(0, "numpy seed, as np.random.seed(seed) before make_moons"),
-        bool_param("shuffle", true, "shuffle the examples, as make_moons(shuffle=True)")}},
+        bool_param("shuffle", true, "shuffle the examples, as make_moons(shuffle=True)")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<Moons>(params); });
 }
 

@@ -114,7 +114,7 @@ std::vector<double> parse_reals(const std::string& text, const std::string& what
     // strtod reads the shortest round-trip text exactly, as Python's float() does.
     const double value = std::strtod(p, &stop);
     if (stop == p || (stop < end && !separator(*stop))) {
-      throw std::invalid_argument(what + ": expected numbers separated by commas, got '" + text +
+      throw DataError(what + ": expected numbers separated by commas, got '" + text +
                                   "'");
     }
     values.push_back(value);
@@ -134,20 +134,12 @@ std::vector<std::vector<double>> parse_points(const std::string& text, const std
   }
   for (const auto& point : points) {
     if (point.size() != points.front().size()) {
-      throw std::invalid_argument(what + ": every point needs the same number of coordinates");
+      throw DataError(what + ": every point needs the same number of coordinates");
     }
   }
   return points;
 }
 
-ParamSpec string_param(std::string name, std::string default_value, std::string description) {
-  ParamSpec spec;
-  spec.name = std::move(name);
-  spec.type = ParamType::string;
-  spec.default_value = std::move(default_value);
-  spec.description = std::move(description);
-  return spec;
-}
 
 void add_two_feature_noise(Eigen::MatrixXd& X, NumpyRandomState& random, double noise) {
   if (noise <= 0.0) return;

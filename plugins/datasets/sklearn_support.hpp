@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "random/numpy_random.hpp"
+#include "registry/dataset.hpp"
 #include "registry/params.hpp"
 
 namespace nnsweep::datasets {
@@ -59,13 +60,10 @@ void add_two_feature_noise(Eigen::MatrixXd& X, NumpyRandomState& random, double 
 
 // A list of reals written as text, for sklearn parameters that take arrays and
 // have no ParamValue type: "0.5, -1.25" (separators: comma or whitespace).
-// Empty text gives an empty list. Throws std::invalid_argument naming `what`.
+// Empty text gives an empty list. Throws DataError naming `what`.
 std::vector<double> parse_reals(const std::string& text, const std::string& what);
 // Points written as "x0,x1; x0,x1; ..." (";" between points); all must have the
 // same number of coordinates.
 std::vector<std::vector<double>> parse_points(const std::string& text, const std::string& what);
-
-// A string parameter's declaration; params.hpp has builders for other types only.
-ParamSpec string_param(std::string name, std::string default_value, std::string description);
 
 }  // namespace nnsweep::datasets

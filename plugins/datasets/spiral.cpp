@@ -8,9 +8,7 @@
 //   then, if shuffle, rows reordered by rng.shuffle(np.arange(n_samples)).
 // Noise 0 still draws the Gaussians, so the shuffle does not depend on noise.
 //
-// Labels: Y is 1 x m holding the arm index 0..K-1 as a double: 0/1 for two
-// arms; for K > 2 a class index, not one-hot, until multi-class training
-// settles the format.
+// Labels: the arm index 0..K-1, K classes.
 #include <cmath>
 
 #include "builtin.hpp"
@@ -47,7 +45,8 @@ class Spiral final : public DatasetGenerator {
       }
     }
     const auto order = datasets::shuffled_order(random, n_samples_, shuffle_);
-    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order)};
+    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order),
+                   Task::classification, n_classes_};
   }
 
  private:
@@ -69,7 +68,8 @@ void register_spiral(Registries& registries) {
         int_param("n_classes", 3, 1, 1000, "number of arms K, one class each"),
         real_param("noise", 0.2, 0.0, 1e6, "standard deviation of the angle noise, in radians"),
         seed_param(0, "numpy seed of np.random.RandomState(seed)"),
-        bool_param("shuffle", true, "shuffle the examples")}},
+        bool_param("shuffle", true, "shuffle the examples")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<Spiral>(params); });
 }
 

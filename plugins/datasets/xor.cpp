@@ -29,7 +29,8 @@ class Xor final : public DatasetGenerator {
         datasets::draw_blobs(random, kCenters, datasets::split_evenly(n_samples_, 4), cluster_std_);
     for (double& label : rows.y) label = label >= 2.0 ? 1.0 : 0.0;
     const auto order = datasets::shuffled_order(random, n_samples_, shuffle_);
-    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order)};
+    return Dataset{datasets::columns_of(rows, order), datasets::labels_of(rows, order),
+                   Task::classification, 2};
   }
 
  private:
@@ -49,7 +50,8 @@ void register_xor(Registries& registries) {
                   "number of examples, split evenly over the 4 clusters (first ones get extras)"),
         real_param("cluster_std", 0.5, 0.0, 1e6, "standard deviation of each cluster"),
         seed_param(0, "numpy seed of the make_blobs call that draws the clusters"),
-        bool_param("shuffle", true, "shuffle the examples")}},
+        bool_param("shuffle", true, "shuffle the examples")},
+       {.task = Task::classification}},
       [](const Params& params) { return std::make_unique<Xor>(params); });
 }
 

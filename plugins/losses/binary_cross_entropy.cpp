@@ -59,20 +59,18 @@ class BinaryCrossEntropy final : public Loss {
   void gradient(ConstBlock A, ConstBlock Y, Block dA) const override {
     dA.array() = (A.array() - Y.array()) / (A.array() * (1.0 - A.array()));
   }
-
-  std::string_view fused_output() const override { return "sigmoid"; }
-
-  double accuracy(ConstBlock A, ConstBlock Y) const override {
-    const auto right = ((A.array() > 0.5) == (Y.array() > 0.5)).count();
-    return static_cast<double>(right) / static_cast<double>(A.size());
-  }
 };
 
 }  // namespace
 
 void register_binary_cross_entropy(Registries& registries) {
   registries.losses.add(
-      {"binary_cross_entropy", "-(1/m) sum(y log a + (1-y) log(1-a)); labels 0/1", {}},
+      {"binary_cross_entropy",
+       "-(1/m) sum(y log a + (1-y) log(1-a)); two classes, one sigmoid output",
+       {},
+       {.requires_output = OutputRange::unit_interval,
+        .fused_output = "sigmoid",
+        .targets = LossTargets::two_classes}},
       [](const Params&) { return std::make_unique<BinaryCrossEntropy>(); });
 }
 

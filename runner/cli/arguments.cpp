@@ -29,8 +29,9 @@ void add_show_options(CLI::App& command, ShowArguments& arguments) {
             arguments.sort = dash ? key.substr(1) : key;
             if (dash) arguments.descending = true;
           },
-          "sort by a printed column or swept key; -KEY or --desc for descending; "
-          "default: final_cost ascending, accuracies highest first")
+          "sort by a column, a swept key or any metric (train.f1, test.r2); -KEY or --desc "
+          "for descending; default: test.cost (train.cost without a test part) lowest first, "
+          "scores such as accuracy highest first")
       ->type_name("KEY")
       ->check(CLI::Validator([](std::string& key) { return check_sort_key(key); }, "", "sort key"));
   command.add_flag("--desc", arguments.descending, "sort descending (the same as --sort -KEY)");
@@ -41,6 +42,13 @@ void add_show_options(CLI::App& command, ShowArguments& arguments) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_option("--rows", arguments.rows, "rows to print (default 20; 0 = all)")
       ->check(CLI::Range(0, 100000000));
+  command
+      .add_option("--metrics", arguments.metrics,
+                  "metrics to show, such as train.cost,test.f1 (default: cost and accuracy, or "
+                  "rmse and r2, of each part)")
+      ->delimiter(',')
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 std::string shell_quote(const std::string& argument) {

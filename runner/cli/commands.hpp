@@ -33,6 +33,7 @@ struct ShowArguments {
   bool descending = false;  // --desc, or a sort key written as -KEY
   std::vector<std::string> group_by;
   int rows = 20;
+  std::vector<std::string> metrics;  // --metrics; empty = the headline ones
 };
 int show_command(const ShowArguments& arguments);
 int merge_command(const std::string& output, const std::vector<std::string>& parts, bool overwrite);

@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/prepare.hpp"
 #include "session/planned_experiment.hpp"
+#include "sweep/executor.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -24,15 +25,32 @@ int report_config_error(const ConfigError& error) {
   return kExitConfigError;
 }
 
+int report_data_error(const DataError& error) {
+  if (error.file().empty()) {
+    std::cerr << "nnsweep: cannot use the dataset: " << error.what() << "\n";
+  } else {
+    std::cerr << error.what() << "\n";
+  }
+  return kExitConfigError;
+}
+
+// Every run resolved, and every dataset made (a malformed CSV fails here, as
+// it would before training).
 int validate_command(const ConfigArguments& arguments) {
   try {
     auto prepared = prepare(arguments);
-    prepared->resolver->validate_all();
-    const std::int64_t runs = prepared->plan->size();
-    std::cout << arguments.config << ": ok, " << runs << (runs == 1 ? " run" : " runs") << "\n";
+    const PlannedExperiment experiment =
+        plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
+    std::vector<const PlannedRun*> runs;
+    for (const PlannedRun& run : experiment.runs) runs.push_back(&run);
+    (void)generate_datasets(runs, builtin_registries());
+    const std::int64_t points = prepared->plan->size();
+    std::cout << arguments.config << ": ok, " << points << (points == 1 ? " run" : " runs") << "\n";
     return kExitOk;
   } catch (const ConfigError& error) {
     return report_config_error(error);
+  } catch (const DataError& error) {
+    return report_data_error(error);
   }
 }
 

@@ -5,6 +5,7 @@
 #include "builtin.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/prepare.hpp"
 #include "config/loader.hpp"
 #include "config/plugin_section.hpp"
 #include "util/format.hpp"
@@ -49,10 +50,10 @@ int dataset_command(const std::string& name, const std::vector<std::string>& ass
   } catch (const ConfigError& error) {
     std::cerr << error.what() << "\n";
     return kExitConfigError;
-  } catch (const std::invalid_argument& error) {
-    // Parameters valid one by one but not together (n_informative > n_features).
-    std::cerr << "nnsweep: " << error.what() << "\n";
-    return kExitConfigError;
+  } catch (const DataError& error) {
+    // A malformed file, or parameters valid one by one but not together
+    // (n_informative > n_features).
+    return report_data_error(error);
   }
 }
 

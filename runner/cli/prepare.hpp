@@ -18,5 +18,8 @@ std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments);
 
 // Prints the error as FILE:LINE:COL: message and returns the config-error exit code.
 int report_config_error(const ConfigError& error);
+// Prints a dataset that cannot be made, as FILE:LINE: message when a file is
+// to blame, and returns the config-error exit code.
+int report_data_error(const DataError& error);
 
 }  // namespace nnsweep

@@ -24,17 +24,39 @@ std::string runs_text(std::int64_t runs) {
   return std::to_string(runs) + (runs == 1 ? " run" : " runs");
 }
 
+// "train accuracy 0.8500" or "test rmse 0.31, r2 0.95": the task's headline metrics.
+std::string headline(const char* part, const Metrics& metrics) {
+  if (!std::isnan(metrics.accuracy)) return format(", %s accuracy %.4f", part, metrics.accuracy);
+  if (!std::isnan(metrics.rmse)) {
+    return format(", %s rmse %.6g, r2 %.4f", part, metrics.rmse, metrics.r2);
+  }
+  return "";
+}
+
+// One line on a single run, the post's figures first.
+std::string run_line(const std::string& name, const RunResult& result, const std::string& out) {
+  // Fixed decimals as the post prints costs, unless a blown-up cost needs an exponent.
+  const char* cost_format = std::fabs(result.train.cost) < 1e6 ? "%.6f" : "%.6g";
+  std::string line = name + ": " + status_name(result.status) + ", final cost " +
+                     format(cost_format, result.train.cost) + headline("train", result.train) +
+                     headline("test", result.test);
+  if (result.epochs_run != result.iterations_run) {
+    line += format(", %lld epochs (%lld iterations)", (long long)result.epochs_run,
+                   (long long)result.iterations_run);
+  } else {
+    line += format(", %lld iterations", (long long)result.iterations_run);
+  }
+  if (result.best_epoch >= 0) line += format(", best epoch %lld", (long long)result.best_epoch);
+  return line + format(" in %.3f s -> %s", result.wall_time_s, out.c_str());
+}
+
 int finish(const Results& results, const std::string& out, bool quiet, bool single) {
   if (!quiet && single && !results.runs.empty()) {
     const RunResult& result = results.runs.front().result;
     const auto name = results.provenance.find("name");
-    // Fixed decimals as the post prints costs, unless a blown-up cost needs an exponent.
-    const char* cost_format = std::fabs(result.final_cost) < 1e6 ? "%.6f" : "%.6g";
-    std::printf("%s: %s, final cost %s, train accuracy %.4f, %lld iterations in %.3f s -> %s\n",
-                name == results.provenance.end() ? "run" : name->second.c_str(),
-                status_name(result.status).c_str(), format(cost_format, result.final_cost).c_str(),
-                result.train_accuracy, (long long)result.iterations_run, result.wall_time_s,
-                out.c_str());
+    std::printf("%s\n",
+                run_line(name == results.provenance.end() ? "run" : name->second, result, out)
+                    .c_str());
     if (result.status != RunStatus::ok) std::printf("%s\n", result.message.c_str());
     std::fflush(stdout);
   } else if (!quiet) {
@@ -115,11 +137,12 @@ int run_command(const RunArguments& arguments) {
     progress.emplace(counts.runs, counts.runs - counts.to_train, arguments.quiet || single);
   };
   observer.finished = [&](const RunRecord& record) {
-    progress->finished(record.result.status == RunStatus::ok ? record.result.final_cost : NAN);
+    progress->finished(record.result.status == RunStatus::ok ? record.result.train.cost : NAN);
   };
   if (single && !arguments.quiet) {
-    observer.log = [](std::int64_t iteration, double cost) {
-      std::printf("Cost after iteration %lld: %f\n", (long long)iteration, cost);
+    observer.log = [](std::string_view unit, std::int64_t step, double cost) {
+      std::printf("Cost after %.*s %lld: %f\n", int(unit.size()), unit.data(), (long long)step,
+                  cost);
     };
   }
   if (!arguments.quiet) report_duplicates(experiment);
@@ -129,6 +152,8 @@ int run_command(const RunArguments& arguments) {
   } catch (const Refusal& refusal) {
     std::cerr << "nnsweep: " << refusal.what() << "\n";
     return kExitConfigError;
+  } catch (const DataError& error) {
+    return report_data_error(error);
   } catch (const std::exception& error) {
     std::cerr << "nnsweep: " << error.what() << "\n";
     return kExitError;

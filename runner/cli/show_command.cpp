@@ -23,7 +23,7 @@ int show_command(const ShowArguments& arguments) {
   }
   try {
     TableOptions options{arguments.sort, arguments.descending, arguments.group_by,
-                         static_cast<std::size_t>(arguments.rows)};
+                         static_cast<std::size_t>(arguments.rows), arguments.metrics};
     print_table(std::cout, results, options);
   } catch (const std::invalid_argument& error) {
     std::cerr << "nnsweep: " << error.what() << "\n";

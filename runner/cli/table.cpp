@@ -6,6 +6,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "cli/table_metrics.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -19,14 +20,11 @@ struct Table {
 };
 
 // Other names that --sort accepts for a printed header.
-const std::map<std::string, std::string> kAliases = {{"iterations_run", "iterations"},
-                                                     {"wall_time_s", "time_s"}};
+const std::map<std::string, std::string> kAliases = {
+    {"iterations_run", "iterations"}, {"wall_time_s", "time_s"}, {"epochs_run", "epochs"}};
 
-bool is_accuracy(const std::string& header) {
-  return header.find("accuracy") != std::string::npos;
-}
-bool is_metric(const std::string& header) {
-  return header.find("cost") != std::string::npos || is_accuracy(header);
+bool is_score(const std::string& header) {
+  return is_metric_name(header) && higher_is_better(header);
 }
 
 ColumnValue number_cell(double value) {
@@ -36,6 +34,11 @@ ColumnValue number_cell(double value) {
 
 std::string fixed(double value, int digits) {
   return std::isfinite(value) ? format("%.*f", digits, value) : "nan";
+}
+
+// Costs and errors with six decimals, scores with four.
+std::string metric_text(const std::string& name, double value) {
+  return fixed(value, higher_is_better(name) ? 4 : 6);
 }
 
 void print_rows(std::ostream& out, const Table& table, const std::vector<std::size_t>& order) {
@@ -57,19 +60,20 @@ void print_rows(std::ostream& out, const Table& table, const std::vector<std::si
   for (std::size_t r : order) print(table.shown[r]);
 }
 
-// Whether any run was tested on a held-out part: then the tables show it.
-bool has_test_part(const Results& results) {
+bool any_run(const Results& results, const auto& predicate) {
   return std::any_of(results.runs.begin(), results.runs.end(),
-                     [](const RunRecord& run) { return !std::isnan(run.result.test_accuracy); });
+                     [&](const RunRecord& run) { return predicate(run.result); });
 }
 
-Table run_table(const Results& results) {
+Table run_table(const Results& results, const std::vector<std::string>& metrics) {
   Table table;
-  const bool tested = has_test_part(results);
+  const bool epochs = any_run(results, [](const RunResult& r) { return r.epochs_run != r.iterations_run; });
+  const bool best = any_run(results, [](const RunResult& r) { return r.best_epoch >= 0; });
   table.headers = {"run"};
   for (const std::string& key : results.swept_keys) table.headers.push_back(key);
-  for (const char* name : {"final_cost", "train_accuracy"}) table.headers.push_back(name);
-  if (tested) table.headers.insert(table.headers.end(), {"test_cost", "test_accuracy"});
+  for (const std::string& name : metrics) table.headers.push_back(name);
+  if (epochs) table.headers.push_back("epochs");
+  if (best) table.headers.push_back("best_epoch");
   for (const char* name : {"iterations", "status", "time_s"}) table.headers.push_back(name);
   for (const RunRecord& run : results.runs) {
     const RunResult& result = run.result;
@@ -79,19 +83,21 @@ Table run_table(const Results& results) {
       shown.push_back(column_text(value));
       sort_by.push_back(value);
     }
-    shown.insert(shown.end(), {fixed(result.final_cost, 6), fixed(result.train_accuracy, 4)});
-    sort_by.insert(sort_by.end(),
-                   {number_cell(result.final_cost), number_cell(result.train_accuracy)});
-    if (tested) {
-      shown.insert(shown.end(), {fixed(result.test_cost, 6), fixed(result.test_accuracy, 4)});
-      sort_by.insert(sort_by.end(),
-                     {number_cell(result.test_cost), number_cell(result.test_accuracy)});
+    for (const std::string& name : metrics) {
+      const double value = metric_value(result, name);
+      shown.push_back(metric_text(name, value));
+      sort_by.push_back(number_cell(value));
     }
-    shown.insert(shown.end(), {std::to_string(result.iterations_run), status_name(result.status),
-                               fixed(result.wall_time_s, 3)});
+    const auto integer = [&](std::int64_t value) {
+      shown.push_back(std::to_string(value));
+      sort_by.emplace_back(ParamValue(value));
+    };
+    if (epochs) integer(result.epochs_run);
+    if (best) integer(result.best_epoch);
+    integer(result.iterations_run);
+    shown.insert(shown.end(), {status_name(result.status), fixed(result.wall_time_s, 3)});
     sort_by.insert(sort_by.end(),
-                   {ParamValue(result.iterations_run), ParamValue(status_name(result.status)),
-                    number_cell(result.wall_time_s)});
+                   {ParamValue(status_name(result.status)), number_cell(result.wall_time_s)});
     table.shown.push_back(std::move(shown));
     table.sort_by.push_back(std::move(sort_by));
   }
@@ -140,7 +146,8 @@ void check_group_keys(const Results& results, const std::vector<std::string>& ke
   }
 }
 
-Table group_table(const Results& results, const std::vector<std::string>& keys) {
+Table group_table(const Results& results, const std::vector<std::string>& keys,
+                  const std::vector<std::string>& metrics) {
   check_group_keys(results, keys);
   std::vector<std::vector<ColumnValue>> values;  // in first-appearance order
   std::map<std::vector<std::string>, std::size_t> group_of;
@@ -160,13 +167,9 @@ Table group_table(const Results& results, const std::vector<std::string>& keys) 
     members[found->second].push_back(&run);
   }
   Table table;
-  // The metrics summarised per group: the test accuracy too when there is one.
-  std::vector<std::pair<std::string, double RunResult::*>> metrics = {
-      {"final_cost", &RunResult::final_cost}, {"train_accuracy", &RunResult::train_accuracy}};
-  if (has_test_part(results)) metrics.emplace_back("test_accuracy", &RunResult::test_accuracy);
   table.headers = keys;
   table.headers.push_back("runs");
-  for (const auto& [name, member] : metrics) {
+  for (const std::string& name : metrics) {
     for (const char* stat : {"mean", "std", "min"}) {
       table.headers.push_back(format("%s_%s", name.c_str(), stat));
     }
@@ -179,11 +182,11 @@ Table group_table(const Results& results, const std::vector<std::string>& keys) 
     const auto& runs = members[g];
     shown.push_back(std::to_string(runs.size()));
     sort_by.emplace_back(ParamValue(static_cast<std::int64_t>(runs.size())));
-    for (const auto& [name, metric] : metrics) {
+    for (const std::string& name : metrics) {
       // Only runs that finished ok: a diverged run's accuracy means nothing.
       std::vector<double> ok;
       for (const RunRecord* run : runs) {
-        if (run->result.status == RunStatus::ok) ok.push_back(run->result.*metric);
+        if (run->result.status == RunStatus::ok) ok.push_back(metric_value(run->result, name));
       }
       const Stats stats = stats_of(ok);
       for (double v : {stats.mean, stats.std, stats.min}) {
@@ -202,29 +205,87 @@ Table group_table(const Results& results, const std::vector<std::string>& keys) 
   return table;
 }
 
+// The sort key as written, without its direction and with old names made current.
+struct SortKey {
+  std::string key;  // "" = the default order
+  bool descending = false, ascending = false;
+};
+
+SortKey parse_sort(const TableOptions& options) {
+  SortKey sort{options.sort, options.descending, false};
+  std::string& key = sort.key;
+  if (!key.empty() && (key.front() == '-' || key.front() == '+')) {
+    sort.descending = key.front() == '-';
+    sort.ascending = key.front() == '+';
+    key.erase(0, 1);
+  }
+  if (auto alias = kAliases.find(key); alias != kAliases.end()) key = alias->second;
+  for (const char* stat : {"", "_mean", "_std", "_min"}) {
+    const std::string suffix = stat;
+    if (!key.ends_with(suffix)) continue;
+    const std::string base = key.substr(0, key.size() - suffix.size());
+    const std::string current = current_metric_name(base);
+    if (current != base) {
+      key = current + suffix;
+      break;
+    }
+  }
+  return sort;
+}
+
+// The metric a sort key names, if any ("test.cost_mean" -> "test.cost").
+std::string metric_of(const std::string& key) {
+  if (!is_metric_name(key)) return "";
+  for (const char* stat : {"_mean", "_std", "_min"}) {
+    if (key.ends_with(stat)) return key.substr(0, key.size() - std::string(stat).size());
+  }
+  return key;
+}
+
+std::vector<std::string> shown_metrics(const Results& results, const TableOptions& options,
+                                       const SortKey& sort, bool grouped) {
+  const std::vector<std::string> available = available_metrics(results);
+  const auto check = [&](const std::string& name, const char* what) {
+    if (std::find(available.begin(), available.end(), name) != available.end()) return;
+    std::string names;
+    for (const std::string& metric : available) names += (names.empty() ? "" : ", ") + metric;
+    throw std::invalid_argument(std::string("cannot ") + what + " '" + name +
+                                "': this file has the metrics " + names);
+  };
+  std::vector<std::string> metrics;
+  for (const std::string& name : options.metrics) {
+    metrics.push_back(current_metric_name(name));
+    check(metrics.back(), "show");
+  }
+  if (metrics.empty()) metrics = headline_metrics(results, grouped);
+  const std::string sorted = metric_of(sort.key);
+  if (!sorted.empty() && std::find(metrics.begin(), metrics.end(), sorted) == metrics.end()) {
+    check(sorted, "sort by");
+    metrics.push_back(sorted);  // sorting by it shows it
+  }
+  return metrics;
+}
+
 struct SortOrder {
   std::vector<std::size_t> columns;  // compared in turn
   std::string label;                 // the column named in messages
   bool descending = false;
 };
 
-SortOrder sort_order(const Table& table, const TableOptions& options, bool grouped) {
-  std::string key = options.sort;
-  bool descending = options.descending, ascending = false;
-  if (!key.empty() && (key.front() == '-' || key.front() == '+')) {
-    descending = key.front() == '-';
-    ascending = key.front() == '+';
-    key.erase(0, 1);
-  }
+SortOrder sort_order(const Table& table, const SortKey& sort, const TableOptions& options,
+                     const std::vector<std::string>& metrics, bool grouped) {
+  std::string key = sort.key;
   SortOrder order;
   if (key.empty() && grouped) {
     for (std::size_t c = 0; c < options.group_by.size(); ++c) order.columns.push_back(c);
-    order.descending = descending;
+    order.descending = sort.descending;
     return order;
   }
-  if (key.empty()) key = "final_cost";
-  if (auto alias = kAliases.find(key); alias != kAliases.end()) key = alias->second;
-  if (grouped && (key == "final_cost" || key.ends_with("accuracy"))) key += "_mean";
+  if (key.empty()) {
+    key = std::find(metrics.begin(), metrics.end(), "test.cost") != metrics.end() ? "test.cost"
+                                                                                 : "train.cost";
+  }
+  if (grouped && key == metric_of(key)) key += "_mean";
   const auto found = std::find(table.headers.begin(), table.headers.end(), key);
   if (found == table.headers.end()) {
     std::string allowed;
@@ -235,8 +296,8 @@ SortOrder sort_order(const Table& table, const TableOptions& options, bool group
   }
   order.columns = {static_cast<std::size_t>(found - table.headers.begin())};
   order.label = key;
-  // Without a direction, accuracies are best (highest) first, all else lowest first.
-  order.descending = !ascending && (descending || is_accuracy(key));
+  // Without a direction, scores are best (highest) first, all else lowest first.
+  order.descending = !sort.ascending && (sort.descending || is_score(key));
   return order;
 }
 
@@ -249,11 +310,11 @@ bool comes_before(const ColumnValue& a, const ColumnValue& b, bool descending) {
 std::string order_note(const SortOrder& order, std::size_t shown, std::size_t total,
                        bool explicit_sort) {
   if (order.label.empty()) return shown < total ? format(", first %zu shown", shown) : "";
-  const bool best_first = is_accuracy(order.label) == order.descending;
+  const bool best_first = is_score(order.label) == order.descending;
   const std::string direction = order.descending ? "highest first" : "lowest first";
   const std::string by = "sorted by " + order.label + ", " + direction;
   if (shown < total) {
-    const char* which = !is_metric(order.label) ? "first" : best_first ? "best" : "worst";
+    const char* which = !is_metric_name(order.label) ? "first" : best_first ? "best" : "worst";
     return format(", %s %zu shown (%s)", which, shown, by.c_str());
   }
   return explicit_sort ? " (" + by + ")" : "";
@@ -263,8 +324,11 @@ std::string order_note(const SortOrder& order, std::size_t shown, std::size_t to
 
 void print_table(std::ostream& out, const Results& results, const TableOptions& options) {
   const bool grouped = !options.group_by.empty();
-  const Table table = grouped ? group_table(results, options.group_by) : run_table(results);
-  const SortOrder order = sort_order(table, options, grouped);
+  const SortKey sort = parse_sort(options);
+  const std::vector<std::string> metrics = shown_metrics(results, options, sort, grouped);
+  const Table table =
+      grouped ? group_table(results, options.group_by, metrics) : run_table(results, metrics);
+  const SortOrder order = sort_order(table, sort, options, metrics, grouped);
   std::vector<std::size_t> rows(table.shown.size());
   std::iota(rows.begin(), rows.end(), std::size_t{0});
   std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {

@@ -3,11 +3,21 @@
 //
 // One row per run, or with group_by one row per distinct value of the group
 // keys, holding the mean, std and min of the metrics over the group's runs
-// that finished ok. Rows sort by any printed column or swept key: costs, times
-// and keys ascending, accuracies highest first; `descending` (or a key written
-// "-KEY") sorts highest first, and "+KEY" lowest first. Values sort as what
-// they are: numbers numerically, lists of numbers element by element, missing
-// values last. `rows` limits the rows printed, grouped or not.
+// that finished ok. The metrics shown are the task's headline ones: cost and
+// accuracy (classification) or rmse and r2 (regression), of the training part
+// and, when there is one, of the test part; `metrics` picks others, and a sort
+// by a metric not shown shows it too.
+//
+// Rows sort by any column of the table, or any metric of the file: costs,
+// errors, times and keys ascending, and scores where higher is better
+// (accuracy, precision, recall, f1, r2) highest first; `descending` (or a key
+// written "-KEY") sorts highest first, and "+KEY" lowest first. The default is
+// the test cost when there is a test part, else the training cost. Values sort
+// as what they are: numbers numerically, lists of numbers element by element,
+// missing values last. `rows` limits the rows printed, grouped or not.
+//
+// Names of format version 2 still work: final_cost (train.cost),
+// train_accuracy, test_cost and test_final_cost (test.cost), test_accuracy.
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,14 +27,15 @@
 namespace nnsweep {
 
 struct TableOptions {
-  std::string sort;                   // "" = final_cost, or the group keys when grouped
+  std::string sort;                   // "" = the default order
   bool descending = false;            // highest first, whatever the key
   std::vector<std::string> group_by;  // swept keys or status; empty = one row per run
   std::size_t rows = 20;              // 0 = all
+  std::vector<std::string> metrics;   // "train.f1", ...; empty = the headline metrics
 };
 
-// Throws std::invalid_argument for a sort or group key that is not a column of
-// the table to print; the message lists the ones that are.
+// Throws std::invalid_argument for a sort, group or metric key that the table
+// cannot have; the message lists the ones it can.
 void print_table(std::ostream& out, const Results& results, const TableOptions& options);
 
 }  // namespace nnsweep

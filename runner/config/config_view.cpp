@@ -1,6 +1,7 @@
 #include "config/config_view.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace nnsweep {
@@ -22,7 +23,10 @@ ConfigView ConfigView::root(const YAML::Node& document, const std::string& sourc
   YAML::Mark start;
   start.line = 0;
   start.column = 0;
-  return ConfigView(document, "", source, position_of(document, start), overrides);
+  auto base_dir = std::make_shared<const std::string>(
+      std::filesystem::path(source).parent_path().string());
+  return ConfigView(document, "", source, position_of(document, start), overrides,
+                    std::move(base_dir));
 }
 
 std::string ConfigView::key() const {
@@ -48,7 +52,7 @@ std::optional<ConfigView> ConfigView::child(const std::string& key) const {
     if (found != overrides_->end()) {
       const Override& override = found->second;
       return ConfigView(override.value, path, override.source,
-                        position_of(override.value, override.mark), overrides_);
+                        position_of(override.value, override.mark), overrides_, base_dir_);
     }
   }
   if (node_.IsMap()) {
@@ -58,7 +62,7 @@ std::optional<ConfigView> ConfigView::child(const std::string& key) const {
         // token's), so point at its key instead.
         const YAML::Mark mark = it->second.IsNull() ? position_of(it->first, mark_)
                                                     : position_of(it->second, it->first.Mark());
-        return ConfigView(it->second, path, source_, mark, overrides_);
+        return ConfigView(it->second, path, source_, mark, overrides_, base_dir_);
       }
     }
   }
@@ -68,7 +72,7 @@ std::optional<ConfigView> ConfigView::child(const std::string& key) const {
     if (below != overrides_->end() && starts_with(below->first, path + ".")) {
       const Override& first = below->second;
       return ConfigView(YAML::Node(YAML::NodeType::Undefined), path, first.source,
-                        position_of(first.value, first.mark), overrides_);
+                        position_of(first.value, first.mark), overrides_, base_dir_);
     }
   }
   return std::nullopt;
@@ -81,11 +85,11 @@ std::vector<std::string> ConfigView::keys() const {
     for (auto it = node_.begin(); it != node_.end(); ++it) {
       const YAML::Node key_node = it->first;  // a copy: `it->` returns a temporary proxy
       if (!key_node.IsScalar()) {
-        ConfigView(key_node, path_, source_, position_of(key_node, mark_), overrides_)
+        ConfigView(key_node, path_, source_, position_of(key_node, mark_), overrides_, base_dir_)
             .fail("keys must be plain names");
       }
       if (!seen.insert(key_node.Scalar()).second) {
-        ConfigView(key_node, path_, source_, position_of(key_node, mark_), overrides_)
+        ConfigView(key_node, path_, source_, position_of(key_node, mark_), overrides_, base_dir_)
             .fail("duplicate key '" + key_node.Scalar() + "'");
       }
       result.push_back(key_node.Scalar());
@@ -107,7 +111,7 @@ std::vector<std::string> ConfigView::keys() const {
 ConfigView ConfigView::element(std::size_t index) const {
   const YAML::Node item = node_[index];
   return ConfigView(item, path_ + "[" + std::to_string(index) + "]", source_,
-                    position_of(item, mark_), overrides_);
+                    position_of(item, mark_), overrides_, base_dir_);
 }
 
 SourceLocation ConfigView::location() const {

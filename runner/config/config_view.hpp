@@ -7,6 +7,7 @@
 // node's own position and the name of the source it came from, costs nothing
 // per run, and leaves the parsed document untouched and shareable.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ using OverrideMap = std::map<std::string, Override>;
 
 class ConfigView {
  public:
+  // `source` names the document in messages (its file path). Relative file
+  // paths in the config resolve against the folder of `source`, or against the
+  // working directory when `source` has none.
   static ConfigView root(const YAML::Node& document, const std::string& source,
                          const OverrideMap* overrides);
 
@@ -55,6 +59,8 @@ class ConfigView {
   bool is_quoted() const { return node_.Tag() == "!"; }
   const YAML::Node& node() const { return node_; }
   const std::string& source() const { return source_; }
+  // Where relative paths resolve: the config file's folder ("" = working directory).
+  const std::string& base_dir() const { return *base_dir_; }
 
   SourceLocation location() const;
   SourceLocation key_location(const std::string& key) const;
@@ -63,12 +69,13 @@ class ConfigView {
 
  private:
   ConfigView(YAML::Node node, std::string path, std::string source, YAML::Mark mark,
-             const OverrideMap* overrides)
+             const OverrideMap* overrides, std::shared_ptr<const std::string> base_dir)
       : node_(std::move(node)),
         path_(std::move(path)),
         source_(std::move(source)),
         mark_(mark),
-        overrides_(overrides) {}
+        overrides_(overrides),
+        base_dir_(std::move(base_dir)) {}
   std::string child_path(const std::string& key) const;
 
   YAML::Node node_;
@@ -76,6 +83,9 @@ class ConfigView {
   std::string source_;
   YAML::Mark mark_;  // this node's position, or its nearest positioned ancestor's
   const OverrideMap* overrides_;
+  // Shared by every view of one document: --set values have another source,
+  // but their paths resolve against the same folder.
+  std::shared_ptr<const std::string> base_dir_;
 };
 
 }  // namespace nnsweep

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config/plugin_section.hpp"
+#include "config/sections.hpp"
 #include "config/values.hpp"
 
 namespace nnsweep {
@@ -16,16 +17,7 @@ const std::vector<std::string> kTopLevelKeys = {"name",  "description",    "data
 const std::vector<ParamSpec>& hidden_specs() {
   static const std::vector<ParamSpec> specs = {
       ParamSpec{"hidden", ParamType::int_list, std::vector<std::int64_t>{}, 1, 1000000, false,
-                "hidden layer sizes, input side first"}};
-  return specs;
-}
-
-const std::vector<ParamSpec>& train_specs() {
-  static const std::vector<ParamSpec> specs = {
-      int_param("iterations", 10000, 0, 1000000000, "full-batch iterations"),
-      int_param("log_every", 0, 0, 1000000000,
-                "print 'Cost after iteration N' every N iterations; 0 = never"),
-      int_param("record_every", 1, 1, 1000000000, "store the cost every N iterations")};
+                "hidden layer sizes, input side first", {}, false}};
   return specs;
 }
 
@@ -99,34 +91,6 @@ ModelConfig read_model(const ConfigView& root, const Registries& registries) {
   return model;
 }
 
-TrainConfig read_train(const ConfigView& root) {
-  TrainConfig train;
-  auto view = root.child("train");
-  if (!view) return train;
-  const Params params = read_section(*view, train_specs(), "train");
-  train.iterations = params.integer("iterations");
-  train.log_every = params.integer("log_every");
-  train.record_every = params.integer("record_every");
-  return train;
-}
-
-const std::vector<ParamSpec>& regularization_specs() {
-  static const std::vector<ParamSpec> specs = {
-      real_param("l1", 0.0, 0.0, 1e6, "weight of the L1 penalty l1 * sum|w| (weights only)"),
-      real_param("l2", 0.0, 0.0, 1e6, "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
-  return specs;
-}
-
-Regularization read_regularization(const ConfigView& root) {
-  Regularization regularization;
-  auto view = root.child("regularization");
-  if (!view) return regularization;
-  const Params params = read_section(*view, regularization_specs(), "regularization");
-  regularization.l1 = params.real("l1");
-  regularization.l2 = params.real("l2");
-  return regularization;
-}
-
 }  // namespace
 
 ExperimentConfig parse_experiment(const ConfigView& root, const Registries& registries,
@@ -143,6 +107,7 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
       read_plugin(root.child("optimizer"), registries.optimizers, "gd", root, "optimizer");
   config.train = read_train(root);
   config.regularization = read_regularization(root);
+  check_combination(root, config, registries);
   return config;
 }
 
@@ -165,6 +130,27 @@ std::string yaml_scalar(const std::string& text) {
 std::string yaml_value(const ParamValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) return yaml_scalar(*text);
   return value_text(value);
+}
+
+// The train section; settings at their defaults that older runs did not have
+// (epochs, mini-batches, early stopping) are left out, so those runs keep
+// their identities.
+std::string train_yaml(const TrainConfig& train) {
+  std::string text = "train: {";
+  text += train.epochs > 0 ? "epochs: " + std::to_string(train.epochs)
+                           : "iterations: " + std::to_string(train.iterations);
+  text += ", log_every: " + std::to_string(train.log_every) +
+          ", record_every: " + std::to_string(train.record_every);
+  if (train.mini_batches()) {
+    text += ", batch_size: " + std::to_string(train.batch_size) +
+            ", shuffle_seed: " + std::to_string(train.shuffle_seed);
+  }
+  if (train.early_stopping.enabled) {
+    text += ", early_stopping: {patience: " + std::to_string(train.early_stopping.patience) +
+            ", min_delta: " + value_text(train.early_stopping.min_delta) +
+            ", restore_best: " + value_text(train.early_stopping.restore_best) + "}";
+  }
+  return text + "}";
 }
 
 }  // namespace
@@ -209,9 +195,7 @@ std::string to_yaml(const ExperimentConfig& config) {
   text += "  init: " + plugin_yaml(config.model.init) + "\n";
   text += "loss: " + plugin_yaml(config.loss) + "\n";
   text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
-  text += "train: {iterations: " + std::to_string(config.train.iterations) +
-          ", log_every: " + std::to_string(config.train.log_every) +
-          ", record_every: " + std::to_string(config.train.record_every) + "}\n";
+  text += train_yaml(config.train) + "\n";
   // Only when used, so unregularised runs keep the identity they had before.
   if (config.regularization != Regularization{}) {
     text += "regularization: {l1: " + value_text(config.regularization.l1) +
@@ -248,14 +232,28 @@ std::vector<std::pair<std::string, const PluginChoice*>> plugin_sections(
           {"optimizer", &config.optimizer}};
 }
 
+std::optional<ParamValue> train_value(const TrainConfig& train, const std::string& key) {
+  if (key == "train.iterations") return ParamValue(train.iterations);
+  if (key == "train.epochs") return ParamValue(train.epochs);
+  if (key == "train.batch_size") return ParamValue(train.batch_size);
+  if (key == "train.shuffle_seed") return ParamValue(train.shuffle_seed);
+  if (key == "train.log_every") return ParamValue(train.log_every);
+  if (key == "train.record_every") return ParamValue(train.record_every);
+  const EarlyStopping& stopping = train.early_stopping;
+  if (key == "train.early_stopping") return ParamValue(stopping.enabled);
+  if (!stopping.enabled) return std::nullopt;
+  if (key == "train.early_stopping.patience") return ParamValue(stopping.patience);
+  if (key == "train.early_stopping.min_delta") return ParamValue(stopping.min_delta);
+  if (key == "train.early_stopping.restore_best") return ParamValue(stopping.restore_best);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<ParamValue> config_value(const ExperimentConfig& config, const std::string& key) {
   if (key == "name") return ParamValue(config.name);
   if (key == "model.hidden") return ParamValue(config.model.hidden);
-  if (key == "train.iterations") return ParamValue(config.train.iterations);
-  if (key == "train.log_every") return ParamValue(config.train.log_every);
-  if (key == "train.record_every") return ParamValue(config.train.record_every);
+  if (auto train = train_value(config.train, key)) return train;
   if (key == "regularization.l1") return ParamValue(config.regularization.l1);
   if (key == "regularization.l2") return ParamValue(config.regularization.l2);
   if (!config.model.layer_activations.empty() && key.starts_with("model.activation")) {
@@ -286,6 +284,7 @@ std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentC
       }
     }
   }
+  if (config.train.mini_batches()) seeds.emplace_back("train.shuffle_seed", config.train.shuffle_seed);
   return seeds;
 }
 

@@ -33,10 +33,28 @@ struct ModelConfig {
   bool operator==(const ModelConfig&) const = default;
 };
 
+// train.early_stopping: stop when the test cost has not improved by more than
+// min_delta for `patience` epochs in a row, as Keras' EarlyStopping does with
+// monitor="val_loss"; restore_best puts back the parameters of the best epoch.
+struct EarlyStopping {
+  bool enabled = false;
+  std::int64_t patience = 10;
+  double min_delta = 0.0;
+  bool restore_best = true;
+  bool operator==(const EarlyStopping&) const = default;
+};
+
 struct TrainConfig {
+  // Optimizer updates (one per mini-batch), unless `epochs` is set.
   std::int64_t iterations = 10000;
-  std::int64_t log_every = 0;     // print "Cost after iteration N" every N; 0 = never
+  std::int64_t epochs = 0;        // > 0: train this many passes over the training part instead
+  std::int64_t batch_size = 0;    // examples per update; 0 = full batch (`batch_size: full`)
+  std::int64_t shuffle_seed = 0;  // mini-batch order: RandomState(seed).permutation(m) per epoch
+  // Full batch: every N iterations; mini-batches: every N epochs.
+  std::int64_t log_every = 0;     // print "Cost after iteration N" (or epoch); 0 = never
   std::int64_t record_every = 1;  // cost curve resolution in the results file
+  EarlyStopping early_stopping;
+  bool mini_batches() const { return batch_size > 0; }
   bool operator==(const TrainConfig&) const = default;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 
 #include "util/format.hpp"
 
@@ -73,6 +74,67 @@ bool read_boolean(const ConfigView& view, const ParamSpec& spec, const std::stri
   view.fail(spec.name + " of " + owner + " must be true or false, got " + shown(view));
 }
 
+std::string read_string(const ConfigView& view, const ParamSpec& spec, const std::string& owner) {
+  if (!view.is_scalar()) {
+    view.fail(spec.name + " of " + owner + " must be a string, got " + shown(view));
+  }
+  const std::string& text = view.scalar();
+  if (!spec.choices.empty() &&
+      std::find(spec.choices.begin(), spec.choices.end(), text) == spec.choices.end()) {
+    std::string message = spec.name + " of " + owner + " must be one of " +
+                          join_choices(spec.choices) + ", got " + shown(view);
+    if (const std::string hint = did_you_mean(text, spec.choices); !hint.empty()) {
+      message += "; " + hint;
+    }
+    view.fail(message);
+  }
+  return text;
+}
+
+// A path as written, made absolute against the config file's folder, and
+// checked to name a readable regular file.
+std::string read_path(const ConfigView& view, const ParamSpec& spec, const std::string& owner) {
+  const std::string written = read_string(view, spec, owner);
+  if (written.empty()) view.fail(spec.name + " of " + owner + " needs a file path");
+  namespace fs = std::filesystem;
+  fs::path path(written);
+  std::error_code error;
+  if (path.is_relative()) {
+    const fs::path base = view.base_dir().empty() ? fs::current_path(error) : fs::path(view.base_dir());
+    path = fs::absolute(base / path, error);
+  }
+  path = path.lexically_normal();
+  const std::string resolved = path.string();
+  const std::string where = resolved == written ? "" : " (resolved to " + resolved + ")";
+  const fs::file_status status = fs::status(path, error);
+  if (!fs::exists(status)) {
+    view.fail(spec.name + " of " + owner + ": no file '" + written + "'" + where +
+              "; relative paths start from the config file's folder");
+  }
+  if (!fs::is_regular_file(status)) {
+    view.fail(spec.name + " of " + owner + ": '" + written + "'" + where + " is not a regular file");
+  }
+  return resolved;
+}
+
+std::vector<std::string> read_string_list(const ConfigView& view, const ParamSpec& spec,
+                                          const std::string& owner) {
+  // A single name stands for a one-element list, as an integer does for int lists.
+  if (view.is_scalar()) return {read_string(view, spec, owner)};
+  if (!view.is_sequence()) {
+    view.fail(spec.name + " of " + owner + " must be a list of names, got " + shown(view));
+  }
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < view.size(); ++i) {
+    const ConfigView element = view.element(i);
+    if (!element.is_scalar()) {
+      element.fail(spec.name + " of " + owner + " must be a list of names, got " + shown(element));
+    }
+    values.push_back(element.scalar());
+  }
+  return values;
+}
+
 }  // namespace
 
 ParamValue read_param(const ConfigView& view, const ParamSpec& spec, const std::string& owner) {
@@ -87,10 +149,9 @@ ParamValue read_param(const ConfigView& view, const ParamSpec& spec, const std::
     case ParamType::integer: return read_integer(view, spec, owner);
     case ParamType::real: return read_real(view, spec, owner);
     case ParamType::string:
-      if (!view.is_scalar()) {
-        view.fail(spec.name + " of " + owner + " must be a string, got " + shown(view));
-      }
-      return view.scalar();
+      return spec.is_path ? read_path(view, spec, owner) : read_string(view, spec, owner);
+    case ParamType::string_list:
+      return read_string_list(view, spec, owner);
     case ParamType::int_list: {
       // A single integer stands for a one-element list, so sweeps can say [1, 2, 3].
       if (view.is_scalar()) return std::vector<std::int64_t>{read_integer(view, spec, owner)};

@@ -41,8 +41,12 @@ PreparedData prepare_data(const Dataset& data, const Params& params) {
         params.boolean("stratify")
             ? stratified_split(class_labels(data.Y), test_fraction, split_seed)
             : shuffle_split(data.X.cols(), test_fraction, split_seed);
-    prepared.train = Dataset{take_columns(data.X, split.train), take_columns(data.Y, split.train)};
-    prepared.test = Dataset{take_columns(data.X, split.test), take_columns(data.Y, split.test)};
+    const auto part = [&](const std::vector<std::int64_t>& rows) {
+      return Dataset{take_columns(data.X, rows), take_columns(data.Y, rows), data.task,
+                     data.classes, data.class_names};
+    };
+    prepared.train = part(split.train);
+    prepared.test = part(split.test);
     prepared.train_index = split.train;
     prepared.test_index = split.test;
   }

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "registry/dataset.hpp"
+
 namespace nnsweep {
 
 struct SplitIndices {
@@ -19,9 +21,9 @@ struct SplitIndices {
 
 // The reason a split is impossible (an empty part, a class too small to
 // stratify), in words a config error can carry.
-class SplitError : public std::invalid_argument {
+class SplitError : public DataError {
  public:
-  using std::invalid_argument::invalid_argument;
+  using DataError::DataError;
 };
 
 // 0 < test_fraction < 1. Throws SplitError when a part would be empty.

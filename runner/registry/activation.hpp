@@ -1,15 +1,30 @@
 #pragma once
-// Activation plugins: an element-wise function g applied to a whole layer at once.
+// Activation plugins: a function g applied to a whole layer at once.
 //
 // Contract:
-//  - forward(Z, A): A = g(Z). A has Z's shape and is preallocated; Z and A never alias.
-//  - backward(Z, A, dA, dZ): dZ = dA (elementwise *) g'(Z), given A = g(Z) from the
-//    same forward pass (so tanh may use 1 - A^2, as the seed post does). All four
-//    have one shape; dZ is preallocated and may alias dA.
+//  - forward(Z, A): A = g(Z). A has Z's shape and is preallocated; Z and A never
+//    alias. Z is n_units x m, one example per column. Element-wise activations
+//    treat every entry alike; a `simplex` activation (softmax, see
+//    PluginTraits::range) maps each column to values that sum to 1.
+//  - backward(Z, A, dA, dZ): dZ = the gradient with respect to Z given dA, the
+//    gradient with respect to A, and A = g(Z) from the same forward pass (so tanh
+//    may use 1 - A^2, as the seed post does). For an element-wise g that is
+//    dA (elementwise *) g'(Z); for softmax it is the Jacobian-vector product of
+//    each column. All four have one shape; dZ is preallocated and may alias dA.
+//  - The blocks may be the leading columns of larger matrices (a mini-batch
+//    smaller than its buffers): only their own columns are read or written.
 //  - Neither allocates, and both may be called concurrently on different data.
 #include <Eigen/Core>
 
 namespace nnsweep {
+
+// What an activation's values can be (PluginTraits::range), and what a loss
+// needs of the output layer's (PluginTraits::requires_output).
+enum class OutputRange {
+  any,            // any real value (identity, tanh, relu, ...); for a loss: any output will do
+  unit_interval,  // each value in [0, 1] (sigmoid)
+  simplex,        // each column in [0, 1], summing to 1 (softmax): an output layer only
+};
 
 class Activation {
  public:

@@ -11,14 +11,14 @@ namespace nnsweep {
 ParamSpec real_param(std::string name, double default_value, double min, double max,
                      std::string description, bool min_exclusive) {
   return ParamSpec{std::move(name), ParamType::real,       default_value, min, max,
-                   min_exclusive,   std::move(description)};
+                   min_exclusive,   std::move(description), {},           false};
 }
 
 ParamSpec int_param(std::string name, std::int64_t default_value, std::int64_t min,
                     std::int64_t max, std::string description) {
   return ParamSpec{std::move(name),          ParamType::integer,       default_value,
                    static_cast<double>(min), static_cast<double>(max), false,
-                   std::move(description)};
+                   std::move(description),   {},                        false};
 }
 
 ParamSpec bool_param(std::string name, bool default_value, std::string description) {
@@ -34,6 +34,38 @@ ParamSpec seed_param(std::int64_t default_value, std::string description) {
   return int_param("seed", default_value, 0, 4294967295LL, std::move(description));
 }
 
+ParamSpec string_param(std::string name, std::string default_value, std::string description) {
+  ParamSpec spec;
+  spec.name = std::move(name);
+  spec.type = ParamType::string;
+  spec.default_value = std::move(default_value);
+  spec.description = std::move(description);
+  return spec;
+}
+
+ParamSpec choice_param(std::string name, std::string default_value,
+                       std::vector<std::string> choices, std::string description) {
+  ParamSpec spec = string_param(std::move(name), std::move(default_value), std::move(description));
+  spec.choices = std::move(choices);
+  return spec;
+}
+
+ParamSpec path_param(std::string name, std::string description) {
+  ParamSpec spec = string_param(std::move(name), "", std::move(description));
+  spec.is_path = true;
+  return spec;
+}
+
+ParamSpec string_list_param(std::string name, std::vector<std::string> default_value,
+                            std::string description) {
+  ParamSpec spec;
+  spec.name = std::move(name);
+  spec.type = ParamType::string_list;
+  spec.default_value = std::move(default_value);
+  spec.description = std::move(description);
+  return spec;
+}
+
 std::string type_name(ParamType type) {
   switch (type) {
     case ParamType::boolean:
@@ -46,6 +78,8 @@ std::string type_name(ParamType type) {
       return "string";
     case ParamType::int_list:
       return "list of int";
+    case ParamType::string_list:
+      return "list of string";
   }
   return "?";
 }
@@ -78,6 +112,11 @@ std::string value_text(const ParamValue& value) {
       for (std::size_t i = 0; i < v.size(); ++i) text += (i ? ", " : "") + std::to_string(v[i]);
       return text + "]";
     }
+    std::string operator()(const std::vector<std::string>& v) const {
+      std::string text = "[";
+      for (std::size_t i = 0; i < v.size(); ++i) text += (i ? ", " : "") + v[i];
+      return text + "]";
+    }
   };
   return std::visit(Visitor{}, value);
 }
@@ -102,6 +141,9 @@ const std::string& Params::string(const std::string& name) const {
 }
 const std::vector<std::int64_t>& Params::int_list(const std::string& name) const {
   return std::get<std::vector<std::int64_t>>(at(name));
+}
+const std::vector<std::string>& Params::string_list(const std::string& name) const {
+  return std::get<std::vector<std::string>>(at(name));
 }
 
 Params default_params(const std::vector<ParamSpec>& specs) {

@@ -14,9 +14,12 @@
 
 namespace nnsweep {
 
-enum class ParamType { boolean, integer, real, string, int_list };
+enum class ParamType { boolean, integer, real, string, int_list, string_list };
 
-using ParamValue = std::variant<bool, std::int64_t, double, std::string, std::vector<std::int64_t>>;
+// Alternatives in ParamType's order; new types go at the end, since journals
+// store the alternative's index.
+using ParamValue = std::variant<bool, std::int64_t, double, std::string, std::vector<std::int64_t>,
+                                std::vector<std::string>>;
 
 struct ParamSpec {
   std::string name;
@@ -28,6 +31,13 @@ struct ParamSpec {
   // When set, the value must be strictly greater than min (a learning rate > 0).
   bool min_exclusive = false;
   std::string description;
+  // string: when not empty, the value must be one of these.
+  std::vector<std::string> choices;
+  // string: a file path. A relative path is resolved against the folder of the
+  // config file, the value the plugin receives is the absolute path, and the
+  // file's SHA-256 enters the run's identity (config/inputs.hpp), so a run on
+  // an edited file is never taken for a finished one.
+  bool is_path = false;
 };
 
 // Short builders that keep plugin declarations to one line each.
@@ -38,6 +48,15 @@ ParamSpec int_param(std::string name, std::int64_t default_value, std::int64_t m
 ParamSpec bool_param(std::string name, bool default_value, std::string description);
 // The seed range of numpy's RandomState: 0 <= seed < 2^32.
 ParamSpec seed_param(std::int64_t default_value, std::string description);
+ParamSpec string_param(std::string name, std::string default_value, std::string description);
+// A string that must be one of `choices` (the default among them).
+ParamSpec choice_param(std::string name, std::string default_value,
+                       std::vector<std::string> choices, std::string description);
+// A required file path (no default: an empty value is an error).
+ParamSpec path_param(std::string name, std::string description);
+// A list of names; a single name stands for a one-element list.
+ParamSpec string_list_param(std::string name, std::vector<std::string> default_value,
+                            std::string description);
 
 std::string type_name(ParamType type);
 // "[0, inf)", "(0, 1]", "" when unbounded; what `nnsweep plugins` prints.
@@ -68,6 +87,7 @@ class Params {
   bool boolean(const std::string& name) const;
   const std::string& string(const std::string& name) const;
   const std::vector<std::int64_t>& int_list(const std::string& name) const;
+  const std::vector<std::string>& string_list(const std::string& name) const;
 
   const std::map<std::string, ParamValue>& values() const { return values_; }
   bool operator==(const Params&) const = default;

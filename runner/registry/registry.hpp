@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,11 +20,31 @@
 
 namespace nnsweep {
 
+// What validation needs to know of a plugin besides its parameters. Each
+// field belongs to one kind and keeps its default in the others.
+struct PluginTraits {
+  // activation: what its values can be. A `simplex` activation (softmax)
+  // normalises across a layer's units and is valid only as model.output.
+  OutputRange range = OutputRange::any;
+  // loss: the output range it needs (`any`: every output will do). A loss
+  // that takes the logarithm of its outputs needs them in range.
+  OutputRange requires_output = OutputRange::any;
+  // loss: the output activation with which the output gradient is simply
+  // dZ = A - Y and the cost is computed stably from the logits
+  // (Loss::cost_from_logits); empty for none.
+  std::string fused_output = {};
+  // loss: the targets it compares the outputs with (registry/loss.hpp).
+  LossTargets targets = LossTargets::real;
+  // dataset: the task it makes; nullopt when its `task` parameter says.
+  std::optional<Task> task = {};
+};
+
 // What validation and `nnsweep plugins` know of a plugin, whatever its kind.
 struct PluginDescription {
   std::string name;
   std::string summary;
   std::vector<ParamSpec> params;
+  PluginTraits traits = {};
 };
 
 class RegistryBase {

@@ -28,6 +28,12 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
     entry.features = data.X.rows();
     entry.outputs = data.Y.rows();
     entry.stored = data.X.size() + data.Y.size() <= value_limit;
+    entry.task = task_name(data.task);
+    entry.classes = data.classes;
+    entry.class_names = data.class_names;
+    if (data.task == Task::classification && entry.class_names.empty()) {
+      for (std::int64_t k = 0; k < data.classes; ++k) entry.class_names.push_back(std::to_string(k));
+    }
     entry.train_index = parts.train_index;
     entry.test_index = parts.test_index;
     if (entry.stored) {
@@ -38,16 +44,6 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
   return stored;
 }
 
-// The training sets, with a dataset that cannot be made (parameters valid one
-// by one but not together, an impossible split) refused as a config error is.
-DatasetCache make_datasets(const std::vector<const PlannedRun*>& runs,
-                           const Registries& registries) {
-  try {
-    return generate_datasets(runs, registries);
-  } catch (const std::invalid_argument& error) {
-    throw Refusal(std::string("cannot make the dataset: ") + error.what());
-  }
-}
 
 std::string journal_identity(const PlannedExperiment& experiment, const std::string& share) {
   return experiment.name + " " + share;
@@ -176,7 +172,7 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     return report;
   }
   // Before anything is written: a dataset that cannot be made is refused.
-  const DatasetCache datasets = make_datasets(runs, registries);
+  const DatasetCache datasets = generate_datasets(runs, registries);
   prepare_output_folder(options.out);
   auto journal = open_journal(report.journal, identity, options);
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);

@@ -24,7 +24,7 @@
 #include "store/results.hpp"
 #include "sweep/executor.hpp"
 #include "sweep/share.hpp"
-#include "train/trainer.hpp"
+#include "train/train_run.hpp"
 
 namespace nnsweep {
 
@@ -63,8 +63,10 @@ struct SessionReport {
   std::int64_t kept = 0;  // interrupted: finished runs safe in the journal
 };
 
-// Throws Refusal for the refusals above (exit code 2) and std::exception for
-// I/O failures (exit code 1); in both cases the existing output is untouched.
+// Throws Refusal for the refusals above and DataError for a dataset that
+// cannot be made (both exit code 2: generate_datasets in sweep/executor.hpp),
+// and std::exception for I/O failures (exit code 1); in every case the
+// existing output is untouched.
 SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
                           const SessionObserver& observer, const Registries& registries);
 

@@ -1,5 +1,7 @@
-// A RunRecord as bytes: little-endian fixed-width numbers and length-prefixed
-// strings and arrays, in field order. Only the journal reads these bytes back.
+// A RunRecord as bytes: a layout version, then little-endian fixed-width
+// numbers and length-prefixed strings and arrays, in field order. Only the
+// journal reads these bytes back; a record of another layout is not decoded
+// (its run is trained again).
 #include <cstring>
 #include <stdexcept>
 
@@ -7,6 +9,10 @@
 
 namespace nnsweep {
 namespace {
+
+// Changes with the layout. Records before version 3 began with the run index,
+// which is never this large.
+constexpr std::uint32_t kRecordLayout = 0x4e4e0003;
 
 class Writer {
  public:
@@ -35,6 +41,9 @@ class Writer {
           } else if constexpr (std::is_same_v<T, std::vector<std::int64_t>>) {
             put<std::uint64_t>(v.size());
             for (std::int64_t element : v) put<std::int64_t>(element);
+          } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            put<std::uint64_t>(v.size());
+            for (const std::string& element : v) put(element);
           } else {
             put(v);
           }
@@ -90,6 +99,16 @@ class Reader {
         for (auto& element : list) element = get<std::int64_t>();
         return ParamValue(std::move(list));
       }
+      case 6: {
+        const auto count = get<std::uint64_t>();
+        // Each element takes at least its 8-byte length.
+        if (count > (bytes_.size() - position_) / sizeof(std::uint64_t)) {
+          throw std::runtime_error("truncated journal record");
+        }
+        std::vector<std::string> list;
+        for (std::uint64_t k = 0; k < count; ++k) list.push_back(text());
+        return ParamValue(std::move(list));
+      }
     }
     throw std::runtime_error("journal record has an unknown value type");
   }
@@ -110,6 +129,7 @@ class Reader {
 
 std::string encode_record(const RunRecord& record) {
   Writer out;
+  out.put<std::uint32_t>(kRecordLayout);
   out.put<std::int64_t>(record.index);
   out.put(record.id);
   out.put(record.config_yaml);
@@ -126,12 +146,13 @@ std::string encode_record(const RunRecord& record) {
   out.put<std::int32_t>(static_cast<std::int32_t>(result.status));
   out.put(result.message);
   out.put(result.costs.data(), result.costs.size());
-  out.put<double>(result.final_cost);
-  out.put<double>(result.train_accuracy);
   out.put(result.test_costs.data(), result.test_costs.size());
-  out.put<double>(result.test_cost);
-  out.put<double>(result.test_accuracy);
+  for (const Metrics* metrics : {&result.train, &result.test}) {
+    for (std::size_t k = 0; k < kMetricCount; ++k) out.put<double>(metric_at(*metrics, k));
+  }
   out.put<std::int64_t>(result.iterations_run);
+  out.put<std::int64_t>(result.epochs_run);
+  out.put<std::int64_t>(result.best_epoch);
   out.put<double>(result.wall_time_s);
   out.put<std::uint64_t>(result.sizes.size());
   for (Eigen::Index size : result.sizes) out.put<std::int64_t>(size);
@@ -141,6 +162,9 @@ std::string encode_record(const RunRecord& record) {
 
 RunRecord decode_record(const std::string& bytes) {
   Reader in(bytes);
+  if (in.get<std::uint32_t>() != kRecordLayout) {
+    throw std::runtime_error("journal record of another nnsweep version");
+  }
   RunRecord record;
   record.index = in.get<std::int64_t>();
   record.id = in.text();
@@ -158,12 +182,13 @@ RunRecord decode_record(const std::string& bytes) {
   result.status = static_cast<RunStatus>(in.get<std::int32_t>());
   result.message = in.text();
   result.costs = in.doubles();
-  result.final_cost = in.get<double>();
-  result.train_accuracy = in.get<double>();
   result.test_costs = in.doubles();
-  result.test_cost = in.get<double>();
-  result.test_accuracy = in.get<double>();
+  for (Metrics* metrics : {&result.train, &result.test}) {
+    for (std::size_t k = 0; k < kMetricCount; ++k) metric_at(*metrics, k) = in.get<double>();
+  }
   result.iterations_run = in.get<std::int64_t>();
+  result.epochs_run = in.get<std::int64_t>();
+  result.best_epoch = in.get<std::int64_t>();
   result.wall_time_s = in.get<double>();
   const auto layers = in.get<std::uint64_t>();
   for (std::uint64_t k = 0; k < layers; ++k) result.sizes.push_back(in.get<std::int64_t>());

@@ -2,20 +2,23 @@
 // The in-memory form of a results file, and reading and writing it.
 //
 // Layout (docs/results-format.md is the full description):
-//   /            attributes format = "nnsweep", format_version = 1, experiment_id,
+//   /            attributes format = "nnsweep", format_version = 3, experiment_id,
 //                plan_size, share (parts only), name and provenance
 //   /config      the experiment file as written, --set overrides noted
-//   /summary/    one value per run along dimension `run`: run, final_cost,
-//                train_accuracy, status, message, iterations_run, wall_time_s,
-//                run_id, dataset_id, one typed column per swept or --set key
+//   /summary/    one value per run along dimension `run`: run, the metrics
+//                train.cost, train.accuracy, ... and test.cost, ... (those some
+//                run has), status, message, iterations_run, epochs_run,
+//                best_epoch (with early stopping), wall_time_s, run_id,
+//                dataset_id, one typed column per swept or --set key
 //                (store/columns.hpp), numeric columns derived from lists
-//                (model.depth, ...), and cost (run x step, NaN where a run
-//                recorded nothing)
+//                (model.depth, ...), and cost and test_cost (run x step, NaN
+//                where a run recorded nothing)
 //   /runs/NNNNNN/ parameters W1, b1, ... (row-major, as numpy), the run's cost
 //                curve, and attributes config, run_id, dataset_id, status,
 //                message, record_every and every seed by dotted key
 //   /datasets/ID/ each distinct dataset as generated: X (examples x features),
-//                y, and train_index and test_index when it is split
+//                y, class_names for classes, and train_index and test_index when
+//                it is split
 #include <map>
 #include <string>
 #include <vector>
@@ -44,6 +47,9 @@ struct RunRecord {
 struct StoredDataset {
   std::string config_yaml;  // the dataset section that generates it
   Eigen::Index examples = 0, features = 0, outputs = 0;
+  std::string task;  // "classification" or "regression" ("" in files before version 3)
+  std::int64_t classes = 0;
+  std::vector<std::string> class_names;  // one per class (indices as text when unnamed)
   bool stored = false;   // false: described only (larger than the size limit)
   Eigen::MatrixXd X, Y;  // nnsweep's layout (features x m, outputs x m); empty unless stored
   // With a train/test split: the examples of each part, in order (else empty).
@@ -67,8 +73,10 @@ constexpr const char* kProvenanceKeys[] = {
     "name",         "nnsweep_version", "created_utc",   "git_commit",   "host",
     "command_line", "compiler",        "eigen_version", "hdf5_version", "yaml_cpp_version"};
 // Version 2: typed key columns (attribute nnsweep_type), derived list columns.
-// Version 1 files are still read.
-constexpr std::int64_t kFormatVersion = 2;
+// Version 3: metrics as train.* and test.* (final_cost, train_accuracy,
+// test_final_cost and test_accuracy before), epochs_run, best_epoch, class
+// names; test_cost is after each epoch's updates. Versions 1 and 2 are still read.
+constexpr std::int64_t kFormatVersion = 3;
 
 // Writes a new file at `path`, which must not exist.
 void write_results_file(const std::string& path, const Results& results);

@@ -76,31 +76,41 @@ void write_summary(hid_t file, const Results& results) {
   h5::make_dimension_scale(run_scale, "run");
 
   std::vector<h5::Handle> columns;
-  auto column_of = [&](auto member) {
-    std::vector<double> values;
-    for (const RunRecord& run : results.runs) values.push_back(member(run));
-    return values;
-  };
-  const auto final_cost = column_of([](const RunRecord& r) { return r.result.final_cost; });
-  const auto accuracy = column_of([](const RunRecord& r) { return r.result.train_accuracy; });
-  const auto wall_time = column_of([](const RunRecord& r) { return r.result.wall_time_s; });
-  const auto test_cost = column_of([](const RunRecord& r) { return r.result.test_cost; });
-  const auto test_accuracy = column_of([](const RunRecord& r) { return r.result.test_accuracy; });
-  columns.push_back(h5::write_doubles(summary, "final_cost", {n}, final_cost.data()));
-  columns.push_back(h5::write_doubles(summary, "train_accuracy", {n}, accuracy.data()));
-  columns.push_back(h5::write_doubles(summary, "wall_time_s", {n}, wall_time.data()));
-  columns.push_back(h5::write_doubles(summary, "test_final_cost", {n}, test_cost.data()));
-  columns.push_back(h5::write_doubles(summary, "test_accuracy", {n}, test_accuracy.data()));
-  std::vector<std::int64_t> iterations;
+  // train.cost always; every other metric when some run has it (a
+  // classification sweep has no rmse, a sweep without test parts no test.*).
+  for (const auto& [part, member] : {std::pair{"train.", &RunResult::train},
+                                     std::pair{"test.", &RunResult::test}}) {
+    for (std::size_t k = 0; k < kMetricCount; ++k) {
+      std::vector<double> values;
+      bool any = std::string(part) == "train." && k == 0;
+      for (const RunRecord& run : results.runs) {
+        values.push_back(metric_at(run.result.*member, k));
+        any = any || !std::isnan(values.back());
+      }
+      if (!any) continue;
+      const std::string name = part + std::string(kMetricNames[k]);
+      columns.push_back(h5::write_doubles(summary, name, {n}, values.data()));
+    }
+  }
+  std::vector<double> wall_time;
+  std::vector<std::int64_t> iterations, epochs, best_epochs;
   std::vector<std::string> status, message, ids, dataset_ids;
   for (const RunRecord& run : results.runs) {
+    wall_time.push_back(run.result.wall_time_s);
     iterations.push_back(run.result.iterations_run);
+    epochs.push_back(run.result.epochs_run);
+    best_epochs.push_back(run.result.best_epoch);
     status.push_back(status_name(run.result.status));
     message.push_back(run.result.message);
     ids.push_back(run.id);
     dataset_ids.push_back(run.dataset_id);
   }
+  columns.push_back(h5::write_doubles(summary, "wall_time_s", {n}, wall_time.data()));
   columns.push_back(h5::write_int64s(summary, "iterations_run", {n}, iterations.data()));
+  columns.push_back(h5::write_int64s(summary, "epochs_run", {n}, epochs.data()));
+  if (std::any_of(best_epochs.begin(), best_epochs.end(), [](std::int64_t e) { return e >= 0; })) {
+    columns.push_back(h5::write_int64s(summary, "best_epoch", {n}, best_epochs.data()));
+  }
   columns.push_back(h5::write_strings(summary, "status", status));
   columns.push_back(h5::write_strings(summary, "message", message));
   columns.push_back(h5::write_strings(summary, "run_id", ids));
@@ -159,6 +169,9 @@ void write_datasets(hid_t file, const Results& results) {
     h5::write_attribute(group, "features", static_cast<std::int64_t>(data.features));
     h5::write_attribute(group, "outputs", static_cast<std::int64_t>(data.outputs));
     h5::write_attribute(group, "stored", static_cast<std::int64_t>(data.stored));
+    h5::write_attribute(group, "task", data.task);
+    h5::write_attribute(group, "classes", data.classes);
+    if (!data.class_names.empty()) h5::write_strings(group, "class_names", data.class_names);
     if (!data.test_index.empty()) {
       h5::write_int64s(group, "train_index", {data.train_index.size()}, data.train_index.data());
       h5::write_int64s(group, "test_index", {data.test_index.size()}, data.test_index.data());

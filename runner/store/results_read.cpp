@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <map>
 
 #include "store/columns.hpp"
 #include "store/h5.hpp"
@@ -58,6 +59,13 @@ void read_datasets(hid_t file, Results& results) {
     data.features = h5::read_int_attribute(group, "features");
     data.outputs = h5::read_int_attribute(group, "outputs");
     data.stored = h5::read_int_attribute(group, "stored") != 0;
+    if (h5::has_attribute(group, "task")) {
+      data.task = h5::read_string_attribute(group, "task");
+      data.classes = h5::read_int_attribute(group, "classes");
+    }
+    if (h5::exists(group, "class_names")) {
+      data.class_names = h5::read_strings(h5::open_dataset(group, "class_names"));
+    }
     if (h5::exists(group, "test_index")) {
       data.train_index = h5::read_int64s(h5::open_dataset(group, "train_index"));
       data.test_index = h5::read_int64s(h5::open_dataset(group, "test_index"));
@@ -110,18 +118,37 @@ Results read_results_file(const std::string& path) {
   results.experiment_yaml = h5::read_strings(h5::open_dataset(file, "config")).at(0);
   h5::Handle summary = h5::open_group(file, "summary");
   const auto indices = h5::read_int64s(h5::open_dataset(summary, "run"));
-  const auto final_cost = h5::read_doubles(h5::open_dataset(summary, "final_cost"));
-  const auto accuracy = h5::read_doubles(h5::open_dataset(summary, "train_accuracy"));
   const auto wall_time = h5::read_doubles(h5::open_dataset(summary, "wall_time_s"));
   const auto iterations = h5::read_int64s(h5::open_dataset(summary, "iterations_run"));
-  // Version 1 files have no test columns.
-  auto optional_column = [&](const char* name) {
-    return h5::exists(summary, name)
-               ? h5::read_doubles(h5::open_dataset(summary, name))
-               : std::vector<double>(indices.size(), std::numeric_limits<double>::quiet_NaN());
+  // A column some runs' files lack: older versions, or no run with a value.
+  auto optional_column = [&](const std::string& name, const char* old_name = nullptr) {
+    if (h5::exists(summary, name)) return h5::read_doubles(h5::open_dataset(summary, name));
+    if (old_name && h5::exists(summary, old_name)) {
+      return h5::read_doubles(h5::open_dataset(summary, old_name));
+    }
+    return std::vector<double>(indices.size(), std::numeric_limits<double>::quiet_NaN());
   };
-  const auto test_cost = optional_column("test_final_cost");
-  const auto test_accuracy = optional_column("test_accuracy");
+  // Version 2 names of the metrics that existed then.
+  const std::map<std::string, const char*> kOldNames = {{"train.cost", "final_cost"},
+                                                        {"train.accuracy", "train_accuracy"},
+                                                        {"test.cost", "test_final_cost"},
+                                                        {"test.accuracy", "test_accuracy"}};
+  std::vector<std::vector<double>> train_metrics, test_metrics;
+  for (std::size_t k = 0; k < kMetricCount; ++k) {
+    for (auto [part, metrics] : {std::pair{"train.", &train_metrics}, std::pair{"test.", &test_metrics}}) {
+      const std::string name = part + std::string(kMetricNames[k]);
+      const auto old_name = kOldNames.find(name);
+      metrics->push_back(
+          optional_column(name, old_name == kOldNames.end() ? nullptr : old_name->second));
+    }
+  }
+  const auto integers = [&](const char* name, std::int64_t missing) {
+    return h5::exists(summary, name) ? h5::read_int64s(h5::open_dataset(summary, name))
+                                     : std::vector<std::int64_t>(indices.size(), missing);
+  };
+  // Before version 3 every run was full batch, so epochs were iterations.
+  const auto epochs = h5::exists(summary, "epochs_run") ? integers("epochs_run", 0) : iterations;
+  const auto best_epochs = integers("best_epoch", -1);
   if (h5::has_attribute(summary, "swept_keys")) {
     const std::string keys = h5::read_string_attribute(summary, "swept_keys");
     std::size_t start = 0;
@@ -137,12 +164,14 @@ Results read_results_file(const std::string& path) {
   for (std::size_t i = 0; i < indices.size(); ++i) {
     RunRecord run;
     run.index = indices[i];
-    run.result.final_cost = final_cost[i];
-    run.result.train_accuracy = accuracy[i];
+    for (std::size_t k = 0; k < kMetricCount; ++k) {
+      metric_at(run.result.train, k) = train_metrics[k][i];
+      metric_at(run.result.test, k) = test_metrics[k][i];
+    }
     run.result.wall_time_s = wall_time[i];
     run.result.iterations_run = iterations[i];
-    run.result.test_cost = test_cost[i];
-    run.result.test_accuracy = test_accuracy[i];
+    run.result.epochs_run = epochs[i];
+    run.result.best_epoch = best_epochs[i];
     for (const auto& column : swept) run.columns.push_back(column[i]);
     read_run_group(runs, run);
     results.runs.push_back(std::move(run));

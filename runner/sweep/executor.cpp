@@ -18,12 +18,19 @@ DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
   DatasetCache cache;
   for (const PlannedRun* run : runs) {
     if (cache.count(run->dataset_id)) continue;
-    auto generator =
-        registries.datasets.create(run->config.dataset.name, run->config.dataset.params);
+    const PluginChoice& dataset = run->config.dataset;
     auto data = std::make_shared<RunData>();
-    data->generated = generator->generate();
-    data->prepared = prepare_data(data->generated, run->config.dataset.params);
+    data->generated = registries.datasets.create(dataset.name, dataset.params)->generate();
+    check_dataset(data->generated, dataset.name);
+    data->prepared = prepare_data(data->generated, dataset.params);
     cache.emplace(run->dataset_id, std::move(data));
+  }
+  for (const PlannedRun* run : runs) {
+    try {
+      (void)layer_sizes(run->config, cache.at(run->dataset_id)->prepared.train, registries);
+    } catch (const DataError& error) {
+      throw DataError("run " + std::to_string(run->index) + ": " + error.what());
+    }
   }
   return cache;
 }
@@ -41,9 +48,14 @@ RunRecord make_record(const PlannedRun& run, RunResult result) {
   return record;
 }
 
-double estimated_cost(const PlannedRun& run, const Dataset& data) {
-  return Network::forward_cost(layer_sizes(run.config, data)) * static_cast<double>(data.X.cols()) *
-         static_cast<double>(std::max<std::int64_t>(run.config.train.iterations, 1));
+double estimated_cost(const PlannedRun& run, const Dataset& data, const Registries& registries) {
+  // Examples passed forward over the whole run.
+  const TrainConfig& train = run.config.train;
+  const auto m = static_cast<double>(data.X.cols());
+  const double batch = train.mini_batches() ? std::min(m, double(train.batch_size)) : m;
+  const double examples = train.epochs > 0 ? double(train.epochs) * m
+                                           : double(std::max<std::int64_t>(train.iterations, 1)) * batch;
+  return Network::forward_cost(layer_sizes(run.config, data, registries)) * examples;
 }
 
 namespace {
@@ -96,7 +108,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
   std::vector<double> cost_of;
   for (const PlannedRun& run : runs) {
     data_of.push_back(&datasets.at(run.dataset_id)->prepared);
-    cost_of.push_back(estimated_cost(run, data_of.back()->train));
+    cost_of.push_back(estimated_cost(run, data_of.back()->train, registries));
   }
   std::vector<std::size_t> order(runs.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

@@ -15,7 +15,7 @@
 #include "data/prepare.hpp"
 #include "store/results.hpp"
 #include "sweep/resolve.hpp"
-#include "train/trainer.hpp"
+#include "train/train_run.hpp"
 
 namespace nnsweep {
 
@@ -36,8 +36,11 @@ struct RunData {
   PreparedData prepared;
 };
 // Datasets keyed by their resolved dataset config, each generated (and split)
-// once and shared read-only by every run that uses it. Throws SplitError when
-// a dataset's split is impossible.
+// once and shared read-only by every run that uses it. Throws DataError when a
+// dataset cannot be made (a malformed file, parameters that do not fit
+// together), its split is impossible (SplitError), or a run's loss cannot
+// train on it (binary cross-entropy on three classes): all before any run
+// trains.
 using DatasetCache = std::map<std::string, std::shared_ptr<const RunData>>;
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries);
@@ -46,7 +49,7 @@ DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
 RunRecord make_record(const PlannedRun& run, RunResult result);
 
 // Estimated work of a run (multiply-adds), used to start the largest runs first.
-double estimated_cost(const PlannedRun& run, const Dataset& data);
+double estimated_cost(const PlannedRun& run, const Dataset& data, const Registries& registries);
 
 // The threads to train `runs` runs with: `requested` (0 = every core), but
 // never more than there are runs, and at least one.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/sha256.hpp"
+
 namespace nnsweep {
 
 std::string flow_text(const YAML::Node& node) {
@@ -22,12 +24,37 @@ PlanResolver::PlanResolver(const ConfigDocument& document, const Plan& plan,
   }
 }
 
+namespace {
+
+// The dataset's file parameters, each followed by its file's digest.
+void add_input_digests(PluginChoice& choice, const RegistryBase& registry, const ConfigView& root,
+                       const std::string& section, std::map<std::string, std::string>& digests) {
+  const PluginDescription* plugin = registry.describe(choice.name);
+  for (const ParamSpec& spec : plugin->params) {
+    if (!spec.is_path) continue;
+    const std::string& path = choice.params.string(spec.name);
+    auto found = digests.find(path);
+    if (found == digests.end()) {
+      try {
+        found = digests.emplace(path, file_sha256(path)).first;
+      } catch (const std::runtime_error& error) {
+        const auto view = root.child(section);
+        (view ? *view : root).fail(section + "." + spec.name + ": " + error.what());
+      }
+    }
+    choice.params.set(spec.name + "_sha256", found->second);
+  }
+}
+
+}  // namespace
+
 PlannedRun PlanResolver::resolve(std::int64_t index) const {
   const OverrideMap overrides = plan_.overrides(index);
   const ConfigView root = ConfigView::root(document_.root, document_.path, &overrides);
   PlannedRun run;
   run.index = index;
   run.config = parse_experiment(root, registries_, document_.stem());
+  add_input_digests(run.config.dataset, registries_.datasets, root, "dataset", digests_);
   run.config_yaml = to_yaml(run.config);
   run.id = run_identity(run.config);
   run.dataset_id = stable_hash(dataset_yaml(run.config.dataset));

@@ -1,5 +1,6 @@
 #pragma once
 // From a plan's run index to a validated, resolved run.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ class PlanResolver {
   // The keys that get a summary column: swept keys, then --set keys.
   const std::vector<std::string>& summary_keys() const { return summary_keys_; }
   // Throws ConfigError (pointing into the sweep or --set) when the run is invalid.
+  // Every file path parameter P of the run's plugins gets its file's SHA-256
+  // as the parameter P_sha256 (config/..., registry/params.hpp: is_path), so
+  // that it is part of the run's config, identity and dataset id.
   PlannedRun resolve(std::int64_t index) const;
   // Resolves every run, so that no bad value waits for the run that uses it.
   void validate_all() const;
@@ -34,6 +38,8 @@ class PlanResolver {
   const Plan& plan_;
   const Registries& registries_;
   std::vector<std::string> summary_keys_;
+  // SHA-256 by absolute path: each input file is read once per plan.
+  mutable std::map<std::string, std::string> digests_;
 };
 
 // A YAML node as one line of flow text: 0.1, tanh, [20, 20].

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "train/metrics.hpp"
+
 namespace nnsweep {
 
 enum class RunStatus { ok, diverged, failed };
@@ -17,15 +19,21 @@ RunStatus parse_status(const std::string& text);
 struct RunResult {
   RunStatus status = RunStatus::ok;
   std::string message;
-  std::vector<double> costs;  // at iterations 0, r, 2r, ... (r = record_every)
-  double final_cost = 0.0;    // the cost of the final parameters
-  double train_accuracy = 0.0;
-  // On the test part (NaN without one): the cost at the same iterations as
-  // `costs`, and the cost and accuracy of the final parameters.
+  // One entry every record_every epochs (with full batch an epoch is one
+  // iteration): the training cost of the epoch, as the mean over its batches
+  // of each batch's cost before its update, weighted by batch size (Keras'
+  // `loss`; with full batch, the cost before the update) ...
+  std::vector<double> costs;
+  // ... and, with a test part, the test cost of the parameters after the
+  // epoch (Keras' `val_loss`); empty without one.
   std::vector<double> test_costs;
-  double test_cost = std::numeric_limits<double>::quiet_NaN();
-  double test_accuracy = std::numeric_limits<double>::quiet_NaN();
-  std::int64_t iterations_run = 0;
+  // The final parameters' cost and metrics on the training part, and on the
+  // test part (all NaN without one).
+  Metrics train, test;
+  std::int64_t iterations_run = 0;  // optimizer updates (iterations) done
+  std::int64_t epochs_run = 0;      // epochs begun (the last may be partial)
+  // With early stopping: the epoch of lowest test cost (0-based), else -1.
+  std::int64_t best_epoch = -1;
   double wall_time_s = 0.0;
   std::vector<Eigen::Index> sizes;  // [n_x, hidden..., n_y]
   Eigen::VectorXd parameters;       // flat, in Network's layout

@@ -1,71 +1,108 @@
 #include "train/trainer.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <limits>
-#include <optional>
+#include <numeric>
 
+#include "train/targets.hpp"
 #include "util/numpy_sum.hpp"
 
 namespace nnsweep {
+namespace {
 
-std::vector<Eigen::Index> layer_sizes(const ExperimentConfig& config, const Dataset& data) {
+LossTargets targets_of(const ExperimentConfig& config, const Registries& registries) {
+  return registries.losses.describe(config.loss.name)->traits.targets;
+}
+
+// Examples per update: a batch of at least every example is the full batch,
+// in order (shuffling it would only reorder the sums).
+std::int64_t effective_batch(const TrainConfig& train, Eigen::Index examples) {
+  return train.batch_size > 0 && train.batch_size < examples ? train.batch_size : examples;
+}
+
+}  // namespace
+
+std::vector<Eigen::Index> layer_sizes(const ExperimentConfig& config, const Dataset& data,
+                                      const Registries& registries) {
   std::vector<Eigen::Index> sizes{data.X.rows()};
   for (std::int64_t width : config.model.hidden) sizes.push_back(width);
-  sizes.push_back(data.Y.rows());
+  sizes.push_back(output_units(data, targets_of(config, registries), config.loss.name));
   return sizes;
 }
 
 Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Registries& registries)
     : data_(data),
-      network_(layer_sizes(config, data)),
-      output_(registries.activations.create(config.model.output.name, config.model.output.params)),
-      loss_(registries.losses.create(config.loss.name, config.loss.params)),
+      network_(layer_sizes(config, data, registries)),
+      forward_(config, registries, network_.sizes(), effective_batch(config.train, data.X.cols())),
       optimizer_(registries.optimizers.create(config.optimizer.name, config.optimizer.params)),
-      fused_output_gradient_(loss_->fused_output() == config.model.output.name),
-      regularization_(config.regularization) {
-  for (std::size_t layer = 0; layer < config.model.hidden.size(); ++layer) {
-    const PluginChoice& activation = config.model.hidden_activation(layer);
-    hidden_.push_back(registries.activations.create(activation.name, activation.params));
-  }
-  const Eigen::Index m = data.X.cols();
+      regularization_(config.regularization),
+      targets_(encode_targets(data, targets_of(config, registries), config.loss.name)),
+      batch_size_(effective_batch(config.train, data.X.cols())),
+      batches_((data.X.cols() + batch_size_ - 1) / batch_size_),
+      shuffle_(static_cast<std::uint32_t>(config.train.shuffle_seed)),
+      batch_columns_(data.X.cols()) {
   for (std::size_t l = 0; l < network_.layer_count(); ++l) {
-    const Eigen::Index rows = network_.sizes()[l + 1];
-    Z_.emplace_back(rows, m);
-    A_.emplace_back(rows, m);
-    dA_.emplace_back(rows, m);
-    dZ_.emplace_back(rows, m);
+    dA_.emplace_back(network_.sizes()[l + 1], batch_size_);
+    dZ_.emplace_back(network_.sizes()[l + 1], batch_size_);
+  }
+  if (mini_batches()) {
+    order_.resize(static_cast<std::size_t>(data.X.cols()));
+    batch_X_.resize(data.X.rows(), batch_size_);
+    batch_targets_.resize(targets_.rows(), batch_size_);
   }
   registries.initializers.create(config.model.init.name, config.model.init.params)
       ->initialize(network_.weights(), network_.biases());
   optimizer_->reset(network_.parameters().size());
 }
 
-void Trainer::forward() {
-  const std::size_t last = network_.layer_count() - 1;
-  for (std::size_t l = 0; l <= last; ++l) {
-    const Eigen::MatrixXd& input = l == 0 ? data_.X : A_[l - 1];
-    Z_[l].noalias() = network_.weight(l) * input;
-    Z_[l].colwise() += network_.bias(l).col(0);
-    (l == last ? *output_ : *hidden_[l]).forward(Z_[l], A_[l]);
+void Trainer::begin_epoch() {
+  if (!mini_batches()) return;
+  // permutation(m): a fresh arange(m), shuffled.
+  std::iota(order_.begin(), order_.end(), std::int64_t{0});
+  shuffle_.shuffle(std::span<std::int64_t>(order_));
+}
+
+void Trainer::select_batch(std::int64_t batch) {
+  if (!mini_batches()) return;
+  const std::int64_t begin = batch * batch_size_;
+  batch_columns_ = std::min<std::int64_t>(batch_size_, data_.X.cols() - begin);
+  for (Eigen::Index j = 0; j < batch_columns_; ++j) {
+    const auto example = static_cast<Eigen::Index>(order_[static_cast<std::size_t>(begin + j)]);
+    batch_X_.col(j) = data_.X.col(example);
+    batch_targets_.col(j) = targets_.col(example);
   }
+}
+
+double Trainer::evaluate() {
+  if (mini_batches()) {
+    forward_.run(network_, batch_X_.leftCols(batch_columns_));
+    return forward_.loss(batch_targets_.leftCols(batch_columns_)) +
+           weight_penalty(network_, regularization_);
+  }
+  forward_.run(network_, data_.X);
+  return forward_.loss(targets_) + weight_penalty(network_, regularization_);
 }
 
 void Trainer::backward() {
   const std::size_t last = network_.layer_count() - 1;
-  const double inverse_m = 1.0 / static_cast<double>(data_.X.cols());
-  if (fused_output_gradient_) {
-    dZ_[last] = A_[last] - data_.Y;
+  const Eigen::Index n = batch_columns_;
+  using ConstBlock = Eigen::Ref<const Eigen::MatrixXd>;
+  const ConstBlock X = mini_batches() ? ConstBlock(batch_X_.leftCols(n)) : ConstBlock(data_.X);
+  const ConstBlock Y = mini_batches() ? ConstBlock(batch_targets_.leftCols(n)) : ConstBlock(targets_);
+  const double inverse_m = 1.0 / static_cast<double>(n);
+  if (forward_.fused()) {
+    dZ_[last].leftCols(n) = forward_.A(last) - Y;
   } else {
-    loss_->gradient(A_[last], data_.Y, dA_[last]);
-    output_->backward(Z_[last], A_[last], dA_[last], dZ_[last]);
+    forward_.loss_plugin().gradient(forward_.A(last), Y, dA_[last].leftCols(n));
+    forward_.activation(last).backward(forward_.Z(last), forward_.A(last), dA_[last].leftCols(n),
+                                       dZ_[last].leftCols(n));
   }
   for (std::size_t l = last + 1; l-- > 0;) {
-    const Eigen::MatrixXd& input = l == 0 ? data_.X : A_[l - 1];
-    const Eigen::MatrixXd& dZ = dZ_[l];
+    const auto dZ = dZ_[l].leftCols(n);
     auto& weight_gradient = network_.weight_gradient(l);
-    weight_gradient.noalias() = dZ * input.transpose();
+    if (l == 0) {
+      weight_gradient.noalias() = dZ * X.transpose();
+    } else {
+      weight_gradient.noalias() = dZ * forward_.A(l - 1).transpose();
+    }
     weight_gradient *= inverse_m;
     if (regularization_.l1 != 0.0) {
       weight_gradient.array() += regularization_.l1 * network_.weight(l).array().sign();
@@ -75,30 +112,14 @@ void Trainer::backward() {
     auto& bias_gradient = network_.bias_gradient(l);
     for (Eigen::Index row = 0; row < dZ.rows(); ++row) {
       const auto element = [&](std::size_t k) { return dZ(row, static_cast<Eigen::Index>(k)); };
-      bias_gradient(row, 0) = inverse_m * numpy_pairwise_sum(element, dZ.cols());
+      bias_gradient(row, 0) = inverse_m * numpy_pairwise_sum(element, static_cast<std::size_t>(n));
     }
     if (l > 0) {
-      dA_[l - 1].noalias() = network_.weight(l).transpose() * dZ;
-      hidden_[l - 1]->backward(Z_[l - 1], A_[l - 1], dA_[l - 1], dZ_[l - 1]);
+      dA_[l - 1].leftCols(n).noalias() = network_.weight(l).transpose() * dZ;
+      forward_.activation(l - 1).backward(forward_.Z(l - 1), forward_.A(l - 1),
+                                          dA_[l - 1].leftCols(n), dZ_[l - 1].leftCols(n));
     }
   }
-}
-
-double Trainer::evaluate() {
-  forward();
-  const double cost = fused_output_gradient_ ? loss_->cost_from_logits(Z_.back(), data_.Y)
-                                             : loss_->cost(A_.back(), data_.Y);
-  return cost + penalty();
-}
-
-double Trainer::penalty() const {
-  if (regularization_ == Regularization{}) return 0.0;
-  double l1 = 0.0, l2 = 0.0;
-  for (std::size_t l = 0; l < network_.layer_count(); ++l) {
-    l1 += network_.weight(l).cwiseAbs().sum();
-    l2 += network_.weight(l).squaredNorm();
-  }
-  return regularization_.l1 * l1 + 0.5 * regularization_.l2 * l2;
 }
 
 Trainer::Step Trainer::learn() {
@@ -115,119 +136,23 @@ double Trainer::iterate() {
   return cost;
 }
 
-double Trainer::evaluate_parameters_of(const Trainer& other) {
-  network_.parameters() = other.network().parameters();
-  return evaluate();
+Evaluator::Evaluator(const Dataset& data, const ExperimentConfig& config,
+                     const Registries& registries)
+    : data_(data),
+      forward_(config, registries, layer_sizes(config, data, registries), data.X.cols()),
+      regularization_(config.regularization),
+      targets_(encode_targets(data, targets_of(config, registries), config.loss.name)) {}
+
+double Evaluator::cost(const Network& network) {
+  forward_.run(network, data_.X);
+  return forward_.loss(targets_) + weight_penalty(network, regularization_);
 }
 
-double Trainer::accuracy() const {
-  return loss_->accuracy(A_.back(), data_.Y);
-}
-
-namespace {
-
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
-}
-
-// Why the run must stop at this iteration, given its cost; empty to go on (and
-// then the step has been taken). Only builds a message once something happened.
-std::string check_and_learn(Trainer& trainer, double cost, double initial_cost,
-                            double blow_up_limit) {
-  if (trainer.stable_cost() && !std::isfinite(cost)) {
-    return std::string("the cost became ") + (std::isnan(cost) ? "NaN" : "infinite") +
-           " (the forward pass overflowed)";
-  }
-  // Only a finite cost can blow up: an infinite one from log(0) in the unfused
-  // path is a saturated output, and its gradient check below decides.
-  if (std::isfinite(cost) && cost > blow_up_limit) {
-    return "the cost " + number(cost) + " exceeded the blow-up limit " + number(blow_up_limit) +
-           " (" + number(kBlowUpFactor) + " times the larger of 1 and the initial cost " +
-           number(initial_cost) + "): the outputs became confidently wrong";
-  }
-  switch (trainer.learn()) {
-    case Trainer::Step::updated:
-      return {};
-    case Trainer::Step::gradient_not_finite:
-      return "the gradient of " +
-             trainer.network().describe_non_finite(trainer.network().gradient()) +
-             " (the update was not applied)";
-    case Trainer::Step::parameters_not_finite:
-      return "the parameter " +
-             trainer.network().describe_non_finite(trainer.network().parameters()) +
-             " after the update";
-  }
-  return {};
-}
-
-}  // namespace
-
-RunResult train_run(const Dataset& data, const ExperimentConfig& config,
-                    const Registries& registries, const CostLogger& log,
-                    const std::atomic<bool>* stop, const Dataset* test) {
-  const auto start = std::chrono::steady_clock::now();
-  RunResult result;
-  try {
-    Trainer trainer(data, config, registries);
-    // Evaluates the trainer's parameters on the test part, with buffers of its size.
-    std::optional<Trainer> tester;
-    if (test) tester.emplace(*test, config, registries);
-    const TrainConfig& train = config.train;
-    result.costs.reserve(
-        static_cast<std::size_t>((train.iterations + train.record_every - 1) / train.record_every));
-    // Set from the cost at iteration 0 (stays infinite if that is not finite).
-    double initial_cost = 0.0;
-    double blow_up_limit = std::numeric_limits<double>::infinity();
-    std::int64_t i = 0;
-    for (; i < train.iterations; ++i) {
-      if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
-        result.interrupted = true;
-        break;
-      }
-      const double cost = trainer.evaluate();
-      if (i % train.record_every == 0) {
-        result.costs.push_back(cost);
-        if (tester) result.test_costs.push_back(tester->evaluate_parameters_of(trainer));
-      }
-      if (log && train.log_every > 0 && i % train.log_every == 0) log(i, cost);
-      if (i == 0 && std::isfinite(cost)) {
-        initial_cost = cost;
-        blow_up_limit = kBlowUpFactor * std::max(cost, 1.0);
-      }
-      const std::string what = check_and_learn(trainer, cost, initial_cost, blow_up_limit);
-      if (!what.empty()) {
-        result.status = RunStatus::diverged;
-        result.message = "diverged at iteration " + std::to_string(i) + ": " + what;
-        ++i;  // iteration i ran (its cost is recorded), though its step may not have
-        break;
-      }
-    }
-    result.iterations_run = i;
-    result.final_cost = trainer.evaluate();
-    result.train_accuracy = trainer.accuracy();
-    if (tester) {
-      result.test_cost = tester->evaluate_parameters_of(trainer);
-      result.test_accuracy = tester->accuracy();
-    }
-    if (result.status == RunStatus::ok && !result.interrupted && trainer.stable_cost() &&
-        !std::isfinite(result.final_cost)) {
-      // The last update left finite parameters whose forward pass overflows.
-      result.status = RunStatus::diverged;
-      const std::int64_t last = std::max<std::int64_t>(i - 1, 0);
-      result.message = "diverged at iteration " + std::to_string(last) +
-                       ": the cost after the last update is not finite";
-    }
-    result.sizes = trainer.network().sizes();
-    result.parameters = trainer.network().parameters();
-  } catch (const std::exception& error) {
-    result.status = RunStatus::failed;
-    result.message = error.what();
-  }
-  result.wall_time_s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return result;
+Metrics Evaluator::metrics(const Network& network) {
+  const double cost_now = cost(network);
+  Metrics metrics = task_metrics(forward_.output(), data_);
+  metrics.cost = cost_now;
+  return metrics;
 }
 
 }  // namespace nnsweep

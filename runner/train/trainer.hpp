@@ -1,22 +1,30 @@
 #pragma once
-// Full-batch training of one run, computed as the seed post computes it.
+// Training one run, computed as the seed post computes it: per update, a
+// forward pass, the cost of the current parameters, a backward pass and one
+// optimizer step. The cost of an update is therefore the cost before it.
 //
-// Per iteration: forward pass, cost from the current parameters, backward pass,
-// one optimizer step. The cost recorded at iteration i is therefore the cost
-// before that iteration's update. Every buffer is allocated by the constructor:
+// Full batch (train.batch_size full, or at least the training part's size):
+// every update sees every example, in order, and an epoch is one update.
+// Mini-batches of B examples: every epoch draws the order as
+// np.random.RandomState(shuffle_seed).permutation(m) would on its k-th call
+// (one generator for the whole run), and takes batches of B examples in that
+// order, the last one smaller when B does not divide m.
+//
+// The constructor allocates every buffer; begin_epoch(), select_batch(),
 // iterate(), evaluate() and learn() allocate nothing.
-//
-// When the output activation is the loss's fused_output() (sigmoid for binary
-// cross-entropy) the cost comes from the output's pre-activation Z
-// (Loss::cost_from_logits), so a saturated output still has a finite cost.
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/experiment.hpp"
+#include "random/numpy_random.hpp"
+#include "train/forward.hpp"
+#include "train/metrics.hpp"
 #include "train/network.hpp"
 #include "train/run_result.hpp"
 
@@ -31,14 +39,26 @@ class Trainer {
     parameters_not_finite,  // the step was taken and made some parameter non-finite
   };
 
-  // `data` must outlive the trainer; it is only read.
+  // `data` must outlive the trainer; it is only read. Throws DataError when
+  // the data and the loss do not go together (train/targets.hpp).
   Trainer(const Dataset& data, const ExperimentConfig& config, const Registries& registries);
+
+  // Updates per epoch: 1 for full batch, ceil(m / B) for mini-batches.
+  std::int64_t batches_per_epoch() const { return batches_; }
+  bool mini_batches() const { return batches_ > 1; }
+  // Mini-batches: draws the next epoch's order. Full batch: nothing.
+  void begin_epoch();
+  // Mini-batches: makes batch `batch` (< batches_per_epoch()) of the current
+  // epoch the examples evaluate() and learn() see. Full batch: nothing.
+  void select_batch(std::int64_t batch);
+  // Examples in the current batch.
+  Eigen::Index batch_examples() const { return batch_columns_; }
 
   // evaluate() then learn(); returns the cost of the parameters before the update.
   double iterate();
-  // Forward pass and cost of the current parameters, no update. The cost
-  // includes the weight penalties of config.regularization, and so does the
-  // gradient learn() computes.
+  // Forward pass and cost of the current parameters on the current batch, no
+  // update. The cost includes the weight penalties of config.regularization,
+  // and so does the gradient learn() computes.
   double evaluate();
   // Backward pass from the latest forward pass, then one optimizer step if the
   // gradient is finite. One allFinite() over the flat gradient and one over the
@@ -46,77 +66,55 @@ class Trainer {
   Step learn();
   // Whether evaluate()'s cost is the stable one from logits: then it is finite
   // exactly when the forward pass is.
-  bool stable_cost() const { return fused_output_gradient_; }
-  // Accuracy of the output of the latest forward pass.
-  double accuracy() const;
+  bool stable_cost() const { return forward_.fused(); }
 
   Network& network() { return network_; }
   const Network& network() const { return network_; }
 
-  // Forward pass and cost on this trainer's data of another trainer's current
-  // parameters (of the same network shape): how the test part is evaluated.
-  double evaluate_parameters_of(const Trainer& other);
-
  private:
-  void forward();
   void backward();
-  // The regularization term of the cost for the current weights.
-  double penalty() const;
 
   const Dataset& data_;
   Network network_;
-  std::vector<std::unique_ptr<Activation>> hidden_;  // one per hidden layer
-  std::unique_ptr<Activation> output_;
-  std::unique_ptr<Loss> loss_;
+  ForwardPass forward_;
   std::unique_ptr<Optimizer> optimizer_;
-  bool fused_output_gradient_;
   Regularization regularization_;
-  // Per layer: pre-activations, activations and their gradients (n_l x m).
-  std::vector<Eigen::MatrixXd> Z_, A_, dA_, dZ_;
+  Eigen::MatrixXd targets_;  // the loss's targets for every example (train/targets.hpp)
+  // Per layer: gradients with respect to activations and pre-activations.
+  std::vector<Eigen::MatrixXd> dA_, dZ_;
+  // Mini-batches: the example order of this epoch, and the batch's examples.
+  std::int64_t batch_size_, batches_;
+  NumpyRandomState shuffle_;
+  std::vector<std::int64_t> order_;
+  Eigen::MatrixXd batch_X_, batch_targets_;
+  Eigen::Index batch_columns_;
 };
 
-// Called every log_every iterations with the iteration number and its cost.
-using CostLogger = std::function<void(std::int64_t iteration, double cost)>;
+// Evaluates parameters on a whole dataset: the training part at the end of a
+// run, the test part after every epoch. Allocates only in its constructor.
+class Evaluator {
+ public:
+  Evaluator(const Dataset& data, const ExperimentConfig& config, const Registries& registries);
+  // The cost (with weight penalties) of the network's current parameters.
+  double cost(const Network& network);
+  // Cost and every metric of the task (train/metrics.hpp); allocates a little.
+  Metrics metrics(const Network& network);
 
-// A run whose cost exceeds kBlowUpFactor * max(1, its cost at iteration 0) has
-// blown up (the divergence rule below; docs/divergence.md has the measurements).
-constexpr double kBlowUpFactor = 1e3;
+ private:
+  const Dataset& data_;
+  ForwardPass forward_;
+  Regularization regularization_;
+  Eigen::MatrixXd targets_;
+};
 
-// Trains one run to completion. Never throws: an exception marks it `failed`
-// with the message.
-//
-// Divergence means the training blew up, not that a printed cost overflowed. The
-// run stops as `diverged` at iteration i, with the message
-// "diverged at iteration i: <what happened>", when
-//  - the gradient computed at i has a NaN or infinite entry ("the gradient of W2
-//    became NaN"); that update is not applied, so the stored parameters are the
-//    last finite ones;
-//  - the optimizer step at i made a parameter NaN or infinite ("the parameter b1
-//    became infinite after the update");
-//  - the cost at i is finite but above the blow-up limit: the outputs became
-//    confidently wrong by orders of magnitude (for binary cross-entropy, a mean
-//    probability for the right label below e^-1000). Needed because with bounded
-//    gradients (tanh or sigmoid units, gd) even a learning rate of 1e6 only grows
-//    the weights linearly and nothing ever overflows. That step is not taken;
-//  - the cost at i, computed stably from the logits (Trainer::stable_cost()), is
-//    not finite: the forward pass overflowed. That step is not taken either.
-// A saturated output (sigmoid exactly 0 or 1) is not divergence: its cost from
-// logits stays finite and small. The recorded costs include iteration i's, and
-// iterations_run is i + 1. If the parameters after the last update give a stable
-// cost that is not finite, the run is `diverged` too.
-//
-// When `stop` is non-null and becomes true (checked with a relaxed load before
-// each iteration), the run returns without starting another iteration, with
-// `interrupted` set and its status otherwise as far as it got.
-//
-// With a `test` set, the cost on it is recorded at the same iterations as the
-// training cost (test_costs), and the final parameters' cost and accuracy on
-// it are test_cost and test_accuracy. The test set never affects training.
-RunResult train_run(const Dataset& data, const ExperimentConfig& config,
-                    const Registries& registries, const CostLogger& log = {},
-                    const std::atomic<bool>* stop = nullptr, const Dataset* test = nullptr);
+// Called every log_every iterations (full batch) or epochs (mini-batches)
+// with "iteration" or "epoch", its number and its cost.
+using CostLogger = std::function<void(std::string_view unit, std::int64_t step, double cost)>;
 
-// The layer sizes of the network the config describes for this dataset.
-std::vector<Eigen::Index> layer_sizes(const ExperimentConfig& config, const Dataset& data);
+// The layer sizes of the network the config describes for this dataset: the
+// input size is the features', the output size follows from the loss's
+// targets (train/targets.hpp). Throws DataError as the targets do.
+std::vector<Eigen::Index> layer_sizes(const ExperimentConfig& config, const Dataset& data,
+                                      const Registries& registries);
 
 }  // namespace nnsweep

@@ -44,6 +44,7 @@ nnsweep::ParamValue typed(const nnsweep::ParamSpec& spec, const std::string& tex
     case nnsweep::ParamType::string:
       return text;
     case nnsweep::ParamType::int_list:
+    case nnsweep::ParamType::string_list:
       break;
   }
   BOOST_FAIL("unexpected parameter type for " + spec.name);

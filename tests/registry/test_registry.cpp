@@ -38,6 +38,8 @@ std::size_t expected_index(nnsweep::ParamType type) {
       return 3;
     case nnsweep::ParamType::int_list:
       return 4;
+    case nnsweep::ParamType::string_list:
+      return 5;
   }
   return 99;
 }

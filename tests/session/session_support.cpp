@@ -71,9 +71,16 @@ void check_same_results(const Results& got, const Results& expected) {
       BOOST_TEST(status_name(g.result.status) == status_name(e.result.status));
       BOOST_TEST(g.result.message == e.result.message);
       BOOST_TEST(g.result.iterations_run == e.result.iterations_run);
-      BOOST_TEST(same_bits(g.result.final_cost, e.result.final_cost));
-      BOOST_TEST(same_bits(g.result.train_accuracy, e.result.train_accuracy));
+      BOOST_TEST(g.result.epochs_run == e.result.epochs_run);
+      BOOST_TEST(g.result.best_epoch == e.result.best_epoch);
+      for (std::size_t k = 0; k < kMetricCount; ++k) {
+        BOOST_TEST(same_bits(metric_at(g.result.train, k), metric_at(e.result.train, k)),
+                   "train." << kMetricNames[k]);
+        BOOST_TEST(same_bits(metric_at(g.result.test, k), metric_at(e.result.test, k)),
+                   "test." << kMetricNames[k]);
+      }
       BOOST_TEST(same_bits(g.result.costs, e.result.costs));
+      BOOST_TEST(same_bits(g.result.test_costs, e.result.test_costs));
       BOOST_TEST((g.result.sizes == e.result.sizes));
       BOOST_TEST((g.result.parameters == e.result.parameters));
     }

@@ -12,7 +12,7 @@
 #include "cli.hpp"
 #include "store/journal.hpp"
 #include "store/results.hpp"
-#include "train/trainer.hpp"
+#include "train/train_run.hpp"
 
 namespace fs = std::filesystem;
 using nnsweep::testing::RunSpec;
@@ -57,8 +57,13 @@ nnsweep::Results sample_results() {
   results.runs.push_back(make_record(1, spec, {0.5, std::vector<std::int64_t>{3}, false}));
   // A run tested on a held-out part (the others have none: NaN, no curve).
   results.runs.back().result.test_costs = {0.75, 0.5, 0.25};
-  results.runs.back().result.test_cost = 0.125;
-  results.runs.back().result.test_accuracy = 0.875;
+  results.runs.back().result.test.cost = 0.125;
+  results.runs.back().result.test.accuracy = 0.875;
+  results.runs.back().result.test.precision = 0.75;
+  results.runs.back().result.test.recall = 0.625;
+  results.runs.back().result.test.f1 = 0.6875;
+  results.runs.back().result.epochs_run = 7;
+  results.runs.back().result.best_epoch = 4;
 
   // A failed run as the executor records one: a message and no parameters beyond
   // what training produced. Non-ASCII text checks the UTF-8 round trip.
@@ -106,10 +111,14 @@ void check_equal(const nnsweep::Results& got, const nnsweep::Results& expected) 
       BOOST_TEST(nnsweep::status_name(g.result.status) == nnsweep::status_name(e.result.status));
       BOOST_TEST(g.result.message == e.result.message);
       BOOST_TEST(g.result.iterations_run == e.result.iterations_run);
-      BOOST_TEST(same_bits(g.result.final_cost, e.result.final_cost));
-      BOOST_TEST(same_bits(g.result.train_accuracy, e.result.train_accuracy));
-      BOOST_TEST(same_bits(g.result.test_cost, e.result.test_cost));
-      BOOST_TEST(same_bits(g.result.test_accuracy, e.result.test_accuracy));
+      for (std::size_t k = 0; k < nnsweep::kMetricCount; ++k) {
+        BOOST_TEST(same_bits(metric_at(g.result.train, k), metric_at(e.result.train, k)),
+                   "train." << nnsweep::kMetricNames[k]);
+        BOOST_TEST(same_bits(metric_at(g.result.test, k), metric_at(e.result.test, k)),
+                   "test." << nnsweep::kMetricNames[k]);
+      }
+      BOOST_TEST(g.result.epochs_run == e.result.epochs_run);
+      BOOST_TEST(g.result.best_epoch == e.result.best_epoch);
       BOOST_TEST(g.result.test_costs == e.result.test_costs, boost::test_tools::per_element());
       BOOST_TEST(same_bits(g.result.wall_time_s, e.result.wall_time_s));
       BOOST_TEST(g.result.sizes == e.result.sizes, boost::test_tools::per_element());

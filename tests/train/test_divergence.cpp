@@ -10,7 +10,7 @@
 
 #include "cli.hpp"
 #include "run_config.hpp"
-#include "train/trainer.hpp"
+#include "train/train_run.hpp"
 
 using nnsweep::testing::RunSpec;
 
@@ -54,7 +54,7 @@ void check_ok(const nnsweep::RunResult& result, std::int64_t iterations) {
   BOOST_TEST(nnsweep::status_name(result.status) == "ok", result.message);
   BOOST_TEST(result.message.empty(), result.message);
   BOOST_TEST(result.iterations_run == iterations);
-  BOOST_TEST(std::isfinite(result.final_cost));
+  BOOST_TEST(std::isfinite(result.train.cost));
   for (double cost : result.costs) BOOST_TEST_REQUIRE(std::isfinite(cost));
 }
 
@@ -65,8 +65,8 @@ BOOST_AUTO_TEST_SUITE(divergence)
 BOOST_AUTO_TEST_CASE(saturated_repro_is_ok) {
   const nnsweep::RunResult result = run(saturating_spec());
   check_ok(result, 10000);
-  BOOST_TEST(result.train_accuracy >= 0.98);
-  BOOST_TEST(result.final_cost < 0.05);  // well trained, not a huge finite cost
+  BOOST_TEST(result.train.accuracy >= 0.98);
+  BOOST_TEST(result.train.cost < 0.05);  // well trained, not a huge finite cost
 }
 
 BOOST_AUTO_TEST_CASE(saturated_repro_through_the_cli_exits_0) {
@@ -96,8 +96,8 @@ BOOST_AUTO_TEST_CASE(post_network_trained_50000_iterations_is_ok) {
   spec.record_every = 1000;
   const nnsweep::RunResult result = run(spec);
   check_ok(result, 50000);
-  BOOST_TEST(result.train_accuracy >= 0.98);
-  BOOST_TEST(result.final_cost < 0.05);
+  BOOST_TEST(result.train.accuracy >= 0.98);
+  BOOST_TEST(result.train.cost < 0.05);
 }
 
 BOOST_AUTO_TEST_CASE(huge_learning_rate_diverges_with_a_message) {

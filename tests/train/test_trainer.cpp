@@ -11,7 +11,7 @@
 
 #include "fixtures.hpp"
 #include "run_config.hpp"
-#include "train/trainer.hpp"
+#include "train/train_run.hpp"
 
 using nnsweep::testing::fixture_lines;
 using nnsweep::testing::to_double;
@@ -109,10 +109,10 @@ void check_case(const PostCase& c, double cost_tolerance, double param_tolerance
                  result.costs[k] << " vs numpy " << c.costs[k]);
     }
   }
-  BOOST_TEST(close_relative(result.final_cost, c.final_cost, cost_tolerance),
-             "final cost " << result.final_cost << " vs numpy " << c.final_cost);
-  BOOST_TEST(std::abs(result.train_accuracy - c.train_accuracy) <= accuracy_tolerance,
-             "accuracy " << result.train_accuracy << " vs numpy " << c.train_accuracy);
+  BOOST_TEST(close_relative(result.train.cost, c.final_cost, cost_tolerance),
+             "final cost " << result.train.cost << " vs numpy " << c.final_cost);
+  BOOST_TEST(std::abs(result.train.accuracy - c.train_accuracy) <= accuracy_tolerance,
+             "accuracy " << result.train.accuracy << " vs numpy " << c.train_accuracy);
   BOOST_TEST_REQUIRE(static_cast<std::size_t>(result.parameters.size()) == c.parameters.size());
   for (std::size_t i = 0; i < c.parameters.size(); ++i) {
     const double got = result.parameters(static_cast<Eigen::Index>(i));
@@ -190,8 +190,8 @@ BOOST_AUTO_TEST_CASE(training_is_deterministic) {
     const nnsweep::RunResult second = run(spec);
     BOOST_TEST_CONTEXT(optimizer) {
       BOOST_TEST(first.costs == second.costs, boost::test_tools::per_element());
-      BOOST_TEST(first.final_cost == second.final_cost);
-      BOOST_TEST(first.train_accuracy == second.train_accuracy);
+      BOOST_TEST(first.train.cost == second.train.cost);
+      BOOST_TEST(first.train.accuracy == second.train.accuracy);
       BOOST_TEST_REQUIRE(first.parameters.size() == second.parameters.size());
       BOOST_TEST((first.parameters.array() == second.parameters.array()).all());
       BOOST_TEST(first.costs.size() == 43u);  // iterations 0, 7, ..., 294
@@ -247,7 +247,7 @@ BOOST_AUTO_TEST_CASE(stop_flag_interrupts_the_run) {
   // Set during iteration 5 (as a signal handler would): iteration 6 never starts.
   stop = false;
   config.train.log_every = 1;
-  const auto raise_at_5 = [&](std::int64_t iteration, double) {
+  const auto raise_at_5 = [&](std::string_view, std::int64_t iteration, double) {
     if (iteration == 5) stop = true;
   };
   result = nnsweep::train_run(data, config, registries, raise_at_5, &stop);

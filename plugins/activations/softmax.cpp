@@ -1,0 +1,50 @@
+// Softmax over each column (one example's output units), computed as numpy code
+// usually writes it:
+//   E = np.exp(Z - Z.max(axis=0, keepdims=True))
+//   A = E / E.sum(axis=0, keepdims=True)
+// where the column sum adds the units in order (numpy reduces axis 0 of a
+// C-ordered array row by row). Output layer only: it normalises across units.
+#include <cmath>
+
+#include "builtin.hpp"
+
+namespace nnsweep {
+namespace {
+
+class Softmax final : public Activation {
+ public:
+  void forward(ConstBlock Z, Block A) const override {
+    for (Eigen::Index i = 0; i < Z.cols(); ++i) {
+      const double largest = Z.col(i).maxCoeff();
+      double sum = 0.0;
+      for (Eigen::Index k = 0; k < Z.rows(); ++k) {
+        A(k, i) = std::exp(Z(k, i) - largest);
+        sum += A(k, i);
+      }
+      for (Eigen::Index k = 0; k < Z.rows(); ++k) A(k, i) /= sum;
+    }
+  }
+  // Per column, the Jacobian-vector product dZ = A * (dA - sum(dA * A)); the
+  // sum is taken before dZ is written, so dZ may alias dA.
+  void backward(ConstBlock, ConstBlock A, ConstBlock dA, Block dZ) const override {
+    for (Eigen::Index i = 0; i < A.cols(); ++i) {
+      double weighted = 0.0;
+      for (Eigen::Index k = 0; k < A.rows(); ++k) weighted += dA(k, i) * A(k, i);
+      for (Eigen::Index k = 0; k < A.rows(); ++k) dZ(k, i) = A(k, i) * (dA(k, i) - weighted);
+    }
+  }
+};
+
+}  // namespace
+
+void register_softmax(Registries& registries) {
+  registries.activations.add(
+      {"softmax",
+       "exp(z_k) / sum_j exp(z_j) over each example's units; output layer only, "
+       "with categorical_cross_entropy",
+       {},
+       {.range = OutputRange::simplex}},
+      [](const Params&) { return std::make_unique<Softmax>(); });
+}
+
+}  // namespace nnsweep

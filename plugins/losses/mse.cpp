@@ -1,0 +1,42 @@
+// Mean squared error over every output and example, as np.mean((A - Y) ** 2)
+// and PyTorch's MSELoss compute it: the pairwise sum of (a - y)^2 over the
+// k x m entries in row-major order, divided by k * m. For regression (with an
+// identity output), or on classes encoded as 0/1 or one-hot targets.
+#include "builtin.hpp"
+#include "util/numpy_sum.hpp"
+
+namespace nnsweep {
+namespace {
+
+class MeanSquaredError final : public Loss {
+ public:
+  double cost(ConstBlock A, ConstBlock Y) const override {
+    const auto cols = static_cast<std::size_t>(A.cols());
+    const auto squared = [&](std::size_t k) {
+      const auto row = static_cast<Eigen::Index>(k / cols);
+      const auto col = static_cast<Eigen::Index>(k % cols);
+      const double error = A(row, col) - Y(row, col);
+      return error * error;
+    };
+    const std::size_t entries = static_cast<std::size_t>(A.rows()) * cols;
+    return numpy_pairwise_sum(squared, entries) / static_cast<double>(entries);
+  }
+
+  // m * d(cost)/dA = 2 (a - y) / k.
+  void gradient(ConstBlock A, ConstBlock Y, Block dA) const override {
+    dA = (2.0 / static_cast<double>(A.rows())) * (A - Y);
+  }
+};
+
+}  // namespace
+
+void register_mse(Registries& registries) {
+  registries.losses.add({"mse",
+                         "mean squared error mean((a - y)^2) over outputs and examples; "
+                         "regression, or classes as 0/1 or one-hot targets",
+                         {},
+                         {.targets = LossTargets::real}},
+                        [](const Params&) { return std::make_unique<MeanSquaredError>(); });
+}
+
+}  // namespace nnsweep

@@ -1,0 +1,50 @@
+#include "train/forward.hpp"
+
+namespace nnsweep {
+
+ForwardPass::ForwardPass(const ExperimentConfig& config, const Registries& registries,
+                         const std::vector<Eigen::Index>& sizes, Eigen::Index capacity)
+    : output_(registries.activations.create(config.model.output.name, config.model.output.params)),
+      loss_(registries.losses.create(config.loss.name, config.loss.params)),
+      fused_(registries.losses.describe(config.loss.name)->traits.fused_output ==
+             config.model.output.name) {
+  for (std::size_t layer = 0; layer < config.model.hidden.size(); ++layer) {
+    const PluginChoice& activation = config.model.hidden_activation(layer);
+    hidden_.push_back(registries.activations.create(activation.name, activation.params));
+  }
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    Z_.emplace_back(sizes[l + 1], capacity);
+    A_.emplace_back(sizes[l + 1], capacity);
+  }
+}
+
+void ForwardPass::run(const Network& network, const ConstBlock& X) {
+  columns_ = X.cols();
+  for (std::size_t l = 0; l < layers(); ++l) {
+    auto z = Z(l);
+    if (l == 0) {
+      z.noalias() = network.weight(l) * X;
+    } else {
+      z.noalias() = network.weight(l) * A(l - 1);
+    }
+    z.colwise() += network.bias(l).col(0);
+    activation(l).forward(z, A(l));
+  }
+}
+
+double ForwardPass::loss(const ConstBlock& Y) const {
+  return fused_ ? loss_->cost_from_logits(Z_.back().leftCols(columns_), Y)
+                : loss_->cost(output(), Y);
+}
+
+double weight_penalty(const Network& network, const Regularization& regularization) {
+  if (regularization == Regularization{}) return 0.0;
+  double l1 = 0.0, l2 = 0.0;
+  for (std::size_t l = 0; l < network.layer_count(); ++l) {
+    l1 += network.weight(l).cwiseAbs().sum();
+    l2 += network.weight(l).squaredNorm();
+  }
+  return regularization.l1 * l1 + 0.5 * regularization.l2 * l2;
+}
+
+}  // namespace nnsweep

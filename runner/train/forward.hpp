@@ -1,0 +1,60 @@
+#pragma once
+// The forward pass of a network over a block of examples, and its cost: what
+// training and evaluation share.
+//
+// Layer l computes Z_l = W_l A_{l-1} + b_l and A_l = g_l(Z_l), with A_0 = X
+// (features x examples). Buffers hold up to `capacity` examples; a pass over
+// fewer (the last mini-batch of an epoch) uses their leading columns. The
+// constructor allocates everything; run() and cost() allocate nothing.
+#include <memory>
+#include <vector>
+
+#include "config/experiment.hpp"
+#include "train/network.hpp"
+
+namespace nnsweep {
+
+class ForwardPass {
+ public:
+  using ConstBlock = Eigen::Ref<const Eigen::MatrixXd>;
+
+  ForwardPass(const ExperimentConfig& config, const Registries& registries,
+              const std::vector<Eigen::Index>& sizes, Eigen::Index capacity);
+
+  // Runs `network` (of the sizes given) on the columns of X, at most capacity.
+  void run(const Network& network, const ConstBlock& X);
+  // The loss of the latest run against the targets Y (its columns), without
+  // weight penalties. With the loss's fused output it is computed from the
+  // logits (Loss::cost_from_logits), so a saturated output stays finite.
+  double loss(const ConstBlock& Y) const;
+  // Whether the output is the loss's fused one: then the output gradient is
+  // dZ = A - Y, and loss() is finite exactly when the forward pass is.
+  bool fused() const { return fused_; }
+
+  Eigen::Index columns() const { return columns_; }
+  std::size_t layers() const { return Z_.size(); }
+  // Layer l's (0-based) pre-activation and activation over the latest run's columns.
+  auto Z(std::size_t l) { return Z_[l].leftCols(columns_); }
+  auto A(std::size_t l) { return A_[l].leftCols(columns_); }
+  auto A(std::size_t l) const { return A_[l].leftCols(columns_); }
+  auto output() const { return A(layers() - 1); }
+
+  const Activation& activation(std::size_t l) const {
+    return l + 1 == layers() ? *output_ : *hidden_[l];
+  }
+  const Loss& loss_plugin() const { return *loss_; }
+
+ private:
+  std::vector<std::unique_ptr<Activation>> hidden_;  // one per hidden layer
+  std::unique_ptr<Activation> output_;
+  std::unique_ptr<Loss> loss_;
+  bool fused_;
+  std::vector<Eigen::MatrixXd> Z_, A_;  // per layer, n_l x capacity
+  Eigen::Index columns_ = 0;
+};
+
+// The weight penalties of `regularization` for the network's current weights:
+// l1 * sum|w| + l2 * sum(w^2) / 2 (biases are not penalised).
+double weight_penalty(const Network& network, const Regularization& regularization);
+
+}  // namespace nnsweep

@@ -1,0 +1,195 @@
+#include "train/train_run.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <optional>
+
+#include "train/early_stopping.hpp"
+
+namespace nnsweep {
+namespace {
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
+// Why the run must stop at this update, given its cost; empty to go on (and
+// then the step has been taken). Only builds a message once something happened.
+std::string check_and_learn(Trainer& trainer, double cost, double initial_cost,
+                            double blow_up_limit) {
+  if (trainer.stable_cost() && !std::isfinite(cost)) {
+    return std::string("the cost became ") + (std::isnan(cost) ? "NaN" : "infinite") +
+           " (the forward pass overflowed)";
+  }
+  // Only a finite cost can blow up: an infinite one from log(0) in the unfused
+  // path is a saturated output, and its gradient check below decides.
+  if (std::isfinite(cost) && cost > blow_up_limit) {
+    return "the cost " + number(cost) + " exceeded the blow-up limit " + number(blow_up_limit) +
+           " (" + number(kBlowUpFactor) + " times the larger of 1 and the initial cost " +
+           number(initial_cost) + "): the outputs became confidently wrong";
+  }
+  switch (trainer.learn()) {
+    case Trainer::Step::updated:
+      return {};
+    case Trainer::Step::gradient_not_finite:
+      return "the gradient of " +
+             trainer.network().describe_non_finite(trainer.network().gradient()) +
+             " (the update was not applied)";
+    case Trainer::Step::parameters_not_finite:
+      return "the parameter " +
+             trainer.network().describe_non_finite(trainer.network().parameters()) +
+             " after the update";
+  }
+  return {};
+}
+
+// The loop of one run, with what it needs from one update to the next.
+class RunLoop {
+ public:
+  RunLoop(const Dataset& data, const ExperimentConfig& config, const Registries& registries,
+          const Dataset* test, RunResult& result)
+      : config_(config.train), trainer_(data, config, registries), result_(result) {
+    if (test) tester_.emplace(*test, config, registries);
+    if (config_.early_stopping.enabled) watch_.emplace(config_.early_stopping);
+    const std::int64_t per_epoch = trainer_.batches_per_epoch();
+    total_ = config_.epochs > 0 ? config_.epochs * per_epoch : config_.iterations;
+    const std::int64_t epochs = (total_ + per_epoch - 1) / per_epoch;
+    result_.costs.reserve(static_cast<std::size_t>((epochs + config_.record_every - 1) /
+                                                   config_.record_every));
+    if (tester_) result_.test_costs.reserve(result_.costs.capacity());
+    if (watch_ && config_.early_stopping.restore_best) {
+      best_parameters_ = trainer_.network().parameters();
+    }
+  }
+
+  void run(const CostLogger& log, const std::atomic<bool>* stop) {
+    for (std::int64_t epoch = 0; updates_ < total_; ++epoch) {
+      const bool finished_epoch = run_epoch(stop);
+      if (result_.interrupted) return;
+      result_.epochs_run = epoch + 1;
+      const double test_cost = after_epoch(epoch, log);
+      if (!finished_epoch) return;  // diverged
+      if (watch_ && watch_->observe(epoch, test_cost)) return;
+      if (watch_ && watch_->improved() && config_.early_stopping.restore_best) {
+        best_parameters_ = trainer_.network().parameters();
+      }
+    }
+  }
+
+  // The parameters the run ends with: the best epoch's with restore_best.
+  void restore_best() {
+    if (!watch_) return;
+    result_.best_epoch = watch_->best_epoch();
+    if (config_.early_stopping.restore_best && watch_->best_epoch() >= 0) {
+      trainer_.network().parameters() = best_parameters_;
+    }
+  }
+
+  Trainer& trainer() { return trainer_; }
+  std::int64_t updates() const { return updates_; }
+
+ private:
+  // False when the run diverged or was interrupted during the epoch.
+  bool run_epoch(const std::atomic<bool>* stop) {
+    trainer_.begin_epoch();
+    weighted_cost_ = 0.0;
+    examples_ = 0;
+    batches_ = 0;
+    for (std::int64_t batch = 0; batch < trainer_.batches_per_epoch() && updates_ < total_;
+         ++batch) {
+      if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
+        result_.interrupted = true;
+        return false;
+      }
+      trainer_.select_batch(batch);
+      last_cost_ = trainer_.evaluate();
+      weighted_cost_ += last_cost_ * static_cast<double>(trainer_.batch_examples());
+      examples_ += trainer_.batch_examples();
+      ++batches_;
+      if (updates_ == 0 && std::isfinite(last_cost_)) {
+        initial_cost_ = last_cost_;
+        blow_up_limit_ = kBlowUpFactor * std::max(last_cost_, 1.0);
+      }
+      const std::string what = check_and_learn(trainer_, last_cost_, initial_cost_, blow_up_limit_);
+      ++updates_;
+      if (!what.empty()) {
+        result_.status = RunStatus::diverged;
+        result_.message = "diverged at iteration " + std::to_string(updates_ - 1) + ": " + what;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Records and logs the epoch; returns the test cost after it (NaN when not needed).
+  double after_epoch(std::int64_t epoch, const CostLogger& log) {
+    // One batch: its cost as it is (the weighted mean would round it).
+    const double cost =
+        batches_ == 1 ? last_cost_ : weighted_cost_ / static_cast<double>(examples_);
+    const bool record = epoch % config_.record_every == 0;
+    double test_cost = std::numeric_limits<double>::quiet_NaN();
+    if (tester_ && (record || watch_)) test_cost = tester_->cost(trainer_.network());
+    if (record) {
+      result_.costs.push_back(cost);
+      if (tester_) result_.test_costs.push_back(test_cost);
+    }
+    if (log && config_.log_every > 0 && epoch % config_.log_every == 0) {
+      log(trainer_.mini_batches() ? "epoch" : "iteration", epoch, cost);
+    }
+    return test_cost;
+  }
+
+  const TrainConfig& config_;
+  Trainer trainer_;
+  std::optional<Evaluator> tester_;
+  std::optional<EarlyStoppingWatch> watch_;
+  Eigen::VectorXd best_parameters_;
+  RunResult& result_;
+  std::int64_t total_ = 0, updates_ = 0;
+  // Set from the cost of the first update (stays infinite if that is not finite).
+  double initial_cost_ = 0.0;
+  double blow_up_limit_ = std::numeric_limits<double>::infinity();
+  // The current epoch's batch costs.
+  double weighted_cost_ = 0.0, last_cost_ = 0.0;
+  std::int64_t examples_ = 0, batches_ = 0;
+};
+
+}  // namespace
+
+RunResult train_run(const Dataset& data, const ExperimentConfig& config,
+                    const Registries& registries, const CostLogger& log,
+                    const std::atomic<bool>* stop, const Dataset* test) {
+  const auto start = std::chrono::steady_clock::now();
+  RunResult result;
+  try {
+    RunLoop loop(data, config, registries, test, result);
+    loop.run(log, stop);
+    loop.restore_best();
+    result.iterations_run = loop.updates();
+    const Network& network = loop.trainer().network();
+    result.train = Evaluator(data, config, registries).metrics(network);
+    if (test) result.test = Evaluator(*test, config, registries).metrics(network);
+    if (result.status == RunStatus::ok && !result.interrupted && loop.trainer().stable_cost() &&
+        !std::isfinite(result.train.cost)) {
+      // The last update left finite parameters whose forward pass overflows.
+      result.status = RunStatus::diverged;
+      const std::int64_t last = std::max<std::int64_t>(result.iterations_run - 1, 0);
+      result.message = "diverged at iteration " + std::to_string(last) +
+                       ": the cost after the last update is not finite";
+    }
+    result.sizes = network.sizes();
+    result.parameters = network.parameters();
+  } catch (const std::exception& error) {
+    result.status = RunStatus::failed;
+    result.message = error.what();
+  }
+  result.wall_time_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace nnsweep
