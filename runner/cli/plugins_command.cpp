@@ -8,6 +8,41 @@
 #include "config/config_error.hpp"
 
 namespace nnsweep {
+namespace {
+
+// What a plugin declares besides its parameters, as one line (or none).
+std::string traits_text(const std::string& kind, const PluginTraits& traits) {
+  if (kind == "activation" && traits.range == OutputRange::unit_interval) {
+    return "values in (0, 1)";
+  }
+  if (kind == "activation" && traits.range == OutputRange::simplex) {
+    return "each example's values sum to 1; output layer only";
+  }
+  if (kind == "loss") {
+    std::string text = traits.targets == LossTargets::two_classes ? "targets: two classes as 0/1"
+                       : traits.targets == LossTargets::one_hot
+                           ? "targets: one-hot classes, one output unit per class"
+                           : "targets: regression values, or classes as 0/1 or one-hot";
+    if (!traits.fused_output.empty()) text += "; needs model.output: " + traits.fused_output;
+    return text;
+  }
+  if (kind == "dataset" && traits.task) return "task: " + task_name(*traits.task);
+  return "";
+}
+
+std::string param_line(const ParamSpec& spec) {
+  std::string details;
+  if (spec.is_path) {
+    details = "path, required";
+  } else {
+    details = type_name(spec.type) + ", default " + value_text(spec.default_value);
+    if (!spec.choices.empty()) details += ", one of " + join_choices(spec.choices);
+    if (const std::string range = range_text(spec); !range.empty()) details += ", in " + range;
+  }
+  return spec.name + " (" + details + "): " + spec.description;
+}
+
+}  // namespace
 
 int plugins_command(const std::string& kind) {
   const Registries& registries = builtin_registries();
@@ -29,12 +64,10 @@ int plugins_command(const std::string& kind) {
     for (const std::string& name : registry->names()) {
       const PluginDescription& plugin = *registry->describe(name);
       std::cout << "  " << name << "  " << plugin.summary << "\n";
-      for (const ParamSpec& spec : plugin.params) {
-        std::string range = range_text(spec);
-        std::cout << "      " << spec.name << " (" << type_name(spec.type)
-                  << ", default " << value_text(spec.default_value)
-                  << (range.empty() ? "" : ", in " + range) << "): " << spec.description << "\n";
+      if (const std::string traits = traits_text(kind_name, plugin.traits); !traits.empty()) {
+        std::cout << "      [" << traits << "]\n";
       }
+      for (const ParamSpec& spec : plugin.params) std::cout << "      " << param_line(spec) << "\n";
     }
   }
   return kExitOk;

@@ -282,8 +282,12 @@ SortOrder sort_order(const Table& table, const SortKey& sort, const TableOptions
     return order;
   }
   if (key.empty()) {
-    key = std::find(metrics.begin(), metrics.end(), "test.cost") != metrics.end() ? "test.cost"
-                                                                                 : "train.cost";
+    // The test cost, else the training cost, else the first metric shown.
+    const auto shown = [&](const char* name) {
+      return std::find(metrics.begin(), metrics.end(), name) != metrics.end();
+    };
+    key = shown("test.cost") ? "test.cost" : shown("train.cost") ? "train.cost" : "run";
+    if (key == "run" && !metrics.empty()) key = metrics.front();
   }
   if (grouped && key == metric_of(key)) key += "_mean";
   const auto found = std::find(table.headers.begin(), table.headers.end(), key);

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "builtin.hpp"
 #include "cli.hpp"
 #include "fixtures.hpp"
 
@@ -52,7 +53,7 @@ Listing parse_plugins(const std::string& text) {
     } else if (indent == 2) {
       plugin = word;
       listing[kind][plugin];
-    } else {
+    } else if (line[indent] != '[') {  // "[...]" is the plugin's traits line
       listing[kind][plugin].insert(word);
     }
   }
@@ -107,17 +108,19 @@ BOOST_AUTO_TEST_CASE(set_changes_the_learning_rate) {
 BOOST_AUTO_TEST_CASE(plugins_lists_every_plugin_and_parameter) {
   const CliResult result = run_cli({"plugins"});
   BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-  using P = std::set<std::string>;
-  const Listing expected = {{"datasets",
-                             {{"moons", P{"n_samples", "noise", "seed", "shuffle", "test_fraction",
-                                          "split_seed", "stratify", "standardize"}}}},
-                            {"activations", {{"tanh", P{}}, {"sigmoid", P{}}, {"relu", P{}}}},
-                            {"initializers", {{"normal", P{"scale", "seed"}}}},
-                            {"losses", {{"binary_cross_entropy", P{}}}},
-                            {"optimizers",
-                             {{"gd", P{"learning_rate"}},
-                              {"momentum", P{"learning_rate", "momentum"}},
-                              {"adam", P{"learning_rate", "beta1", "beta2", "epsilon"}}}}};
+  // Exactly what the registries declare, under each kind's plural heading.
+  Listing expected;
+  for (const nnsweep::RegistryBase* registry : nnsweep::builtin_registries().all()) {
+    const std::string& kind = registry->kind();
+    auto& plugins = expected[kind + (kind.back() == 's' ? "es" : "s")];
+    for (const std::string& name : registry->names()) {
+      for (const nnsweep::ParamSpec& spec : registry->describe(name)->params) {
+        plugins[name].insert(spec.name);
+      }
+      plugins[name];
+    }
+  }
+  BOOST_TEST(expected.at("datasets").at("moons").count("test_fraction") == 1u);
   const Listing listed = parse_plugins(result.out);
   for (const auto& [kind, plugins] : expected) {
     BOOST_TEST_CONTEXT("heading " << kind) {
@@ -133,6 +136,14 @@ BOOST_AUTO_TEST_CASE(plugins_lists_every_plugin_and_parameter) {
   // Each parameter shows its type and default.
   BOOST_TEST(result.out.find("learning_rate (float, default 0.01") != std::string::npos);
   BOOST_TEST(result.out.find("seed (int, default 0, in [0, 4294967295])") != std::string::npos);
+  // Choices, paths and what pairs outputs with losses are shown too.
+  BOOST_TEST(result.out.find("task (string, default classification, one of classification or "
+                             "regression)") != std::string::npos);
+  BOOST_TEST(result.out.find("path (path, required)") != std::string::npos);
+  BOOST_TEST(result.out.find("[targets: one-hot classes, one output unit per class; needs "
+                             "model.output: softmax]") != std::string::npos);
+  BOOST_TEST(result.out.find("[each example's values sum to 1; output layer only]") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(plugins_of_one_kind) {

@@ -102,30 +102,54 @@ std::vector<double> numbers_in(const std::string& table, const std::string& name
 BOOST_AUTO_TEST_SUITE(show_command)
 
 BOOST_AUTO_TEST_CASE(accuracy_sorts_best_first_and_says_so) {
-  const CliResult result = show({"--sort", "train_accuracy", "--rows", "3"});
-  BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-  const auto accuracy = numbers_in(result.out, "train_accuracy");
-  BOOST_TEST(std::is_sorted(accuracy.rbegin(), accuracy.rend()));
-  BOOST_TEST(last_line(result.out) ==
-             "12 runs, best 3 shown (sorted by train_accuracy, highest first)");
+  // train_accuracy is the name before format version 3: it still works.
+  for (const char* key : {"train.accuracy", "train_accuracy"}) {
+    const CliResult result = show({"--sort", key, "--rows", "3"});
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    const auto accuracy = numbers_in(result.out, "train.accuracy");
+    BOOST_TEST(std::is_sorted(accuracy.rbegin(), accuracy.rend()));
+    BOOST_TEST(last_line(result.out) ==
+               "12 runs, best 3 shown (sorted by train.accuracy, highest first)");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_minus_sign_or_desc_sorts_descending) {
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"--sort=-final_cost"},
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--sort=-train.cost"},
                                                {"--sort", "-final_cost"},
-                                               {"--sort", "final_cost", "--desc"}}) {
+                                               {"--sort", "train.cost", "--desc"}}) {
     const CliResult result = show({args.begin(), args.end()});
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-    const auto cost = numbers_in(result.out, "final_cost");
+    const auto cost = numbers_in(result.out, "train.cost");
     BOOST_TEST(std::is_sorted(cost.rbegin(), cost.rend()), args.back());
-    BOOST_TEST(last_line(result.out) == "12 runs (sorted by final_cost, highest first)");
+    BOOST_TEST(last_line(result.out) == "12 runs (sorted by train.cost, highest first)");
   }
-  const CliResult worst = show({"--sort=-final_cost", "--rows", "2"});
+  const CliResult worst = show({"--sort=-train.cost", "--rows", "2"});
   BOOST_TEST(last_line(worst.out) ==
-             "12 runs, worst 2 shown (sorted by final_cost, highest first)");
-  const CliResult ascending = show({"--sort", "+train_accuracy", "--rows", "1"});
+             "12 runs, worst 2 shown (sorted by train.cost, highest first)");
+  const CliResult ascending = show({"--sort", "+train.accuracy", "--rows", "1"});
   BOOST_TEST(last_line(ascending.out) ==
-             "12 runs, worst 1 shown (sorted by train_accuracy, lowest first)");
+             "12 runs, worst 1 shown (sorted by train.accuracy, lowest first)");
+}
+
+BOOST_AUTO_TEST_CASE(any_metric_of_the_file_sorts_and_is_then_shown) {
+  // F1 is not a headline column; sorting by it shows it, best first.
+  const CliResult result = show({"--sort", "train.f1", "--rows", "4"});
+  BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+  const auto f1 = numbers_in(result.out, "train.f1");
+  BOOST_TEST(f1.size() == 4u);
+  BOOST_TEST(std::is_sorted(f1.rbegin(), f1.rend()));
+  const CliResult chosen = show({"--metrics", "train.precision,train.recall", "--rows", "1"});
+  BOOST_TEST_REQUIRE(chosen.exit_code == 0, chosen.err);
+  const auto headers = parse_table(chosen.out).headers;
+  BOOST_TEST((std::find(headers.begin(), headers.end(), "train.recall") != headers.end()));
+  BOOST_TEST((std::find(headers.begin(), headers.end(), "train.accuracy") == headers.end()));
+  // A metric the file does not have (no test part, no regression) is an error naming those it has.
+  const CliResult missing = show({"--sort", "test.cost"});
+  BOOST_TEST(missing.exit_code == 2);
+  BOOST_TEST(missing.err.find("this file has the metrics train.cost, train.accuracy, "
+                              "train.precision, train.recall, train.f1") != std::string::npos,
+             missing.err);
+  BOOST_TEST(show({"--metrics", "train.rmse"}).exit_code == 2);
 }
 
 BOOST_AUTO_TEST_CASE(printed_headers_are_sort_keys) {
@@ -142,11 +166,11 @@ BOOST_AUTO_TEST_CASE(groups_honour_sort_and_rows) {
   const CliResult result =
       show({"--group-by", "model.hidden", "--sort", "final_cost", "--rows", "2"});
   BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-  const auto means = numbers_in(result.out, "final_cost_mean");
+  const auto means = numbers_in(result.out, "train.cost_mean");
   BOOST_TEST(means.size() == 2u);
   BOOST_TEST(std::is_sorted(means.begin(), means.end()));
   BOOST_TEST(last_line(result.out) ==
-             "12 runs in 4 groups, best 2 shown (sorted by final_cost_mean, lowest first)");
+             "12 runs in 4 groups, best 2 shown (sorted by train.cost_mean, lowest first)");
   // Without --sort, groups come in the order of their values: numbers as numbers.
   const auto plain = rows_of(show({"--group-by", "model.hidden"}).out);
   std::vector<std::string> order;
@@ -168,22 +192,22 @@ BOOST_AUTO_TEST_CASE(grouping_by_a_plugin_parameter_groups_what_runs_used) {
 }
 
 BOOST_AUTO_TEST_CASE(errors_list_exactly_the_columns_they_accept) {
-  const CliResult group = show({"--group-by", "final_cost"});
+  const CliResult group = show({"--group-by", "train.cost"});
   BOOST_TEST(group.exit_code == 2);
-  BOOST_TEST(group.err.find("cannot group by 'final_cost'") != std::string::npos, group.err);
+  BOOST_TEST(group.err.find("cannot group by 'train.cost'") != std::string::npos, group.err);
   const auto listed = group.err.substr(group.err.find('('));
-  BOOST_TEST(listed.find("final_cost") == std::string::npos, group.err);
+  BOOST_TEST(listed.find("train.cost") == std::string::npos, group.err);
   BOOST_TEST(listed.find("model.hidden") != std::string::npos, group.err);
 
   const CliResult sort = show({"--sort", "nosuch"});
   BOOST_TEST(sort.exit_code == 2);
   BOOST_TEST(
       sort.err.find("(run, optimizer.name, optimizer.momentum.momentum, model.hidden, "
-                    "final_cost, train_accuracy, iterations, status, time_s)") != std::string::npos,
+                    "train.cost, train.accuracy, iterations, status, time_s)") != std::string::npos,
       sort.err);
   const CliResult grouped = show({"--group-by", "model.hidden", "--sort", "iterations"});
   BOOST_TEST(grouped.exit_code == 2);
-  BOOST_TEST(grouped.err.find("final_cost_mean") != std::string::npos, grouped.err);
+  BOOST_TEST(grouped.err.find("train.cost_mean") != std::string::npos, grouped.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_file_is_reported_as_missing) {

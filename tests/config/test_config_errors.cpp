@@ -104,8 +104,8 @@ BOOST_AUTO_TEST_CASE(unknown_plugin_name) {
                       {"unknown loss", "did you mean 'binary_cross_entropy'?"});
   expect_config_error(bad("name: gd", "name: adma"), {10, "adma"},
                       {"unknown optimizer 'adma'", "did you mean 'adam'?"});
-  expect_config_error(bad("activation: tanh", "activation: softmax"), {5, "softmax"},
-                      {"unknown activation 'softmax'", "relu, sigmoid or tanh"});
+  expect_config_error(bad("activation: tanh", "activation: squiggle"), {5, "squiggle"},
+                      {"unknown activation 'squiggle'", "(available: identity, relu,"});
 }
 
 BOOST_AUTO_TEST_CASE(wrong_type) {

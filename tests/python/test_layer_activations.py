@@ -38,10 +38,10 @@ with tempfile.TemporaryDirectory() as folder:
         A = 1 / (1 + np.exp(-(run["W3"][()] @ A + run["b3"][()])))
         Y = y.reshape(1, -1)
         cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
-        stored = f["summary/final_cost"][0]
+        stored = f["summary/train.cost"][0]
         checks += 2
         if not abs(stored - cost) <= 1e-12 * cost:
             failures.append("final cost %r, numpy %r" % (stored, cost))
-        if f["summary/train_accuracy"][0] != np.mean((A > 0.5) == (Y > 0.5)):
+        if f["summary/train.accuracy"][0] != np.mean((A > 0.5) == (Y > 0.5)):
             failures.append("train accuracy differs")
 lib.report("test_layer_activations", checks, failures)

@@ -133,7 +133,7 @@ with tempfile.TemporaryDirectory(prefix='nnsweep-post-') as scratch:
                         '--set', 'optimizer.learning_rate=%r' % learning_rate,
                         '--set', 'train.iterations=%d' % ITERATIONS)
             with h5py.File(out, 'r') as f:
-                stored_cost = float(f['summary/final_cost'][0])
+                stored_cost = float(f['summary/train.cost'][0])
                 stored_curve = f['summary/cost'][0]
                 stored = {name: f['runs/000000/' + name][()] for name in parameters}
                 extra = sorted(set(f['runs/000000']) - set(parameters) - {'cost'})

@@ -42,7 +42,7 @@ def compute_cost(A2, Y):
 def check_file(path, hidden, label):
     with h5py.File(path, 'r') as f:
         check(lib.text(f.attrs.get('format')) == 'nnsweep', '%s: format attribute' % label)
-        check(f.attrs.get('format_version') == 2, '%s: format_version' % label)
+        check(f.attrs.get('format_version') == 3, '%s: format_version' % label)
         config = lib.text(f['config'][()])
         check(isinstance(config, str) and 'moons' in config, '%s: /config' % label)
         run = f['runs/000000']
@@ -57,8 +57,8 @@ def check_file(path, hidden, label):
             biases.append(b)
         check('W%d' % len(sizes) not in run, '%s: one layer too many' % label)
         summary = f['summary']
-        final_cost = float(summary['final_cost'][0])
-        accuracy = float(summary['train_accuracy'][0])
+        final_cost = float(summary['train.cost'][0])
+        accuracy = float(summary['train.accuracy'][0])
         curve = summary['cost'][0]
         check(lib.text(summary['status'][0]) == 'ok', '%s: status' % label)
 
@@ -66,7 +66,7 @@ def check_file(path, hidden, label):
     A2 = forward(X, weights, biases)
     cost = compute_cost(A2, Y)
     check(abs(cost - final_cost) <= 1e-12 * abs(final_cost),
-          '%s: numpy cost %.17g != stored final_cost %.17g' % (label, cost, final_cost))
+          '%s: numpy cost %.17g != stored train.cost %.17g' % (label, cost, final_cost))
     numpy_accuracy = float(np.mean((A2 > 0.5) == Y))
     check(numpy_accuracy == accuracy,
           '%s: numpy accuracy %r != stored %r' % (label, numpy_accuracy, accuracy))
@@ -78,7 +78,7 @@ def check_file(path, hidden, label):
         frame = ds.to_dataframe()
         check(len(frame) == ds.sizes['run'] * ds.sizes['step'], '%s: dataframe rows' % label)
         check(ds['cost'].dims == ('run', 'step'), '%s: cost dims %s' % (label, ds['cost'].dims))
-        check(float(ds['final_cost'][0]) == final_cost, '%s: xarray final_cost' % label)
+        check(float(ds['train.cost'][0]) == final_cost, '%s: xarray train.cost' % label)
     finally:
         ds.close()
     return curve

@@ -24,7 +24,7 @@ dataset: {name: moons, n_samples: 203, noise: 0.3, seed: 4, test_fraction: 0.3,
           split_seed: 7, stratify: %s, standardize: %s}
 model: {hidden: [5], activation: tanh, init: {name: normal, scale: 0.5, seed: 2}}
 optimizer: {name: gd, learning_rate: 0.5}
-train: {iterations: 300, record_every: 50}
+train: {iterations: 301, record_every: 50}
 """
 
 checks, failures = 0, []
@@ -67,14 +67,18 @@ def case(folder, stratify, standardize):
         Y = y[test].reshape(1, -1)
         cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
         accuracy = np.mean((A > 0.5) == (Y > 0.5))
-        stored_cost = f["summary/test_final_cost"][0]
+        stored_cost = f["summary/test.cost"][0]
         check(abs(stored_cost - cost) <= 1e-12 * abs(cost),
               "%s: test cost %r, recomputed %r" % (label, stored_cost, cost))
-        check(f["summary/test_accuracy"][0] == accuracy,
-              "%s: test accuracy %r, recomputed %r" % (label, f["summary/test_accuracy"][0],
+        check(f["summary/test.accuracy"][0] == accuracy,
+              "%s: test accuracy %r, recomputed %r" % (label, f["summary/test.accuracy"][0],
                                                        accuracy))
+        # The test curve holds the test cost after each recorded epoch (an
+        # iteration here): its last entry, after update 300, is the final one.
         curve = f["summary/test_cost"][0]
-        check(curve.shape == (6,) and np.all(np.isfinite(curve)), label + ": test cost curve")
+        check(curve.shape == (7,) and np.all(np.isfinite(curve)), label + ": test cost curve")
+        check(curve[-1] == stored_cost, "%s: last test curve entry %r, final test cost %r"
+              % (label, curve[-1], stored_cost))
 
 
 with tempfile.TemporaryDirectory() as folder:

@@ -2,6 +2,7 @@
 // declarations that `nnsweep plugins` and config validation can rely on.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <set>
@@ -52,12 +53,14 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
   // The complete list: a plugin added or lost (say, a registration call dropped
   // from builtin.cpp) must show up here. names() is sorted.
   const auto& r = nnsweep::builtin_registries();
-  BOOST_TEST(r.datasets.names() == Names({"blobs", "circles", "classification", "friedman1",
-                                          "gaussian_quantiles", "moons", "spiral", "xor"}),
+  BOOST_TEST(r.datasets.names() == Names({"blobs", "circles", "classification", "csv", "friedman1",
+                                          "gaussian_quantiles", "hdf5", "moons", "spiral", "xor"}),
              tt::per_element());
-  BOOST_TEST(r.activations.names() == Names({"relu", "sigmoid", "tanh"}), tt::per_element());
+  BOOST_TEST(r.activations.names() == Names({"identity", "relu", "sigmoid", "softmax", "tanh"}),
+             tt::per_element());
   BOOST_TEST(r.initializers.names() == Names({"normal"}), tt::per_element());
-  BOOST_TEST(r.losses.names() == Names({"binary_cross_entropy"}), tt::per_element());
+  BOOST_TEST(r.losses.names() == Names({"binary_cross_entropy", "categorical_cross_entropy", "mse"}),
+             tt::per_element());
   BOOST_TEST(r.optimizers.names() == Names({"adam", "gd", "momentum"}), tt::per_element());
 }
 
@@ -86,7 +89,7 @@ BOOST_AUTO_TEST_CASE(duplicate_name_throws_invalid_argument) {
   // The failed registration left the original in place.
   BOOST_TEST(registries.losses.describe("binary_cross_entropy")->summary != "impostor");
   BOOST_TEST(registries.losses.create("binary_cross_entropy", {}) != nullptr);
-  BOOST_TEST(registries.activations.names() == Names({"relu", "sigmoid", "tanh"}),
+  BOOST_TEST(registries.activations.names() == nnsweep::builtin_registries().activations.names(),
              tt::per_element());
 }
 
@@ -101,8 +104,8 @@ BOOST_AUTO_TEST_CASE(same_name_in_different_kinds_is_allowed) {
 
 BOOST_AUTO_TEST_CASE(unknown_names) {
   const auto& r = nnsweep::builtin_registries();
-  BOOST_TEST(r.activations.describe("softmax") == nullptr);
-  BOOST_CHECK_THROW(r.activations.create("softmax", {}), std::invalid_argument);
+  BOOST_TEST(r.activations.describe("squiggle") == nullptr);
+  BOOST_CHECK_THROW(r.activations.create("squiggle", {}), std::invalid_argument);
   BOOST_CHECK_THROW(r.datasets.create("Moons", {}), std::invalid_argument);  // case matters
 }
 
@@ -144,13 +147,53 @@ BOOST_AUTO_TEST_CASE(every_param_spec_is_documented_and_its_default_valid) {
             BOOST_TEST(in_range(spec, *v), *v << " outside range");
           } else if (const auto* v = std::get_if<std::vector<std::int64_t>>(&spec.default_value)) {
             for (std::int64_t item : *v) BOOST_TEST(in_range(spec, static_cast<double>(item)));
+          } else if (const auto* v = std::get_if<std::string>(&spec.default_value)) {
+            const auto& choices = spec.choices;
+            BOOST_TEST((choices.empty() ||
+                        std::find(choices.begin(), choices.end(), *v) != choices.end()),
+                       "default '" << *v << "' is not among the choices");
+            BOOST_TEST((!spec.is_path || v->empty()), "a path has no default: it is required");
           }
+          BOOST_TEST((spec.choices.empty() || spec.type == nnsweep::ParamType::string));
+          BOOST_TEST((!spec.is_path || spec.type == nnsweep::ParamType::string));
         }
       }
     }
   }
   // An empty walk proves nothing: every dataset takes the split parameters at least.
   BOOST_TEST(specs_checked >= nnsweep::dataset_split_params().size());
+}
+
+BOOST_AUTO_TEST_CASE(loss_traits_name_outputs_that_fit_them) {
+  // A fused output must exist and have the range the loss needs, or no config
+  // could ever use the loss's stable path.
+  const auto& r = nnsweep::builtin_registries();
+  for (const std::string& name : r.losses.names()) {
+    const nnsweep::PluginTraits& traits = r.losses.describe(name)->traits;
+    if (traits.fused_output.empty()) continue;
+    BOOST_TEST_CONTEXT("loss " << name) {
+      const auto* output = r.activations.describe(traits.fused_output);
+      BOOST_TEST_REQUIRE(output != nullptr);
+      BOOST_TEST((output->traits.range == traits.requires_output));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_dataset_says_its_task) {
+  // Validation pairs losses with tasks: a dataset declares its task, or takes
+  // a `task` parameter that says it.
+  const auto& datasets = nnsweep::builtin_registries().datasets;
+  for (const std::string& name : datasets.names()) {
+    const nnsweep::PluginDescription* description = datasets.describe(name);
+    if (description->traits.task) continue;
+    const auto& params = description->params;
+    const auto task = std::find_if(params.begin(), params.end(),
+                                   [](const nnsweep::ParamSpec& s) { return s.name == "task"; });
+    BOOST_TEST_CONTEXT("dataset " << name) {
+      BOOST_TEST_REQUIRE((task != params.end()));
+      BOOST_TEST((task->choices == Names({"classification", "regression"})), tt::per_element());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(seed_parameters_cover_numpys_range) {

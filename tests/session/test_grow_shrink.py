@@ -82,10 +82,10 @@ with h5py.File(out, "r") as f:
           "model.width holds each run's hidden size")
     check(summary["model.hidden"].attrs["nnsweep_type"] == "int_list", "model.hidden's type")
 summary = xarray.open_dataset(out, group="summary", engine="h5netcdf")
-means = summary.final_cost.groupby(summary["model.width"]).mean()
+means = summary["train.cost"].groupby(summary["model.width"]).mean()
 check(list(means["model.width"].values) == sorted(shrunk),
       "xarray groups by width in numeric order: %s" % list(means["model.width"].values))
-frame = summary[["model.hidden", "model.width", "final_cost"]].to_dataframe()
+frame = summary[["model.hidden", "model.width", "train.cost"]].to_dataframe()
 ordered = frame.sort_values("model.width")["model.hidden"].drop_duplicates().tolist()
 check(ordered == ["[%d]" % size for size in sorted(shrunk)],
       "pandas sorts hidden sizes as numbers: %s" % ordered)

@@ -19,6 +19,8 @@ void check_refused(const PlannedExperiment& experiment, const fs::path& out,
     BOOST_ERROR("not refused: " << out);
   } catch (const Refusal& refusal) {
     BOOST_TEST(std::string(refusal.what()).find(expected) != std::string::npos, refusal.what());
+  } catch (const DataError& refusal) {  // a dataset that cannot be made: refused as well
+    BOOST_TEST(std::string(refusal.what()).find(expected) != std::string::npos, refusal.what());
   }
   BOOST_TEST(fs::exists(out) == existed);
   if (existed && fs::is_regular_file(out)) BOOST_TEST((read_file(out) == before));

@@ -72,7 +72,7 @@ def main():
             check(list(summary["model.init.seed"][()]) == [1, 2, 1, 2], "model.init.seed column")
             status = texts(summary["status"])
             message = texts(summary["message"])
-            final_cost = summary["final_cost"][()]
+            final_cost = summary["train.cost"][()]
             iterations = summary["iterations_run"][()]
             cost = summary["cost"][()]
             check(cost.shape[0] == 4, f"cost shape {cost.shape}")
@@ -111,7 +111,7 @@ def main():
             header = lines[0].split()
             check(header[:3] == ["run", "optimizer.learning_rate", "model.init.seed"],
                   f"show header {header}")
-            check("status" in header and "final_cost" in header, f"show header {header}")
+            check("status" in header and "train.cost" in header, f"show header {header}")
         rows = [line.split() for line in lines[1:5]]
         diverged = [row for row in rows if "diverged" in row]
         ok = [row for row in rows if "ok" in row]

@@ -1,5 +1,6 @@
 """Results do not depend on threads: a sweep run with --threads 1 and --threads 2
-gives bit-identical datasets (wall times aside), rows in run-index order. Then
+gives bit-identical datasets (wall times aside), rows in run-index order; so
+does a multi-class sweep of mini-batch runs with early stopping. Then
 configs/hidden_sizes.yaml: its summary as h5py, xarray and `nnsweep show` see it.
 
 Usage: /usr/bin/python3 test_threads_identical.py NNSWEEP_BINARY   (env NNSWEEP_SOURCE_DIR)
@@ -35,6 +36,29 @@ sweep:
     dataset.n_samples: [50, 30, 60]
 """
 
+# Mini-batches reshuffled every epoch, early stopping on a test part, three
+# classes: 8 runs, some stopping early, of different cost.
+MINIBATCH_CONFIG = """\
+name: minibatch_threads
+dataset: {name: spiral, n_samples: 90, n_classes: 3, noise: 0.2, test_fraction: 0.3, stratify: true}
+model:
+  hidden: [8]
+  activation: tanh
+  output: softmax
+  init: {name: normal, scale: 0.5, seed: 2}
+loss: categorical_cross_entropy
+optimizer: {name: adam, learning_rate: 0.05}
+train:
+  epochs: 60
+  batch_size: 16
+  shuffle_seed: 3
+  early_stopping: {patience: 5}
+sweep:
+  grid:
+    train.batch_size: [7, 16, 32, 200]
+    model.hidden: [4, [24, 24]]
+"""
+
 
 def check(condition, message):
     if not condition:
@@ -67,33 +91,57 @@ def same_array(a, b):
     return np.array_equal(a, b)
 
 
-def compare_threads(folder):
-    config = os.path.join(folder, "threads.yaml")
+def run_at_both_thread_counts(folder, name, text, runs):
+    """Runs the config at 1 and 2 threads; checks every dataset and run
+    attribute is bit-identical; returns the two files, or None."""
+    config = os.path.join(folder, name + ".yaml")
     with open(config, "w") as file:
-        file.write(CONFIG)
+        file.write(text)
     files = {}
     for threads in ("1", "2"):
-        out = os.path.join(folder, f"threads{threads}.h5")
+        out = os.path.join(folder, f"{name}{threads}.h5")
         run = nnsweep("run", config, "--out", out, "--threads", threads, "--quiet")
-        check(run.returncode == 0, f"--threads {threads}: exit {run.returncode}: {run.stderr}")
+        check(run.returncode == 0, f"{name} --threads {threads}: exit {run.returncode}: {run.stderr}")
         files[threads] = out
     if FAILURES:
-        return
+        return None
     with h5py.File(files["1"], "r") as one, h5py.File(files["2"], "r") as two:
         first, second = datasets_of(one), datasets_of(two)
         check(sorted(first) == sorted(second),
-              f"different datasets: {sorted(set(first) ^ set(second))}")
-        check(len([name for name in first if name.startswith("runs/")]) >= 12 * 3,
-              f"too few run datasets: {sorted(first)}")
-        for name in sorted(set(first) & set(second)):
-            if name.split("/")[-1] == "wall_time_s":
+              f"{name}: different datasets: {sorted(set(first) ^ set(second))}")
+        check(len([item for item in first if item.startswith("runs/")]) >= runs * 3,
+              f"{name}: too few run datasets: {sorted(first)}")
+        for item in sorted(set(first) & set(second)):
+            if item.split("/")[-1] == "wall_time_s":
                 continue
-            a, b = first[name][()], second[name][()]
-            check(same_array(np.asarray(a), np.asarray(b)), f"{name} differs between thread counts")
-        for name in one["runs"]:
+            a, b = first[item][()], second[item][()]
+            check(same_array(np.asarray(a), np.asarray(b)),
+                  f"{name}: {item} differs between thread counts")
+        for group in one["runs"]:
             for key in ("config", "run_id", "status", "message"):
-                check(one["runs"][name].attrs.get(key) == two["runs"][name].attrs.get(key),
-                      f"/runs/{name} attribute {key} differs")
+                check(one["runs"][group].attrs.get(key) == two["runs"][group].attrs.get(key),
+                      f"{name}: /runs/{group} attribute {key} differs")
+    return files
+
+
+def compare_minibatch_threads(folder):
+    files = run_at_both_thread_counts(folder, "minibatch", MINIBATCH_CONFIG, 8)
+    if files is None:
+        return
+    with h5py.File(files["2"], "r") as h5:
+        summary = h5["summary"]
+        epochs = summary["epochs_run"][()]
+        check(list(summary["train.batch_size"][()]) == [7, 7, 16, 16, 32, 32, 200, 200],
+              f"batch sizes {summary['train.batch_size'][()]}")
+        check(min(epochs) < 60, f"no run stopped early: epochs {epochs}")
+        check("best_epoch" in summary and "test.f1" in summary, "early-stopping and F1 columns")
+
+
+def compare_threads(folder):
+    files = run_at_both_thread_counts(folder, "threads", CONFIG, 12)
+    if files is None:
+        return
+    with h5py.File(files["1"], "r") as one, h5py.File(files["2"], "r") as two:
         for h5 in (one, two):
             summary = h5["summary"]
             check(np.array_equal(summary["run"][()], np.arange(12)),
@@ -132,7 +180,7 @@ def hidden_sizes(folder):
         check(set(ds.dims) == {"run", "step"}, f"xarray dims {dict(ds.dims)}")
         check(ds.sizes.get("run") == 21 and ds.sizes.get("step") == 20, f"sizes {dict(ds.sizes)}")
         per_run = [name for name, var in ds.data_vars.items() if var.dims == ("run",)]
-        for name in ("final_cost", "status", "model.hidden", "model.init.seed", "run_id"):
+        for name in ("train.cost", "status", "model.hidden", "model.init.seed", "run_id"):
             check(name in per_run, f"{name} is not a run variable: {per_run}")
         check(ds["cost"].dims == ("run", "step"), f"cost dims {ds['cost'].dims}")
         frame = ds[per_run].to_dataframe()
@@ -165,6 +213,7 @@ def hidden_sizes(folder):
 def main():
     with tempfile.TemporaryDirectory() as folder:
         compare_threads(folder)
+        compare_minibatch_threads(folder)
         hidden_sizes(folder)
 
 

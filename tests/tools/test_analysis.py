@@ -5,20 +5,40 @@ Usage: test_analysis.py NNSWEEP_BINARY
 (environment: NNSWEEP_SOURCE_DIR = the repository root)
 
 Checks that the printed table is the table of `nnsweep show FILE --group-by KEY`
-(line by line; numbers within 1e-6 should the text ever differ), and that the
-three figures are written and are real pictures: PNG files over 10 kB that
-matplotlib reads back and that are not a single colour. Also: a sweep whose
-runs all diverge and whose dataset is not stored (no decision-boundary
-figure), --key, the errors for a bad key, and a file of a single run
-(configs/seed_moons.yaml): its cost curve and decision boundary.
+(line by line; numbers within 1e-6 should the text ever differ) with the
+expected columns, and that the figures are written and are real pictures: PNG
+files over 10 kB that matplotlib reads back and that are not a single colour.
+The files are results format version 3, written by the binary:
+  - configs/hidden_sizes.yaml (two classes, sigmoid output), by its two keys;
+    and the same file rewritten in the version 2 layout (final_cost,
+    train_accuracy, no epochs_run) and the untyped version 1 layout, which
+    must give the same table under the version 3 names;
+  - a 3-class spiral (softmax output, categorical_cross_entropy), grouped by a
+    real key whose values are not in sorted order: its decision boundaries
+    are the argmax over the output units, so the figure holds the third
+    class's colour;
+  - a friedman1 regression (identity output, mse) with a test part: the
+    grouped table has train.cost and test.cost, test.rmse, test.r2, and the
+    decision-boundary figure is skipped with a note naming regression;
+  - a sweep whose runs all diverge and whose dataset is not stored (no
+    decision-boundary figure);
+  - files of a single run (configs/seed_moons.yaml, and a regression run with
+    mini-batches and early stopping): their row is that of `nnsweep show`.
+The tool's numpy forward pass (tools/analysis.py, imported) must reproduce the
+metrics nnsweep stored: train.accuracy with one sigmoid unit (P > 0.5) and
+with softmax (argmax), train.rmse and test.rmse with an identity output on
+standardized inputs. Also --key and the errors for a bad key or a junk file.
 """
+import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
+import h5py
 import numpy as np
 
 import matplotlib
@@ -74,6 +94,14 @@ def compare_tables(printed, expected, label):
                 check(False, f"{label}: line {number} differs:\n  got:  {g!r}\n  want: {w!r}")
 
 
+def table_header(stdout):
+    return stdout.splitlines()[0].split() if stdout else []
+
+
+def grouped_header(key, metrics):
+    return [key, "runs"] + [f"{m}_{s}" for m in metrics for s in ("mean", "std", "min")] + ["not_ok"]
+
+
 def figure_paths(stdout):
     return [line[len("figure: "):] for line in stdout.splitlines() if line.startswith("figure: ")]
 
@@ -96,6 +124,18 @@ def check_png(path):
           f"{colours} colours")
 
 
+def check_run_row(binary, path, done, header, label):
+    """A single run's table: the first lines of `nnsweep show PATH`, exactly."""
+    show = run([binary, "show", path]).stdout.splitlines()
+    printed = done.stdout.splitlines()
+    check(table_header(done.stdout) == header, f"{label}: header {table_header(done.stdout)}, "
+          f"expected {header}")
+    check(len(show) >= 2 and printed[:2] == show[:2],
+          f"{label}: printed {printed[:2]}, nnsweep show printed {show[:2]}")
+    check(len(printed) > 2 and printed[2] == "1 run, no swept keys",
+          f"{label}: no '1 run, no swept keys' line: {printed[2:3]}")
+
+
 def check_single_run(binary, tool, source, tmp):
     """The post's own experiment, one run and no sweep: its row, its cost
     curve and its decision boundary (no final_cost.png: nothing to compare)."""
@@ -115,15 +155,265 @@ def check_single_run(binary, tool, source, tmp):
         check_png(path)
     held = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     check(held == sorted(os.path.basename(p) for p in expected), f"single run: {folder} holds {held}")
-    show = run([binary, "show", single]).stdout.splitlines()
+    check_run_row(binary, single, done,
+                  ["run", "train.cost", "train.accuracy", "iterations", "status", "time_s"],
+                  "single run")
     row = done.stdout.splitlines()[1].split() if done.stdout.count("\n") > 1 else []
-    want = show[1].split() if len(show) > 1 else []
-    check(len(row) == 5 and len(want) >= 5 and row[0] == want[0] and
-          abs(float(row[1]) - float(want[1])) <= 1e-6 and row[3:5] == want[3:5] == ["10000", "ok"],
-          f"single run: row {row}, nnsweep show row {want}")
+    check(row[:1] == ["0"] and row[3:5] == ["10000", "ok"] and 0.2 < float(row[1]) < 0.4,
+          f"single run: row {row}")
     bad = run([PYTHON, tool, single, "--key", "model.hidden", "--out", folder])
     check(bad.returncode == 2 and "model.hidden" in bad.stderr,
           f"single run with --key model.hidden: exit {bad.returncode}: {bad.stderr}")
+
+
+def load_tool(path):
+    spec = importlib.util.spec_from_file_location("analysis", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def network_outputs(analysis, path, i, part):
+    """Row i's network on its dataset's `part` ("train" or "test"), computed
+    by the tool: (outputs m x units, targets m, results)."""
+    results = analysis.Results(path)
+    data = results.datasets[results.dataset_id[i]]
+    config, weights = results.network(i)
+    index = data[f"{part}_index"]
+    if index is None:
+        index = np.arange(data["examples"])
+    X = data["X"][index]
+    scaling = analysis.standardization(data)
+    if scaling is not None:
+        X = (X - scaling[0]) / scaling[1]
+    out = analysis.forward(weights, X, analysis.layer_activations(config, len(weights)))
+    return out, data["y"][index], results
+
+
+def check_forward(analysis, path, label, want_activations):
+    """The tool's forward pass against the metrics nnsweep stored for every ok run."""
+    results = analysis.Results(path)
+    checked = 0
+    for i in range(len(results)):
+        if results.status[i] != "ok":
+            continue
+        config, weights = results.network(i)
+        activations = analysis.layer_activations(config, len(weights))
+        check(activations == want_activations,
+              f"{label}: run {results.run[i]} activations {activations}, expected {want_activations}")
+        for part in ("train", "test"):
+            stored = results.metrics[f"{part}.accuracy"][i]
+            if np.isfinite(stored):
+                out, y, _ = network_outputs(analysis, path, i, part)
+                predicted = out.argmax(axis=1) if out.shape[1] > 1 else (out[:, 0] > 0.5)
+                accuracy = float(np.mean(predicted == y))
+                check(abs(accuracy - stored) <= 1e-12,
+                      f"{label}: run {results.run[i]} {part} accuracy {accuracy} from the tool's "
+                      f"forward pass, {stored} stored")
+                checked += 1
+            stored = results.metrics[f"{part}.rmse"][i]
+            if np.isfinite(stored):
+                out, y, _ = network_outputs(analysis, path, i, part)
+                rmse = float(np.sqrt(np.mean((out[:, 0] - y) ** 2)))
+                check(abs(rmse - stored) <= 1e-9 * max(1.0, stored),
+                      f"{label}: run {results.run[i]} {part} rmse {rmse} from the tool's "
+                      f"forward pass, {stored} stored")
+                checked += 1
+    check(checked > 0, f"{label}: no stored metric to check the forward pass against")
+    print(f"ok   {label}: forward pass matches {checked} stored metrics")
+
+
+def analyse(binary, tool, results, key, folder, metrics, figures, label):
+    """analysis.py on `results` grouped by `key`: its table is `nnsweep show
+    --group-by KEY`, with the columns of `metrics`; it writes `figures`."""
+    done = run([PYTHON, tool, results, "--key", key, "--out", folder])
+    check(done.returncode == 0, f"{label}: exit {done.returncode}:\n{done.stderr}")
+    show = run([binary, "show", results, "--group-by", key])
+    check(show.returncode == 0, f"{label}: nnsweep show exited with {show.returncode}")
+    compare_tables(done.stdout, show.stdout, label)
+    check(table_header(done.stdout) == grouped_header(key, metrics),
+          f"{label}: header {table_header(done.stdout)}, expected {grouped_header(key, metrics)}")
+    expected = [os.path.join(folder, name) for name in figures]
+    check(figure_paths(done.stdout) == expected,
+          f"{label}: printed figure paths {figure_paths(done.stdout)}, expected {expected}")
+    for path in expected:
+        check_png(path)
+    return done
+
+
+def table_rows(stdout):
+    """The grouped table's rows as lists of cells (not the header or the count line)."""
+    lines = stdout.splitlines()
+    end = next((n for n, line in enumerate(lines) if re.match(r"^\d+ runs in \d+ groups", line)),
+               len(lines))
+    return [line.split() for line in lines[1:end]]
+
+
+def colour_share(path, rgb, tolerance=0.12):
+    """The share of the image's pixels near a tint of `rgb` (the colour
+    blended over white, as the class regions are drawn)."""
+    image = mpimg.imread(path)[..., :3].reshape(-1, 3)
+    target = np.asarray(rgb, dtype=float)
+    # pixel = white * (1 - a) + target * a for some a: distance to that line.
+    direction = target - 1.0
+    a = np.clip(((image - 1.0) @ direction) / (direction @ direction), 0.2, 1.0)
+    nearest = 1.0 + a[:, None] * direction
+    return float(np.mean(np.linalg.norm(image - nearest, axis=1) < tolerance))
+
+
+def to_version(source, target, version):
+    """A copy of a version 3 file in the layout of version 2 (the metric
+    names final_cost and train_accuracy, no other metrics, no epochs_run,
+    datasets without task and class names) or version 1 (also no column
+    types)."""
+    shutil.copyfile(source, target)
+    with h5py.File(target, "r+") as f:
+        f.attrs["format_version"] = version
+        s = f["summary"]
+        s.move("train.cost", "final_cost")
+        s.move("train.accuracy", "train_accuracy")
+        for name in ("train.precision", "train.recall", "train.f1", "epochs_run"):
+            del s[name]
+        for group in f["datasets"].values():
+            del group.attrs["task"], group.attrs["classes"], group["class_names"]
+        if version == 1:
+            for name in s:
+                s[name].attrs.pop("nnsweep_type", None)
+
+
+SPIRAL = """name: spiral3
+dataset: {name: spiral, n_samples: 150, n_classes: 3, noise: 0.2, seed: 0}
+model:
+  hidden: [10]
+  activation: tanh
+  output: softmax
+  init: {name: normal, scale: 0.5, seed: 1}
+loss: categorical_cross_entropy
+optimizer: {name: gd, learning_rate: 1.0}
+train: {iterations: 300, record_every: 10}
+sweep:
+  grid:
+    optimizer.learning_rate: [1.0, 0.5]   # not in sorted order: the table sorts
+    model.hidden: [5, 20]
+"""
+
+FRIEDMAN = """name: friedman
+dataset: {name: friedman1, n_samples: 120, noise: 0.5, seed: 0, test_fraction: 0.25, standardize: true}
+model:
+  hidden: [8]
+  activation: tanh
+  output: identity
+  init: {name: normal, scale: 0.3, seed: 1}
+loss: mse
+optimizer: {name: gd, learning_rate: 0.05}
+train: {iterations: 200, record_every: 10}
+sweep:
+  grid:
+    model.hidden: [4, 8]
+    model.init.seed: [1, 2]
+"""
+
+FRIEDMAN_SINGLE = """name: friedman_single
+dataset: {name: friedman1, n_samples: 120, noise: 0.5, seed: 0, test_fraction: 0.25, standardize: true}
+model: {hidden: [8], activation: relu, output: identity, init: {name: normal, scale: 0.3, seed: 1}}
+loss: mse
+optimizer: {name: gd, learning_rate: 0.05}
+train: {epochs: 30, batch_size: 16, early_stopping: {patience: 3}}
+"""
+
+
+def write_config(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def check_multiclass(binary, tool, analysis, tmp):
+    """Three classes, softmax: the class map is the argmax of the outputs."""
+    results = os.path.join(tmp, "spiral3.h5")
+    made = run([binary, "run", write_config(tmp, "spiral3.yaml", SPIRAL), "--out", results, "--quiet"])
+    if not check(made.returncode == 0, f"spiral run exited {made.returncode}:\n{made.stderr}"):
+        return
+    folder = os.path.join(tmp, "spiral3_out")
+    done = analyse(binary, tool, results, "optimizer.learning_rate", folder,
+                   ["train.cost", "train.accuracy"], FIGURES, "3 classes")
+    rows = table_rows(done.stdout)
+    check([r[0] for r in rows] == ["0.5", "1.0"] and all(r[1] == "2" for r in rows),
+          f"3 classes: groups {[r[:2] for r in rows]}, expected 0.5 and 1.0 of 2 runs each")
+    # Better than guessing one of three classes.
+    check(all(0.4 < float(r[5]) <= 1.0 for r in rows), f"3 classes: accuracies {rows}")
+    check_forward(analysis, results, "3 classes", ["tanh", "softmax"])
+    boundaries = os.path.join(folder, FIGURES[2])
+    if os.path.isfile(boundaries):
+        third = analysis.class_colours(3)[2][:3]
+        share = colour_share(boundaries, third)
+        check(share > 0.03, f"3 classes: only {share:.1%} of {boundaries} is the third class's colour")
+        print(f"ok   3 classes: {share:.1%} of the boundary figure is the third class's colour")
+    # The two-class figure has no third colour: the measure tells them apart.
+    plain = os.path.join(tmp, "hs_figures", FIGURES[2])
+    if os.path.isfile(plain):
+        share = colour_share(plain, analysis.class_colours(3)[2][:3])
+        check(share < 0.01, f"2 classes: {share:.1%} of {plain} is the third class's colour")
+
+
+def check_regression(binary, tool, analysis, tmp):
+    """friedman1, identity output, mse, with a test part: no boundary figure."""
+    results = os.path.join(tmp, "friedman.h5")
+    made = run([binary, "run", write_config(tmp, "friedman.yaml", FRIEDMAN), "--out", results,
+                "--quiet"])
+    if not check(made.returncode == 0, f"friedman run exited {made.returncode}:\n{made.stderr}"):
+        return
+    folder = os.path.join(tmp, "friedman_out")
+    # With a test part the grouped table leaves out the train scores.
+    done = analyse(binary, tool, results, "model.hidden", folder,
+                   ["train.cost", "test.cost", "test.rmse", "test.r2"], FIGURES[:2], "regression")
+    check("no decision boundaries" in done.stderr and "regression" in done.stderr,
+          f"regression: no note that a regression set has no boundary: {done.stderr!r}")
+    check(not os.path.exists(os.path.join(folder, FIGURES[2])), "regression: a boundary figure")
+    rows = table_rows(done.stdout)
+    check([r[0] for r in rows] == ["[4]", "[8]"] and all(r[-1] == "0" for r in rows),
+          f"regression: groups {rows}")
+    # rmse is the square root of 2 * cost (mse without penalties halves it) or of the cost.
+    check(all(0.0 < float(r[2]) and 0.0 < float(r[8]) for r in rows), f"regression: rows {rows}")
+    check_forward(analysis, results, "regression", ["tanh", "identity"])
+
+    # A single run in mini-batches with early stopping: epochs and best_epoch.
+    single = os.path.join(tmp, "friedman_single.h5")
+    made = run([binary, "run", write_config(tmp, "friedman_single.yaml", FRIEDMAN_SINGLE),
+                "--out", single, "--quiet"])
+    if not check(made.returncode == 0, f"single friedman run exited {made.returncode}:\n{made.stderr}"):
+        return
+    folder = os.path.join(tmp, "friedman_single_out")
+    done = run([PYTHON, tool, single, "--out", folder])
+    check(done.returncode == 0, f"single regression run: exit {done.returncode}:\n{done.stderr}")
+    check_run_row(binary, single, done,
+                  ["run", "train.cost", "train.rmse", "train.r2", "test.cost", "test.rmse",
+                   "test.r2", "epochs", "best_epoch", "iterations", "status", "time_s"],
+                  "single regression run")
+    check(figure_paths(done.stdout) == [os.path.join(folder, FIGURES[0])],
+          f"single regression run: wrote {figure_paths(done.stdout)}")
+    check("no decision boundary" in done.stderr and "regression" in done.stderr,
+          f"single regression run: no note about the boundary: {done.stderr!r}")
+    check_png(os.path.join(folder, FIGURES[0]))
+    check_forward(analysis, single, "single regression run", ["relu", "identity"])
+
+
+def check_old_versions(binary, tool, analysis, results, tmp):
+    """Version 2 and 1 layouts of the sweep: the same table, the new names."""
+    want = run([binary, "show", results, "--group-by", "model.hidden"]).stdout
+    for version in (2, 1):
+        old = os.path.join(tmp, f"hs_v{version}.h5")
+        to_version(results, old, version)
+        with h5py.File(old, "r") as f:
+            check("final_cost" in f["summary"] and "train.cost" not in f["summary"],
+                  f"version {version}: the copy still has train.cost")
+        done = analyse(binary, tool, old, "model.hidden", os.path.join(tmp, f"v{version}_out"),
+                       ["train.cost", "train.accuracy"], FIGURES, f"version {version}")
+        check(done.stdout.splitlines()[:9] == want.splitlines()[:9],
+              f"version {version}: the table differs from that of the version 3 file")
+        check("warning" not in done.stderr, f"version {version}: {done.stderr!r}")
+        check_forward(analysis, old, f"version {version}", ["tanh", "sigmoid"])
 
 
 def main():
@@ -134,6 +424,7 @@ def main():
                             os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     tool = os.path.join(source, "tools", "analysis.py")
     config = os.path.join(source, "configs", "hidden_sizes.yaml")
+    analysis = load_tool(tool)
     start = time.monotonic()
 
     with tempfile.TemporaryDirectory(prefix="nnsweep_analysis_") as tmp:
@@ -150,22 +441,28 @@ def main():
         show = run([binary, "show", results, "--group-by", "model.hidden"])
         check(show.returncode == 0, f"nnsweep show exited with {show.returncode}")
         compare_tables(done.stdout, show.stdout, "model.hidden")
+        header = grouped_header("model.hidden", ["train.cost", "train.accuracy"])
+        check(table_header(done.stdout) == header,
+              f"model.hidden: header {table_header(done.stdout)}, expected {header}")
         check(re.search(r"^21 runs in 7 groups$", done.stdout, re.M),
               "no '21 runs in 7 groups' line")
+        rows = table_rows(done.stdout)
+        check([r[0] for r in rows] == ["[1]", "[2]", "[3]", "[4]", "[5]", "[20]", "[50]"],
+              f"model.hidden: groups {[r[0] for r in rows]}")
+        check(all(r[1] == "3" and 0.0 < float(r[2]) < 0.7 and 0.5 <= float(r[5]) <= 1.0
+                  and r[-1] == "0" for r in rows), f"model.hidden: rows {rows}")
         folder = os.path.join(tmp, "hs_figures")
         expected = [os.path.join(folder, name) for name in FIGURES]
         check(figure_paths(done.stdout) == expected,
               f"printed figure paths {figure_paths(done.stdout)}, expected {expected}")
         for path in expected:
             check_png(path)
+        check_forward(analysis, results, "hidden sizes", ["tanh", "sigmoid"])
 
         # Another key and an explicit folder.
         other = os.path.join(tmp, "by_seed")
-        done = run([PYTHON, tool, results, "--key", "model.init.seed", "--out", other])
-        check(done.returncode == 0, f"--key model.init.seed exited with {done.returncode}:\n"
-              f"{done.stderr}")
-        show = run([binary, "show", results, "--group-by", "model.init.seed"])
-        compare_tables(done.stdout, show.stdout, "model.init.seed")
+        analyse(binary, tool, results, "model.init.seed", other, ["train.cost", "train.accuracy"],
+                FIGURES, "model.init.seed")
         check(sorted(os.listdir(other)) == sorted(FIGURES), f"{other} holds {os.listdir(other)}")
 
         # A key that is not swept, and a file that is not a results file.
@@ -196,6 +493,9 @@ def main():
         check("no decision boundaries" in done.stderr, "no note about the skipped figure")
 
         check_single_run(binary, tool, source, tmp)
+        check_old_versions(binary, tool, analysis, results, tmp)
+        check_multiclass(binary, tool, analysis, tmp)
+        check_regression(binary, tool, analysis, tmp)
 
     for failure in failures:
         print("\nFAIL: " + failure, file=sys.stderr)

@@ -28,6 +28,13 @@ struct RunSpec {
   double noise = 0.2;
   std::int64_t init_seed = 2;
   double init_scale = 0.01;
+  // Another dataset than moons, with these parameters (n_samples, noise and
+  // data_seed above then do not apply), and the loss to go with it.
+  std::string dataset = "moons";
+  std::map<std::string, ParamValue> dataset_params = {};
+  std::string loss = "binary_cross_entropy";
+  std::int64_t batch_size = 0;  // 0 = full batch
+  std::int64_t shuffle_seed = 0;
 };
 
 // `name` from `registry` with its defaults overridden by `values` (each of which
@@ -48,22 +55,26 @@ inline ExperimentConfig make_config(const RunSpec& spec,
                                     const Registries& registries = builtin_registries()) {
   ExperimentConfig config;
   config.name = "test";
-  config.dataset = plugin_choice(registries.datasets, "moons",
-                                 {{"n_samples", spec.n_samples},
-                                  {"noise", spec.noise},
-                                  {"seed", spec.data_seed},
-                                  {"shuffle", true}});
+  config.dataset = spec.dataset == "moons"
+                       ? plugin_choice(registries.datasets, "moons",
+                                       {{"n_samples", spec.n_samples},
+                                        {"noise", spec.noise},
+                                        {"seed", spec.data_seed},
+                                        {"shuffle", true}})
+                       : plugin_choice(registries.datasets, spec.dataset, spec.dataset_params);
   config.model.hidden = spec.hidden;
   config.model.activation = plugin_choice(registries.activations, spec.activation);
   config.model.output = plugin_choice(registries.activations, spec.output);
   config.model.init = plugin_choice(registries.initializers, "normal",
                                     {{"seed", spec.init_seed}, {"scale", spec.init_scale}});
-  config.loss = plugin_choice(registries.losses, "binary_cross_entropy");
+  config.loss = plugin_choice(registries.losses, spec.loss);
   config.optimizer = plugin_choice(registries.optimizers, spec.optimizer,
                                    {{"learning_rate", spec.learning_rate}});
   config.train.iterations = spec.iterations;
   config.train.log_every = 0;
   config.train.record_every = spec.record_every;
+  config.train.batch_size = spec.batch_size;
+  config.train.shuffle_seed = spec.shuffle_seed;
   return config;
 }
 

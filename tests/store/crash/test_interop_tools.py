@@ -27,7 +27,7 @@ code, _, err, _ = run(["run", config, "--out", results, "--quiet"])
 check(code == 0, "run: exit %d, stderr: %s" % (code, err))
 check(not os.path.exists(results + ".partial"), "journal left behind")
 RUNS, STEPS = 6, 20
-SUMMARY = ["run", "step", "final_cost", "train_accuracy", "wall_time_s", "iterations_run",
+SUMMARY = ["run", "step", "train.cost", "train.accuracy", "wall_time_s", "iterations_run",
            "status", "message", "run_id", "dataset_id", "cost", "model.hidden", "model.init.seed"]
 
 
@@ -55,7 +55,7 @@ if netcdf is not None:
     check("group: summary" in netcdf, "ncdump -h shows no summary group")
     check("run = %d" % RUNS in netcdf and "step = %d" % STEPS in netcdf,
           "ncdump -h: dimensions run = %d and step = %d not found" % (RUNS, STEPS))
-    for name in ("final_cost(run)", "train_accuracy(run)", "cost(run, step)",
+    for name in ("train.cost(run)", "train.accuracy(run)", "cost(run, step)",
                  "iterations_run(run)", "status(run)"):
         check(name in netcdf, "ncdump -h does not show the variable %s" % name)
 
@@ -66,14 +66,14 @@ try:
         frame = summary.to_dataframe()
         check(list(frame.index.names) == ["run", "step"] and len(frame) == RUNS * STEPS,
               "to_dataframe: index %s, %d rows" % (list(frame.index.names), len(frame)))
-        for name in ("final_cost", "train_accuracy", "cost", "status", "model.hidden"):
+        for name in ("train.cost", "train.accuracy", "cost", "status", "model.hidden"):
             check(name in frame.columns, "to_dataframe: no column %s" % name)
         per_run = summary.drop_dims("step").to_dataframe()
         check(len(per_run) == RUNS, "per-run DataFrame has %d rows" % len(per_run))
         with h5py.File(results, "r") as data:
-            check(np.array_equal(per_run["final_cost"].to_numpy(),
-                                 data["summary/final_cost"][()]),
-                  "xarray and h5py disagree on final_cost")
+            check(np.array_equal(per_run["train.cost"].to_numpy(),
+                                 data["summary/train.cost"][()]),
+                  "xarray and h5py disagree on train.cost")
             check(np.array_equal(summary["cost"].values, data["summary/cost"][()],
                                  equal_nan=True),
                   "xarray and h5py disagree on cost")

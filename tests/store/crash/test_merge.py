@@ -122,7 +122,7 @@ check(root_attribute(path("half.h5"), "share") == "merged 15 of 30",
       "merge of one half: share = %r" % root_attribute(path("half.h5"), "share"))
 with h5py.File(path("half.h5"), "r") as half, h5py.File(path("whole.h5"), "r") as whole:
     odd = np.arange(1, RUNS, 2)
-    check(np.array_equal(half["summary/final_cost"][()], whole["summary/final_cost"][()][odd]),
-          "merge of one half: final_cost differs from the whole sweep's odd runs")
+    check(np.array_equal(half["summary/train.cost"][()], whole["summary/train.cost"][()][odd]),
+          "merge of one half: train.cost differs from the whole sweep's odd runs")
 
 finish("test_merge")
