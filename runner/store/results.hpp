@@ -30,6 +30,17 @@
 
 namespace nnsweep {
 
+constexpr const char* kFormatName = "nnsweep";
+// The string attributes at the root that describe where a file came from.
+constexpr const char* kProvenanceKeys[] = {
+    "name",         "nnsweep_version", "created_utc",   "git_commit",   "host",
+    "command_line", "compiler",        "eigen_version", "hdf5_version", "yaml_cpp_version"};
+// Version 2: typed key columns (attribute nnsweep_type), derived list columns.
+// Version 3: metrics as train.* and test.* (final_cost, train_accuracy,
+// test_final_cost and test_accuracy before), epochs_run, best_epoch, class
+// names; test_cost is after each epoch's updates. Versions 1 and 2 are still read.
+constexpr std::int64_t kFormatVersion = 3;
+
 struct RunRecord {
   std::int64_t index = 0;   // in the plan that produced the file
   std::string id;           // stable hash of the resolved config
@@ -57,6 +68,7 @@ struct StoredDataset {
 };
 
 struct Results {
+  std::int64_t format_version = kFormatVersion;  // as read; files are written at kFormatVersion
   std::string experiment_yaml;
   std::string experiment_id;                      // identity of the whole plan
   std::int64_t plan_size = 0;                     // runs in the whole plan
@@ -67,16 +79,6 @@ struct Results {
   std::map<std::string, std::string> provenance;  // further root attributes (strings)
 };
 
-constexpr const char* kFormatName = "nnsweep";
-// The string attributes at the root that describe where a file came from.
-constexpr const char* kProvenanceKeys[] = {
-    "name",         "nnsweep_version", "created_utc",   "git_commit",   "host",
-    "command_line", "compiler",        "eigen_version", "hdf5_version", "yaml_cpp_version"};
-// Version 2: typed key columns (attribute nnsweep_type), derived list columns.
-// Version 3: metrics as train.* and test.* (final_cost, train_accuracy,
-// test_final_cost and test_accuracy before), epochs_run, best_epoch, class
-// names; test_cost is after each epoch's updates. Versions 1 and 2 are still read.
-constexpr std::int64_t kFormatVersion = 3;
 
 // Writes a new file at `path`, which must not exist.
 void write_results_file(const std::string& path, const Results& results);

@@ -108,6 +108,9 @@ ResultsIdentity read_results_identity(const std::string& path) {
 Results read_results_file(const std::string& path) {
   h5::Handle file = open_results(path);
   Results results;
+  results.format_version = h5::has_attribute(file, "format_version")
+                               ? h5::read_int_attribute(file, "format_version")
+                               : 1;
   results.experiment_id = h5::read_string_attribute(file, "experiment_id");
   results.plan_size = h5::read_int_attribute(file, "plan_size");
   if (h5::has_attribute(file, "share")) results.share = h5::read_string_attribute(file, "share");
