@@ -12,7 +12,8 @@ The files are results format version 3, written by the binary:
   - configs/hidden_sizes.yaml (two classes, sigmoid output), by its two keys;
     and the same file rewritten in the version 2 layout (final_cost,
     train_accuracy, no epochs_run) and the untyped version 1 layout, which
-    must give the same table under the version 3 names;
+    must give the same table under the version 3 names; and the version 2
+    files in tests/fixtures/format_v2 (written by the last version 2 writer);
   - a 3-class spiral (softmax output, categorical_cross_entropy), grouped by a
     real key whose values are not in sorted order: its decision boundaries
     are the argmax over the output units, so the figure holds the third
@@ -420,8 +421,9 @@ def check_regression(binary, tool, analysis, tmp):
     check_forward(analysis, single, "single regression run", ["relu", "identity"])
 
 
-def check_old_versions(binary, tool, analysis, results, tmp):
-    """Version 2 and 1 layouts of the sweep: the same table, the new names."""
+def check_old_versions(binary, tool, analysis, results, fixtures, tmp):
+    """Version 2 and 1 layouts of the sweep: the same table, the new names;
+    and the committed version 2 files."""
     want = run([binary, "show", results, "--group-by", "model.hidden"]).stdout
     for version in (2, 1):
         old = os.path.join(tmp, f"hs_v{version}.h5")
@@ -435,6 +437,17 @@ def check_old_versions(binary, tool, analysis, results, tmp):
               f"version {version}: the table differs from that of the version 3 file")
         check("warning" not in done.stderr, f"version {version}: {done.stderr!r}")
         check_forward(analysis, old, f"version {version}", ["tanh", "sigmoid"])
+    # Files the last version 2 writer wrote (tests/fixtures/format_v2), one with a test part.
+    for name, metrics in (("v2_moons", ["train.cost", "train.accuracy"]),
+                          ("v2_split", ["train.cost", "test.cost", "test.accuracy"])):
+        fixture = os.path.join(fixtures, "format_v2", f"{name}.h5")
+        with h5py.File(fixture, "r") as f:
+            check(int(f.attrs["format_version"]) == 2 and "final_cost" in f["summary"],
+                  f"{fixture} is not a version 2 file")
+        done = analyse(binary, tool, fixture, "model.hidden", os.path.join(tmp, f"{name}_out"),
+                       metrics, FIGURES, name)
+        check("warning" not in done.stderr, f"{name}: {done.stderr!r}")
+        check_forward(analysis, fixture, name, ["tanh", "sigmoid"])
 
 
 def main():
@@ -514,7 +527,8 @@ def main():
         check("no decision boundaries" in done.stderr, "no note about the skipped figure")
 
         check_single_run(binary, tool, source, tmp)
-        check_old_versions(binary, tool, analysis, results, tmp)
+        check_old_versions(binary, tool, analysis, results, os.path.join(source, "tests", "fixtures"),
+                           tmp)
         check_multiclass(binary, tool, analysis, tmp)
         check_regression(binary, tool, analysis, tmp)
 
