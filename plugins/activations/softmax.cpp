@@ -43,7 +43,7 @@ void register_softmax(Registries& registries) {
        "exp(z_k) / sum_j exp(z_j) over each example's units; output layer only, "
        "with categorical_cross_entropy",
        {},
-       {.range = OutputRange::simplex}},
+       {.range = OutputRange::simplex, .elementwise = false}},
       [](const Params&) { return std::make_unique<Softmax>(); });
 }
 

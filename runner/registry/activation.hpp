@@ -3,9 +3,11 @@
 //
 // Contract:
 //  - forward(Z, A): A = g(Z). A has Z's shape and is preallocated; Z and A never
-//    alias. Z is n_units x m, one example per column. Element-wise activations
-//    treat every entry alike; a `simplex` activation (softmax, see
-//    PluginTraits::range) maps each column to values that sum to 1.
+//    alias. Z is n_units x m, one example per column; a `simplex` activation
+//    (softmax, see PluginTraits::range) maps each column to values that sum
+//    to 1. An element-wise activation (PluginTraits::elementwise, the
+//    default) treats every entry alike and must accept any shape: the trainer
+//    passes it the layer as one n_units * m column.
 //  - backward(Z, A, dA, dZ): dZ = the gradient with respect to Z given dA, the
 //    gradient with respect to A, and A = g(Z) from the same forward pass (so tanh
 //    may use 1 - A^2, as the seed post does). For an element-wise g that is

@@ -26,6 +26,10 @@ struct PluginTraits {
   // activation: what its values can be. A `simplex` activation (softmax)
   // normalises across a layer's units and is valid only as model.output.
   OutputRange range = OutputRange::any;
+  // activation: each value depends on its own pre-activation alone. The runner
+  // then passes a layer as one column of n_units * m values, which Eigen
+  // vectorises whatever the layer's width (registry/activation.hpp).
+  bool elementwise = true;
   // loss: the output range it needs (`any`: every output will do). A loss
   // that takes the logarithm of its outputs needs them in range.
   OutputRange requires_output = OutputRange::any;

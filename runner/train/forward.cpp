@@ -11,7 +11,10 @@ ForwardPass::ForwardPass(const ExperimentConfig& config, const Registries& regis
   for (std::size_t layer = 0; layer < config.model.hidden.size(); ++layer) {
     const PluginChoice& activation = config.model.hidden_activation(layer);
     hidden_.push_back(registries.activations.create(activation.name, activation.params));
+    elementwise_.push_back(registries.activations.describe(activation.name)->traits.elementwise);
   }
+  elementwise_.push_back(
+      registries.activations.describe(config.model.output.name)->traits.elementwise);
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
     Z_.emplace_back(sizes[l + 1], capacity);
     A_.emplace_back(sizes[l + 1], capacity);
@@ -28,13 +31,38 @@ void ForwardPass::run(const Network& network, const ConstBlock& X) {
       z.noalias() = network.weight(l) * A(l - 1);
     }
     z.colwise() += network.bias(l).col(0);
-    activation(l).forward(z, A(l));
+    activate(l);
+  }
+}
+
+namespace {
+
+// A layer's leading columns as one column of all their values.
+Eigen::Map<Eigen::MatrixXd> flat(Eigen::Map<Eigen::MatrixXd> block) {
+  return {block.data(), block.size(), 1};
+}
+
+}  // namespace
+
+void ForwardPass::activate(std::size_t l) {
+  if (elementwise_[l]) {
+    activation(l).forward(flat(Z(l)), flat(A(l)));
+  } else {
+    activation(l).forward(Z(l), A(l));
+  }
+}
+
+void ForwardPass::differentiate(std::size_t l, Eigen::Map<Eigen::MatrixXd> dA,
+                                Eigen::Map<Eigen::MatrixXd> dZ) {
+  if (elementwise_[l]) {
+    activation(l).backward(flat(Z(l)), flat(A(l)), flat(dA), flat(dZ));
+  } else {
+    activation(l).backward(Z(l), A(l), dA, dZ);
   }
 }
 
 double ForwardPass::loss(const ConstBlock& Y) const {
-  return fused_ ? loss_->cost_from_logits(Z_.back().leftCols(columns_), Y)
-                : loss_->cost(output(), Y);
+  return fused_ ? loss_->cost_from_logits(leading(Z_.back()), Y) : loss_->cost(output(), Y);
 }
 
 double weight_penalty(const Network& network, const Regularization& regularization) {

@@ -33,21 +33,40 @@ class ForwardPass {
 
   Eigen::Index columns() const { return columns_; }
   std::size_t layers() const { return Z_.size(); }
-  // Layer l's (0-based) pre-activation and activation over the latest run's columns.
-  auto Z(std::size_t l) { return Z_[l].leftCols(columns_); }
-  auto A(std::size_t l) { return A_[l].leftCols(columns_); }
-  auto A(std::size_t l) const { return A_[l].leftCols(columns_); }
-  auto output() const { return A(layers() - 1); }
+  // Layer l's (0-based) pre-activation and activation over the latest run's
+  // columns. Maps, not blocks: the leading columns of a column-major buffer are
+  // contiguous, and Eigen then treats element-wise work on them as one
+  // vectorised array even for a one-unit layer (a block's runtime stride
+  // makes it loop column by column, one element each).
+  Eigen::Map<Eigen::MatrixXd> Z(std::size_t l) { return leading(Z_[l]); }
+  Eigen::Map<Eigen::MatrixXd> A(std::size_t l) { return leading(A_[l]); }
+  Eigen::Map<const Eigen::MatrixXd> A(std::size_t l) const { return leading(A_[l]); }
+  Eigen::Map<const Eigen::MatrixXd> output() const { return A(layers() - 1); }
 
   const Activation& activation(std::size_t l) const {
     return l + 1 == layers() ? *output_ : *hidden_[l];
   }
+  // Layer l's activation g applied (forward) or differentiated (backward), an
+  // element-wise g on the layer as one column (PluginTraits::elementwise).
+  void activate(std::size_t l);
+  void differentiate(std::size_t l, Eigen::Map<Eigen::MatrixXd> dA,
+                     Eigen::Map<Eigen::MatrixXd> dZ);
   const Loss& loss_plugin() const { return *loss_; }
+
+  // The first `columns` columns of a buffer (the latest run's, by default).
+  Eigen::Map<Eigen::MatrixXd> leading(Eigen::MatrixXd& buffer, Eigen::Index columns = -1) const {
+    return {buffer.data(), buffer.rows(), columns < 0 ? columns_ : columns};
+  }
+  Eigen::Map<const Eigen::MatrixXd> leading(const Eigen::MatrixXd& buffer,
+                                            Eigen::Index columns = -1) const {
+    return {buffer.data(), buffer.rows(), columns < 0 ? columns_ : columns};
+  }
 
  private:
   std::vector<std::unique_ptr<Activation>> hidden_;  // one per hidden layer
   std::unique_ptr<Activation> output_;
   std::unique_ptr<Loss> loss_;
+  std::vector<bool> elementwise_;  // per layer
   bool fused_;
   std::vector<Eigen::MatrixXd> Z_, A_;  // per layer, n_l x capacity
   Eigen::Index columns_ = 0;

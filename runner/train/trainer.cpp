@@ -74,8 +74,8 @@ void Trainer::select_batch(std::int64_t batch) {
 
 double Trainer::evaluate() {
   if (mini_batches()) {
-    forward_.run(network_, batch_X_.leftCols(batch_columns_));
-    return forward_.loss(batch_targets_.leftCols(batch_columns_)) +
+    forward_.run(network_, forward_.leading(batch_X_, batch_columns_));
+    return forward_.loss(forward_.leading(batch_targets_, batch_columns_)) +
            weight_penalty(network_, regularization_);
   }
   forward_.run(network_, data_.X);
@@ -85,19 +85,18 @@ double Trainer::evaluate() {
 void Trainer::backward() {
   const std::size_t last = network_.layer_count() - 1;
   const Eigen::Index n = batch_columns_;
-  using ConstBlock = Eigen::Ref<const Eigen::MatrixXd>;
-  const ConstBlock X = mini_batches() ? ConstBlock(batch_X_.leftCols(n)) : ConstBlock(data_.X);
-  const ConstBlock Y = mini_batches() ? ConstBlock(batch_targets_.leftCols(n)) : ConstBlock(targets_);
+  // Contiguous maps, so that element-wise work is vectorised (ForwardPass::Z).
+  const auto X = forward_.leading(mini_batches() ? batch_X_ : data_.X, n);
+  const auto Y = forward_.leading(mini_batches() ? batch_targets_ : targets_, n);
   const double inverse_m = 1.0 / static_cast<double>(n);
   if (forward_.fused()) {
-    dZ_[last].leftCols(n) = forward_.A(last) - Y;
+    forward_.leading(dZ_[last], n) = forward_.A(last) - Y;
   } else {
-    forward_.loss_plugin().gradient(forward_.A(last), Y, dA_[last].leftCols(n));
-    forward_.activation(last).backward(forward_.Z(last), forward_.A(last), dA_[last].leftCols(n),
-                                       dZ_[last].leftCols(n));
+    forward_.loss_plugin().gradient(forward_.A(last), Y, forward_.leading(dA_[last], n));
+    forward_.differentiate(last, forward_.leading(dA_[last], n), forward_.leading(dZ_[last], n));
   }
   for (std::size_t l = last + 1; l-- > 0;) {
-    const auto dZ = dZ_[l].leftCols(n);
+    const auto dZ = forward_.leading(dZ_[l], n);
     auto& weight_gradient = network_.weight_gradient(l);
     if (l == 0) {
       weight_gradient.noalias() = dZ * X.transpose();
@@ -116,9 +115,9 @@ void Trainer::backward() {
       bias_gradient(row, 0) = inverse_m * numpy_pairwise_sum(element, static_cast<std::size_t>(n));
     }
     if (l > 0) {
-      dA_[l - 1].leftCols(n).noalias() = network_.weight(l).transpose() * dZ;
-      forward_.activation(l - 1).backward(forward_.Z(l - 1), forward_.A(l - 1),
-                                          dA_[l - 1].leftCols(n), dZ_[l - 1].leftCols(n));
+      auto dA = forward_.leading(dA_[l - 1], n);
+      dA.noalias() = network_.weight(l).transpose() * dZ;
+      forward_.differentiate(l - 1, dA, forward_.leading(dZ_[l - 1], n));
     }
   }
 }
