@@ -69,7 +69,8 @@ class ColumnFinder {
       message += "without a header (header: false) columns are the indices 0 to " + last;
     } else {
       message += "the columns are " + listed(names_) + " (or the indices 0 to " + last + ")";
-      if (const std::string hint = did_you_mean(reference, names_); !hint.empty()) {
+      const std::string hint = column_index(reference) ? "" : did_you_mean(reference, names_);
+      if (!hint.empty()) {
         message += "; " + hint;
       }
     }
