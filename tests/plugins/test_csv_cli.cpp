@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli.hpp"
+#include "csv_error_cases.hpp"
 
 using nnsweep::testing::run_cli;
 using nnsweep::testing::ScratchDir;
@@ -26,16 +27,49 @@ std::string two_class_csv(int rows, double shift = 0.0) {
   return text;
 }
 
-std::string config_text(const std::string& csv_path, const std::string& extra_dataset = "") {
+// A small network for the csv file at `csv_path` (with more dataset settings
+// in `extra_dataset`): a sigmoid and cross-entropy, or for regression the
+// identity and mean squared error.
+std::string config_text(const std::string& csv_path, const std::string& extra_dataset = "",
+                        bool regression = false) {
   return "name: from_csv\n"
          "dataset: {name: csv, path: " +
-         csv_path + extra_dataset +
-         "}\n"
-         "model: {hidden: [3], activation: tanh, output: sigmoid,\n"
+         csv_path + extra_dataset + "}\n" +
+         "model: {hidden: [3], activation: tanh, output: " + (regression ? "identity" : "sigmoid") +
+         ",\n"
          "        init: {name: normal, scale: 0.5, seed: 2}}\n"
-         "loss: binary_cross_entropy\n"
-         "optimizer: {name: gd, learning_rate: 0.5}\n"
+         "loss: " +
+         (regression ? "mse" : "binary_cross_entropy") +
+         "\n"
+         "optimizer: {name: gd, learning_rate: " +
+         (regression ? "0.02" : "0.5") +
+         "}\n"
          "train: {iterations: 50}\n";
+}
+
+// A double-quoted YAML scalar.
+std::string quoted(const std::string& text) {
+  std::string yaml = "\"";
+  for (char c : text) yaml += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+  return yaml + "\"";
+}
+
+// The settings of an error case as YAML flow entries: ", header: false, ...".
+std::string yaml_settings(const nnsweep::testing::CsvSettings& settings) {
+  std::string yaml;
+  for (const auto& [key, text] : settings) {
+    if (key == "header") {
+      yaml += ", header: " + text;
+    } else if (key == "features") {
+      const auto names = nnsweep::testing::csv_params("x", settings).string_list("features");
+      yaml += ", features: [";
+      for (std::size_t i = 0; i < names.size(); ++i) yaml += (i ? ", " : "") + quoted(names[i]);
+      yaml += "]";
+    } else {
+      yaml += ", " + key + ": " + quoted(text);
+    }
+  }
+  return yaml;
 }
 
 bool has(const std::string& text, const std::string& part) {
@@ -63,6 +97,30 @@ BOOST_AUTO_TEST_CASE(malformed_file_exits_2_with_file_and_line_and_writes_nothin
   BOOST_TEST(run.exit_code == 2);
   BOOST_TEST(run.err == expected);
   BOOST_TEST(fs::is_empty(out.parent_path()), "run wrote into " << out.parent_path());
+}
+
+BOOST_AUTO_TEST_CASE(every_malformed_file_through_validate_and_run) {
+  for (const auto& c : nnsweep::testing::kCsvErrorCases) {
+    BOOST_TEST_CONTEXT(c.what) {
+      ScratchDir scratch;
+      const fs::path csv = scratch.write("data.csv", c.text);
+      const fs::path config = scratch.write(
+          "bad.yaml",
+          config_text("data.csv", yaml_settings(c.settings), c.settings.count("task") > 0));
+      const std::string where =
+          c.line > 0 ? csv.string() + ":" + std::to_string(c.line) : csv.string();
+      const std::string expected = where + ": " + c.message + "\n";
+      const auto validate = run_cli({"validate", config.string()});
+      BOOST_TEST(validate.exit_code == 2);
+      BOOST_TEST(validate.err == expected);
+      const fs::path out = scratch.path() / "out";
+      fs::create_directories(out);
+      const auto run = run_cli({"run", config.string(), "--out", (out / "x.h5").string()});
+      BOOST_TEST(run.exit_code == 2);
+      BOOST_TEST(run.err == expected);
+      BOOST_TEST(fs::is_empty(out));
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(unbalanced_quotes_through_the_cli) {
@@ -122,6 +180,22 @@ BOOST_AUTO_TEST_CASE(dataset_command_prints_the_file_as_read) {
   const auto result = run_cli({"dataset", "csv", "path=" + csv.string(), "features=[h]"});
   BOOST_TEST(result.exit_code == 0, result.err);
   BOOST_TEST(result.out == "x0,y\n2,1\n4,0\n");
+}
+
+BOOST_AUTO_TEST_CASE(regression_targets_train_with_mse) {
+  ScratchDir scratch;
+  std::string text = "x0,x1,target\n";
+  for (int i = 0; i < 30; ++i) {
+    const double x0 = (i % 7) / 3.0, x1 = (i % 5) / 2.0;
+    text +=
+        std::to_string(x0) + "," + std::to_string(x1) + "," + std::to_string(x0 - 2 * x1) + "\n";
+  }
+  scratch.write("targets.csv", text);
+  const fs::path config = scratch.write(
+      "targets.yaml", config_text("targets.csv", ", task: regression", /*regression=*/true));
+  const auto run = run_cli({"run", config.string(), "--out", (scratch.path() / "x.h5").string()});
+  BOOST_TEST(run.exit_code == 0, run.err);
+  BOOST_TEST(has(run.out, "from_csv: ok"), run.out);
 }
 
 BOOST_AUTO_TEST_CASE(three_classes_with_softmax) {
