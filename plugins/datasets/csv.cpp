@@ -2,7 +2,6 @@
 // being data row i, so results line up with the file.
 #include <Eigen/Core>
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>

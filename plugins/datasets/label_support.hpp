@@ -79,16 +79,4 @@ inline EncodedLabels encode_labels(const std::vector<std::string>& labels) {
   return encoded;
 }
 
-// "'a', 'b' and 'c'", or the first few and how many more: the classes a
-// message names.
-inline std::string quoted_list(const std::vector<std::string>& names, std::size_t shown = 5) {
-  std::string text;
-  for (std::size_t i = 0; i < names.size() && i < shown; ++i) {
-    if (i > 0) text += (i + 1 == names.size()) ? " and " : ", ";
-    text += "'" + names[i] + "'";
-  }
-  if (names.size() > shown) text += " and " + std::to_string(names.size() - shown) + " more";
-  return text;
-}
-
 }  // namespace nnsweep::datasets
