@@ -39,8 +39,8 @@ std::optional<double> parse_number(std::string_view text) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || end != text.data() + text.size()) return std::nullopt;
   if (error == std::errc::result_out_of_range) {
-    // from_chars leaves the value alone; strtod tells underflow from overflow.
-    // The text is all number here, so the locale cannot change it.
+    // from_chars leaves the value alone; strtod tells underflow from overflow
+    // (nnsweep never calls setlocale, so strtod's decimal point is '.' too).
     return std::strtod(std::string(text).c_str(), nullptr);
   }
   if (error != std::errc()) return std::nullopt;
