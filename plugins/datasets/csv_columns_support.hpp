@@ -1,141 +1,39 @@
 #pragma once
 // Which cells of a CSV row the csv plugin reads: the `label` and `features`
 // settings resolved against the header (or, without one, the first row's
-// width), and what to call a column in a message.
-//
-// A reference is a header name when one matches exactly, else a 0-based index,
-// so a header named "3" is found by name and a header-less file by index.
-//
-// Header-only so that the plugins' CMake list stays as it is; not a plugin.
-#include <algorithm>
-#include <cstdint>
-#include <map>
-#include <optional>
+// width), and what to call a column in a message. Not a plugin.
+#include <cstddef>
 #include <string>
 #include <vector>
 
-#include "config/config_error.hpp"
 #include "datasets/csv_rows_support.hpp"
-#include "registry/dataset.hpp"
 
 namespace nnsweep::datasets {
 
 struct CsvColumns {
-  std::size_t width = 0;  // cells in every row
-  std::vector<std::size_t> features;
-  std::size_t label = 0;
-  std::vector<std::string> names;  // from the header; empty without one
+  std::size_t width = 0;              // cells in every row
+  std::vector<std::size_t> features;  // at least one, in the order to read them
+  std::size_t label = 0;              // never among the features
+  std::vector<std::string> names;     // from the header; empty without one
 
-  // "column 'petal_width'", or "column 3" without a header.
-  std::string describe(std::size_t column) const {
-    return names.empty() ? "column " + std::to_string(column) : "column '" + names[column] + "'";
-  }
+  // `column` (< width) for a message: "column 'petal_width'", or "column 3"
+  // without a header.
+  std::string describe(std::size_t column) const;
 };
 
-namespace csv_columns_detail {
-
-inline std::optional<std::size_t> column_index(const std::string& text) {
-  if (text.empty() || text.size() > 9) return std::nullopt;
-  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  return std::stoul(text);
-}
-
-// The header's names for a message: all of them, or the first twelve of a wide file.
-inline std::string listed(const std::vector<std::string>& names) {
-  constexpr std::size_t kShown = 12;
-  std::string text;
-  for (std::size_t i = 0; i < names.size() && i < kShown; ++i) {
-    text += (i ? ", " : "") + names[i];
-  }
-  if (names.size() > kShown) text += ", ... (" + std::to_string(names.size()) + " in all)";
-  return text;
-}
-
-class ColumnFinder {
- public:
-  ColumnFinder(const std::string& path, std::int64_t line, const std::vector<std::string>& names,
-               std::size_t width)
-      : path_(path), line_(line), names_(names), width_(width) {}
-
-  std::size_t find(const std::string& reference, const std::string& setting) const {
-    const auto named = std::find(names_.begin(), names_.end(), reference);
-    if (named != names_.end()) return static_cast<std::size_t>(named - names_.begin());
-    if (const auto index = column_index(reference); index && *index < width_) return *index;
-    const std::string last = std::to_string(width_ - 1);
-    std::string message = setting + ": no column '" + reference + "'; ";
-    if (names_.empty()) {
-      message += "without a header (header: false) columns are the indices 0 to " + last;
-    } else {
-      message += "the columns are " + listed(names_) + " (or the indices 0 to " + last + ")";
-      const std::string hint = column_index(reference) ? "" : did_you_mean(reference, names_);
-      if (!hint.empty()) {
-        message += "; " + hint;
-      }
-    }
-    fail(message);
-  }
-
-  [[noreturn]] void fail(const std::string& message) const {
-    throw DataError(path_, line_, message);
-  }
-
- private:
-  const std::string& path_;
-  std::int64_t line_;
-  const std::vector<std::string>& names_;
-  std::size_t width_;
-};
-
-inline void check_unique_names(const std::vector<std::string>& names, const ColumnFinder& finder) {
-  std::map<std::string, std::size_t> first_column;
-  for (std::size_t column = 0; column < names.size(); ++column) {
-    const auto [seen, added] = first_column.emplace(names[column], column);
-    if (!added) {
-      finder.fail("column name '" + names[column] + "' appears twice (columns " +
-                  std::to_string(seen->second) + " and " + std::to_string(column) + ")");
-    }
-  }
-}
-
-}  // namespace csv_columns_detail
-
-// The columns to read, from the file's first row (the header when `header`).
-inline CsvColumns plan_columns(const std::string& path, const CsvRow& first, bool header,
-                               const std::string& label, const std::vector<std::string>& features) {
-  using namespace csv_columns_detail;
-  CsvColumns columns;
-  columns.width = first.cells.size();
-  if (header) {
-    for (const CsvCell& cell : first.cells) columns.names.push_back(cell.text);
-  }
-  const ColumnFinder finder(path, first.line, columns.names, columns.width);
-  check_unique_names(columns.names, finder);
-
-  columns.label = label.empty() ? columns.width - 1 : finder.find(label, "label");
-  for (const std::string& feature : features) {
-    const std::size_t column = finder.find(feature, "features");
-    if (column == columns.label) {
-      finder.fail(columns.describe(column) + " is the label and cannot also be a feature" +
-                  (label.empty() ? " (the label is the last column unless label: names one)" : ""));
-    }
-    if (std::find(columns.features.begin(), columns.features.end(), column) !=
-        columns.features.end()) {
-      finder.fail("features: " + columns.describe(column) + " is listed twice");
-    }
-    columns.features.push_back(column);
-  }
-  if (features.empty()) {
-    for (std::size_t column = 0; column < columns.width; ++column) {
-      if (column != columns.label) columns.features.push_back(column);
-    }
-  }
-  if (columns.features.empty()) {
-    finder.fail("no feature columns: the rows have only the label column, " +
-                columns.describe(columns.label));
-  }
-  return columns;
-}
+// The columns to read, planned from the file's first row `first` (the header
+// when `header`, else the first data row), as for_each_csv_row delivers it,
+// from `path`. `label` names the label column, empty for the last one;
+// `features` names the feature columns in the order given, empty for all the
+// others in file order.
+//
+// A reference is a header name when one matches exactly, else a 0-based
+// index, so a header named "3" is found by name and a header-less file by
+// index. Throws DataError(path, first.line, ...) for a reference that matches
+// no column (listing the columns, with a did-you-mean hint for a misspelt
+// name), a header name that appears twice, a feature that is the label or is
+// listed twice, and a row that leaves no feature column.
+CsvColumns plan_columns(const std::string& path, const CsvRow& first, bool header,
+                        const std::string& label, const std::vector<std::string>& features);
 
 }  // namespace nnsweep::datasets

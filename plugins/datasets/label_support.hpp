@@ -3,11 +3,8 @@
 // (registry/dataset.hpp), shared by the csv and hdf5 plugins so that the same
 // labels mean the same classes in either file. The order is numpy.unique's
 // (and so sklearn LabelEncoder's): integers numerically, text by bytes.
-//
-// Header-only so that the plugins' CMake list stays as it is; not a plugin.
-#include <charconv>
+// Not a plugin.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,63 +17,27 @@ struct EncodedLabels {
   std::vector<std::string> class_names;  // the K classes in index order
 };
 
-// `text` without the spaces, tabs and line breaks around it.
-inline std::string_view trimmed(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const std::size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
-}
+// `text` without the spaces, tabs and line breaks around it; a view into
+// `text`, empty when it holds nothing else.
+std::string_view trimmed(std::string_view text);
 
-// The value of an integer label: digits with an optional sign, spaces around
-// allowed. "3", "+3" and "03" are the same class; "3.0" is text, as it would
-// be in a numpy string array.
-inline std::optional<std::int64_t> integer_label(std::string_view text) {
-  text = trimmed(text);
-  if (text.size() > 1 && text.front() == '+' && text[1] != '-') text.remove_prefix(1);
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
+// The value of `text` as an integer label: digits with an optional sign,
+// spaces around allowed, so "3", "+3" and "03" are the same class. nullopt for
+// anything else, "3.0" included (text, as in a numpy string array), and for a
+// value outside int64.
+std::optional<std::int64_t> integer_label(std::string_view text);
 
-// Integer labels in numeric order, each class named by its decimal text.
-inline EncodedLabels encode_integer_labels(const std::vector<std::int64_t>& labels) {
-  std::map<std::int64_t, std::size_t> classes;
-  for (std::int64_t label : labels) classes.emplace(label, 0);
-  EncodedLabels encoded;
-  for (auto& [label, index] : classes) {
-    index = encoded.class_names.size();
-    encoded.class_names.push_back(std::to_string(label));
-  }
-  encoded.indices.reserve(labels.size());
-  for (std::int64_t label : labels) encoded.indices.push_back(double(classes.at(label)));
-  return encoded;
-}
+// Integer labels, any number of them, as classes in numeric order, each named
+// by its decimal text ("-1", "10"). indices[i] is the class of labels[i]; K is
+// the number of distinct labels, so 0 for no labels.
+EncodedLabels encode_integer_labels(const std::vector<std::int64_t>& labels);
 
-// Labels as written in a file: integers when every one of them is an integer,
-// otherwise all text, in byte order (std::string compares bytes as unsigned
-// char, which for UTF-8 is code point order, as numpy sorts str).
-inline EncodedLabels encode_labels(const std::vector<std::string>& labels) {
-  std::vector<std::int64_t> integers;
-  integers.reserve(labels.size());
-  for (const std::string& label : labels) {
-    const auto value = integer_label(label);
-    if (!value) break;
-    integers.push_back(*value);
-  }
-  if (integers.size() == labels.size()) return encode_integer_labels(integers);
-
-  std::map<std::string, std::size_t> classes;
-  for (const std::string& label : labels) classes.emplace(label, 0);
-  EncodedLabels encoded;
-  for (auto& [label, index] : classes) {
-    index = encoded.class_names.size();
-    encoded.class_names.push_back(label);
-  }
-  encoded.indices.reserve(labels.size());
-  for (const std::string& label : labels) encoded.indices.push_back(double(classes.at(label)));
-  return encoded;
-}
+// Labels as written in a file: integer classes (encode_integer_labels, names
+// then in canonical decimal form) when integer_label reads every one of them,
+// otherwise all text, named as written and ordered by bytes (std::string
+// compares them as unsigned char, which for UTF-8 is code point order, as
+// numpy sorts str). Labels are taken as they are: trimming and refusing empty
+// ones is the caller's business. K may be 0 or 1; the caller refuses too few.
+EncodedLabels encode_labels(const std::vector<std::string>& labels);
 
 }  // namespace nnsweep::datasets

@@ -288,11 +288,30 @@ std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentC
   return seeds;
 }
 
+namespace {
+
+// The dataset with every file path that has a digest blanked: the digest
+// stands for the file.
+PluginChoice by_contents(const PluginChoice& dataset) {
+  PluginChoice located = dataset;
+  for (const auto& [param, value] : dataset.params.values()) {
+    if (dataset.params.contains(param + "_sha256")) located.params.set(param, std::string());
+  }
+  return located;
+}
+
+}  // namespace
+
 std::string run_identity(const ExperimentConfig& config) {
   ExperimentConfig essential = config;
   essential.name.clear();
   essential.train.log_every = 0;
+  essential.dataset = by_contents(config.dataset);
   return stable_hash(to_yaml(essential));
+}
+
+std::string dataset_identity(const PluginChoice& dataset) {
+  return stable_hash(dataset_yaml(by_contents(dataset)));
 }
 
 std::string stable_hash(const std::string& text) {

@@ -91,8 +91,14 @@ std::string to_yaml(const ExperimentConfig& config);
 // A run's identity: a hash of everything in its resolved config that affects
 // what it computes and stores. The experiment's name and train.log_every are
 // left out, so renaming an experiment or changing its logging keeps finished
-// runs valid for resume.
+// runs valid for resume. An input file counts by its contents (its digest
+// P_sha256), not by where it is: a project moved to another folder, or a
+// cluster that mounts it elsewhere, keeps its finished runs.
 std::string run_identity(const ExperimentConfig& config);
+
+// A dataset's identity (its /datasets group name): the hash of its section,
+// its input files counted by contents as in run_identity.
+std::string dataset_identity(const PluginChoice& dataset);
 
 // The value a run uses at a dotted key, typed as declared; a plugin section
 // gives its name. A parameter nested under a plugin's name

@@ -57,7 +57,7 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   add_input_digests(run.config.dataset, registries_.datasets, root, "dataset", digests_);
   run.config_yaml = to_yaml(run.config);
   run.id = run_identity(run.config);
-  run.dataset_id = stable_hash(dataset_yaml(run.config.dataset));
+  run.dataset_id = dataset_identity(run.config.dataset);
   // What the run uses, not what the sweep wrote: a key that does not apply to
   // the chosen plugin has no value.
   for (const std::string& key : summary_keys_) run.columns.push_back(config_value(run.config, key));

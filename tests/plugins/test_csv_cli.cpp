@@ -174,6 +174,24 @@ BOOST_AUTO_TEST_CASE(an_edited_file_is_a_new_run) {
   BOOST_TEST(has(edited.out, "from_csv: ok"), edited.out);
 }
 
+BOOST_AUTO_TEST_CASE(a_moved_project_keeps_its_runs) {
+  // The file counts by its contents: the config, its data and its results
+  // moved to another folder are still up to date.
+  ScratchDir first, second;
+  first.write("points.csv", two_class_csv(30));
+  const fs::path config = first.write("config.yaml", config_text("points.csv"));
+  const auto run = run_cli({"run", config.string(), "--out", (first.path() / "x.h5").string()});
+  BOOST_TEST_REQUIRE(run.exit_code == 0, run.err);
+  for (const char* name : {"points.csv", "config.yaml", "x.h5"}) {
+    fs::copy_file(first.path() / name, second.path() / name);
+  }
+  fs::remove(first.path() / "points.csv");
+  const auto moved = run_cli({"run", (second.path() / "config.yaml").string(), "--out",
+                              (second.path() / "x.h5").string()});
+  BOOST_TEST(moved.exit_code == 0, moved.err);
+  BOOST_TEST(has(moved.err, "up to date"), moved.err);
+}
+
 BOOST_AUTO_TEST_CASE(dataset_command_prints_the_file_as_read) {
   ScratchDir scratch;
   const fs::path csv = scratch.write("kinds.csv", "w,h,kind\n1,2,tall\n3,4,short\n");
