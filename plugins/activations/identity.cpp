@@ -16,8 +16,9 @@ class Identity final : public Activation {
 }  // namespace
 
 void register_identity(Registries& registries) {
-  registries.activations.add({"identity", "z unchanged (a linear layer; the regression output)", {}},
-                             [](const Params&) { return std::make_unique<Identity>(); });
+  registries.activations.add(
+      {"identity", "z unchanged (a linear layer; the regression output)", {}},
+      [](const Params&) { return std::make_unique<Identity>(); });
 }
 
 }  // namespace nnsweep

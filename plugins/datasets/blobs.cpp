@@ -74,8 +74,8 @@ void register_blobs(Registries& registries) {
                   "number of clusters, centres uniform in the centre box (ignored with "
                   "center_points)"),
         string_param("center_points", "",
-                               "cluster centres as 'x0,x1; x0,x1; ...' (sklearn's centers "
-                               "array); empty = draw `centers` centres"),
+                     "cluster centres as 'x0,x1; x0,x1; ...' (sklearn's centers "
+                     "array); empty = draw `centers` centres"),
         real_param("cluster_std", 1.0, 0.0, 1e6, "standard deviation of every cluster"),
         real_param("center_box_min", -10.0, -1e12, 1e12, "lower corner of the centre box"),
         real_param("center_box_max", 10.0, -1e12, 1e12, "upper corner of the centre box"),

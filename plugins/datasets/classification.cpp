@@ -275,8 +275,8 @@ void register_classification(Registries& registries) {
         int_param("n_classes", 2, 2, 100000, "number of classes"),
         int_param("n_clusters_per_class", 2, 1, 100000, "Gaussian clusters per class"),
         string_param("weights", "",
-                               "class proportions 'w0, w1, ...' (n_classes or n_classes - 1 "
-                               "numbers); empty = balanced"),
+                     "class proportions 'w0, w1, ...' (n_classes or n_classes - 1 "
+                     "numbers); empty = balanced"),
         real_param("flip_y", 0.01, 0.0, 1.0, "fraction of labels replaced by random classes"),
         real_param("class_sep", 1.0, 0.0, 1e6, "half the hypercube's side: larger = easier"),
         bool_param("hypercube", true, "centres on hypercube vertices (false: random polytope)"),

@@ -38,9 +38,8 @@ class GaussianQuantiles final : public DatasetGenerator {
         shuffle_(params.boolean("shuffle")) {
     if (mean_.empty()) mean_.assign(static_cast<std::size_t>(n_features_), 0.0);
     if (static_cast<std::int64_t>(mean_.size()) != n_features_) {
-      throw DataError(
-          "gaussian_quantiles: mean needs n_features = " + std::to_string(n_features_) +
-          " numbers, got " + std::to_string(mean_.size()));
+      throw DataError("gaussian_quantiles: mean needs n_features = " + std::to_string(n_features_) +
+                      " numbers, got " + std::to_string(mean_.size()));
     }
     if (n_samples_ < n_classes_) {
       throw DataError("gaussian_quantiles: n_samples must be at least n_classes");
@@ -115,8 +114,7 @@ void register_gaussian_quantiles(Registries& registries) {
         int_param("n_features", 2, 1, 100000, "dimension of the Gaussian"),
         int_param("n_classes", 3, 1, 100000,
                   "number of shells, each n/K examples, the remainder in the outermost"),
-        string_param("mean", "",
-                               "centre as 'x0, x1, ...' (one per feature); empty = origin"),
+        string_param("mean", "", "centre as 'x0, x1, ...' (one per feature); empty = origin"),
         real_param("cov", 1.0, 0.0, 1e12, "variance of every feature (covariance cov * I)",
                    /*min_exclusive=*/true),
         seed_param(0, "numpy seed, as make_gaussian_quantiles(random_state=seed)"),

@@ -114,8 +114,7 @@ std::vector<double> parse_reals(const std::string& text, const std::string& what
     // strtod reads the shortest round-trip text exactly, as Python's float() does.
     const double value = std::strtod(p, &stop);
     if (stop == p || (stop < end && !separator(*stop))) {
-      throw DataError(what + ": expected numbers separated by commas, got '" + text +
-                                  "'");
+      throw DataError(what + ": expected numbers separated by commas, got '" + text + "'");
     }
     values.push_back(value);
     p = stop;
@@ -139,7 +138,6 @@ std::vector<std::vector<double>> parse_points(const std::string& text, const std
   }
   return points;
 }
-
 
 void add_two_feature_noise(Eigen::MatrixXd& X, NumpyRandomState& random, double noise) {
   if (noise <= 0.0) return;

@@ -64,14 +64,13 @@ class BinaryCrossEntropy final : public Loss {
 }  // namespace
 
 void register_binary_cross_entropy(Registries& registries) {
-  registries.losses.add(
-      {"binary_cross_entropy",
-       "-(1/m) sum(y log a + (1-y) log(1-a)); two classes, one sigmoid output",
-       {},
-       {.requires_output = OutputRange::unit_interval,
-        .fused_output = "sigmoid",
-        .targets = LossTargets::two_classes}},
-      [](const Params&) { return std::make_unique<BinaryCrossEntropy>(); });
+  registries.losses.add({"binary_cross_entropy",
+                         "-(1/m) sum(y log a + (1-y) log(1-a)); two classes, one sigmoid output",
+                         {},
+                         {.requires_output = OutputRange::unit_interval,
+                          .fused_output = "sigmoid",
+                          .targets = LossTargets::two_classes}},
+                        [](const Params&) { return std::make_unique<BinaryCrossEntropy>(); });
 }
 
 }  // namespace nnsweep

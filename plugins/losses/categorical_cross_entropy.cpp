@@ -52,14 +52,13 @@ class CategoricalCrossEntropy final : public Loss {
 }  // namespace
 
 void register_categorical_cross_entropy(Registries& registries) {
-  registries.losses.add(
-      {"categorical_cross_entropy",
-       "-(1/m) sum(y log a) over one-hot targets; one softmax output per class",
-       {},
-       {.requires_output = OutputRange::simplex,
-        .fused_output = "softmax",
-        .targets = LossTargets::one_hot}},
-      [](const Params&) { return std::make_unique<CategoricalCrossEntropy>(); });
+  registries.losses.add({"categorical_cross_entropy",
+                         "-(1/m) sum(y log a) over one-hot targets; one softmax output per class",
+                         {},
+                         {.requires_output = OutputRange::simplex,
+                          .fused_output = "softmax",
+                          .targets = LossTargets::one_hot}},
+                        [](const Params&) { return std::make_unique<CategoricalCrossEntropy>(); });
 }
 
 }  // namespace nnsweep

@@ -54,9 +54,9 @@ int finish(const Results& results, const std::string& out, bool quiet, bool sing
   if (!quiet && single && !results.runs.empty()) {
     const RunResult& result = results.runs.front().result;
     const auto name = results.provenance.find("name");
-    std::printf("%s\n",
-                run_line(name == results.provenance.end() ? "run" : name->second, result, out)
-                    .c_str());
+    std::printf(
+        "%s\n",
+        run_line(name == results.provenance.end() ? "run" : name->second, result, out).c_str());
     if (result.status != RunStatus::ok) std::printf("%s\n", result.message.c_str());
     std::fflush(stdout);
   } else if (!quiet) {

@@ -63,10 +63,11 @@ double metric_value(const RunResult& result, const std::string& name) {
 }
 
 std::string current_metric_name(const std::string& name) {
-  static const std::map<std::string, std::string> kOldNames = {
-      {"final_cost", "train.cost"},   {"train_accuracy", "train.accuracy"},
-      {"test_cost", "test.cost"},     {"test_final_cost", "test.cost"},
-      {"test_accuracy", "test.accuracy"}};
+  static const std::map<std::string, std::string> kOldNames = {{"final_cost", "train.cost"},
+                                                               {"train_accuracy", "train.accuracy"},
+                                                               {"test_cost", "test.cost"},
+                                                               {"test_final_cost", "test.cost"},
+                                                               {"test_accuracy", "test.accuracy"}};
   const auto found = kOldNames.find(name);
   return found == kOldNames.end() ? name : found->second;
 }

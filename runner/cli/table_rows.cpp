@@ -40,7 +40,8 @@ bool any_run(const Results& results, const auto& predicate) {
 
 Table run_table(const Results& results, const std::vector<std::string>& metrics) {
   Table table;
-  const bool epochs = any_run(results, [](const RunResult& r) { return r.epochs_run != r.iterations_run; });
+  const bool epochs =
+      any_run(results, [](const RunResult& r) { return r.epochs_run != r.iterations_run; });
   const bool best = any_run(results, [](const RunResult& r) { return r.best_epoch >= 0; });
   table.headers = {"run"};
   for (const std::string& key : results.swept_keys) table.headers.push_back(key);

@@ -62,8 +62,8 @@ void check_loss_and_task(const ConfigView& root, const ExperimentConfig& config,
   if (task == Task::regression && loss.targets != LossTargets::real) {
     section_view(root, "loss")
         .fail("loss '" + config.loss.name + "' compares outputs with class labels, but dataset '" +
-              config.dataset.name + "' is a regression set; use loss: mse with model.output: " +
-              "identity");
+              config.dataset.name +
+              "' is a regression set; use loss: mse with model.output: " + "identity");
   }
   const ConfigView dataset = section_view(root, "dataset");
   if (task == Task::regression && config.dataset.params.boolean("stratify")) {

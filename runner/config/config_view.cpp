@@ -23,8 +23,8 @@ ConfigView ConfigView::root(const YAML::Node& document, const std::string& sourc
   YAML::Mark start;
   start.line = 0;
   start.column = 0;
-  auto base_dir = std::make_shared<const std::string>(
-      std::filesystem::path(source).parent_path().string());
+  auto base_dir =
+      std::make_shared<const std::string>(std::filesystem::path(source).parent_path().string());
   return ConfigView(document, "", source, position_of(document, start), overrides,
                     std::move(base_dir));
 }

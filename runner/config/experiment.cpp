@@ -15,9 +15,15 @@ const std::vector<std::string> kTopLevelKeys = {"name",  "description",    "data
                                                 "train", "regularization", "sweep"};
 
 const std::vector<ParamSpec>& hidden_specs() {
-  static const std::vector<ParamSpec> specs = {
-      ParamSpec{"hidden", ParamType::int_list, std::vector<std::int64_t>{}, 1, 1000000, false,
-                "hidden layer sizes, input side first", {}, false}};
+  static const std::vector<ParamSpec> specs = {ParamSpec{"hidden",
+                                                         ParamType::int_list,
+                                                         std::vector<std::int64_t>{},
+                                                         1,
+                                                         1000000,
+                                                         false,
+                                                         "hidden layer sizes, input side first",
+                                                         {},
+                                                         false}};
   return specs;
 }
 
@@ -113,99 +119,6 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
 
 namespace {
 
-// A string as a YAML scalar: plain when it is a plain name, else double-quoted.
-std::string yaml_scalar(const std::string& text) {
-  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-  });
-  if (plain) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string yaml_value(const ParamValue& value) {
-  if (const auto* text = std::get_if<std::string>(&value)) return yaml_scalar(*text);
-  return value_text(value);
-}
-
-// The train section; settings at their defaults that older runs did not have
-// (epochs, mini-batches, early stopping) are left out, so those runs keep
-// their identities.
-std::string train_yaml(const TrainConfig& train) {
-  std::string text = "train: {";
-  text += train.epochs > 0 ? "epochs: " + std::to_string(train.epochs)
-                           : "iterations: " + std::to_string(train.iterations);
-  text += ", log_every: " + std::to_string(train.log_every) +
-          ", record_every: " + std::to_string(train.record_every);
-  if (train.mini_batches()) {
-    text += ", batch_size: " + std::to_string(train.batch_size) +
-            ", shuffle_seed: " + std::to_string(train.shuffle_seed);
-  }
-  if (train.early_stopping.enabled) {
-    text += ", early_stopping: {patience: " + std::to_string(train.early_stopping.patience) +
-            ", min_delta: " + value_text(train.early_stopping.min_delta) +
-            ", restore_best: " + value_text(train.early_stopping.restore_best) + "}";
-  }
-  return text + "}";
-}
-
-}  // namespace
-
-// Written by hand rather than with YAML::Emitter: resolving a sweep emits this
-// for every run, and the values are only names, numbers, booleans and int lists.
-std::string plugin_yaml(const PluginChoice& choice) {
-  std::string text = "{name: " + yaml_scalar(choice.name);
-  for (const auto& [param, value] : choice.params.values()) {
-    text += ", " + param + ": " + yaml_value(value);
-  }
-  return text + "}";
-}
-
-std::string dataset_yaml(const PluginChoice& dataset) {
-  // Resolving a plan calls this for every run: build the declarations once.
-  static const std::vector<ParamSpec> split = dataset_split_params();
-  PluginChoice written{dataset.name, {}};
-  for (const auto& [param, value] : dataset.params.values()) {
-    const auto spec = std::find_if(split.begin(), split.end(),
-                                   [&](const ParamSpec& s) { return s.name == param; });
-    if (spec == split.end() || !(spec->default_value == value)) written.params.set(param, value);
-  }
-  return plugin_yaml(written);
-}
-
-std::string to_yaml(const ExperimentConfig& config) {
-  std::string text = "name: " + yaml_scalar(config.name) + "\n";
-  text += "dataset: " + dataset_yaml(config.dataset) + "\n";
-  text += "model:\n";
-  text += "  hidden: " + value_text(config.model.hidden) + "\n";
-  if (config.model.layer_activations.empty()) {
-    text += "  activation: " + plugin_yaml(config.model.activation) + "\n";
-  } else {
-    text += "  activation: [";
-    for (std::size_t l = 0; l < config.model.layer_activations.size(); ++l) {
-      text += (l ? ", " : "") + plugin_yaml(config.model.layer_activations[l]);
-    }
-    text += "]\n";
-  }
-  text += "  output: " + plugin_yaml(config.model.output) + "\n";
-  text += "  init: " + plugin_yaml(config.model.init) + "\n";
-  text += "loss: " + plugin_yaml(config.loss) + "\n";
-  text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
-  text += train_yaml(config.train) + "\n";
-  // Only when used, so unregularised runs keep the identity they had before.
-  if (config.regularization != Regularization{}) {
-    text += "regularization: {l1: " + value_text(config.regularization.l1) +
-            ", l2: " + value_text(config.regularization.l2) + "}\n";
-  }
-  return text;
-}
-
-namespace {
-
 // `rest` is what follows the plugin section's key: "" or "name" for the
 // plugin's name, "PARAM" for a parameter of the chosen plugin, or
 // "PLUGIN.PARAM" for a parameter nested under a plugin's name, which applies
@@ -284,45 +197,9 @@ std::vector<std::pair<std::string, std::int64_t>> config_seeds(const ExperimentC
       }
     }
   }
-  if (config.train.mini_batches()) seeds.emplace_back("train.shuffle_seed", config.train.shuffle_seed);
+  if (config.train.mini_batches())
+    seeds.emplace_back("train.shuffle_seed", config.train.shuffle_seed);
   return seeds;
-}
-
-namespace {
-
-// The dataset with every file path that has a digest blanked: the digest
-// stands for the file.
-PluginChoice by_contents(const PluginChoice& dataset) {
-  PluginChoice located = dataset;
-  for (const auto& [param, value] : dataset.params.values()) {
-    if (dataset.params.contains(param + "_sha256")) located.params.set(param, std::string());
-  }
-  return located;
-}
-
-}  // namespace
-
-std::string run_identity(const ExperimentConfig& config) {
-  ExperimentConfig essential = config;
-  essential.name.clear();
-  essential.train.log_every = 0;
-  essential.dataset = by_contents(config.dataset);
-  return stable_hash(to_yaml(essential));
-}
-
-std::string dataset_identity(const PluginChoice& dataset) {
-  return stable_hash(dataset_yaml(by_contents(dataset)));
-}
-
-std::string stable_hash(const std::string& text) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
 }
 
 }  // namespace nnsweep

@@ -11,8 +11,7 @@ const std::vector<ParamSpec>& train_specs() {
   static const std::vector<ParamSpec> specs = {
       int_param("iterations", 10000, 0, 1000000000,
                 "optimizer updates (one per mini-batch); or give epochs"),
-      int_param("epochs", 0, 1, 1000000000,
-                "passes over the training part, instead of iterations"),
+      int_param("epochs", 0, 1, 1000000000, "passes over the training part, instead of iterations"),
       int_param("batch_size", 0, 1, 1000000000,
                 "examples per update, or full (the default): the whole training part"),
       int_param("shuffle_seed", 0, 0, 4294967295LL,
@@ -58,8 +57,9 @@ EarlyStopping read_early_stopping(const ConfigView& view) {
 
 std::int64_t read_batch_size(const ConfigView& view) {
   if (view.is_scalar() && !view.is_quoted() && view.scalar() == "full") return 0;
-  if (view.is_scalar() && (view.is_quoted() || !std::isdigit(static_cast<unsigned char>(
-                                                   view.scalar().empty() ? 'x' : view.scalar()[0])))) {
+  if (view.is_scalar() &&
+      (view.is_quoted() ||
+       !std::isdigit(static_cast<unsigned char>(view.scalar().empty() ? 'x' : view.scalar()[0])))) {
     view.fail("batch_size of train must be full or a positive integer, got '" + view.scalar() +
               "'");
   }
@@ -84,7 +84,8 @@ TrainConfig read_train(const ConfigView& root) {
     } else if (key == "batch_size") {
       train.batch_size = read_batch_size(value);
     } else if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
-      const auto number = std::get<std::int64_t>(read_param(value, spec_named(train_specs(), key), "train"));
+      const auto number =
+          std::get<std::int64_t>(read_param(value, spec_named(train_specs(), key), "train"));
       if (key == "iterations") train.iterations = number;
       if (key == "epochs") train.epochs = number;
       if (key == "shuffle_seed") train.shuffle_seed = number;

@@ -45,8 +45,7 @@ void check_range(const ConfigView& view, const ParamSpec& spec, double value,
   }
 }
 
-std::int64_t read_integer(const ConfigView& view, const ParamSpec& spec,
-                          const std::string& owner) {
+std::int64_t read_integer(const ConfigView& view, const ParamSpec& spec, const std::string& owner) {
   std::int64_t value = 0;
   if (!view.is_scalar() || view.is_quoted() || !parse_integer(view.scalar(), value)) {
     view.fail(spec.name + " of " + owner + " must be an integer, got " + shown(view));
@@ -100,7 +99,8 @@ std::string read_path(const ConfigView& view, const ParamSpec& spec, const std::
   fs::path path(written);
   std::error_code error;
   if (path.is_relative()) {
-    const fs::path base = view.base_dir().empty() ? fs::current_path(error) : fs::path(view.base_dir());
+    const fs::path base =
+        view.base_dir().empty() ? fs::current_path(error) : fs::path(view.base_dir());
     path = fs::absolute(base / path, error);
   }
   path = path.lexically_normal();
@@ -112,7 +112,8 @@ std::string read_path(const ConfigView& view, const ParamSpec& spec, const std::
               "; relative paths start from the config file's folder");
   }
   if (!fs::is_regular_file(status)) {
-    view.fail(spec.name + " of " + owner + ": '" + written + "'" + where + " is not a regular file");
+    view.fail(spec.name + " of " + owner + ": '" + written + "'" + where +
+              " is not a regular file");
   }
   return resolved;
 }
@@ -145,9 +146,12 @@ ParamValue read_param(const ConfigView& view, const ParamSpec& spec, const std::
                             below + "'");
   }
   switch (spec.type) {
-    case ParamType::boolean: return read_boolean(view, spec, owner);
-    case ParamType::integer: return read_integer(view, spec, owner);
-    case ParamType::real: return read_real(view, spec, owner);
+    case ParamType::boolean:
+      return read_boolean(view, spec, owner);
+    case ParamType::integer:
+      return read_integer(view, spec, owner);
+    case ParamType::real:
+      return read_real(view, spec, owner);
     case ParamType::string:
       return spec.is_path ? read_path(view, spec, owner) : read_string(view, spec, owner);
     case ParamType::string_list:
@@ -182,8 +186,8 @@ Params read_section(const ConfigView& view, const std::vector<ParamSpec>& specs,
   Params params = default_params(specs);
   const std::vector<std::string> names = spec_names(specs);
   for (const std::string& key : view.keys()) {
-    auto spec = std::find_if(specs.begin(), specs.end(),
-                             [&](const ParamSpec& s) { return s.name == key; });
+    auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == key; });
     if (spec == specs.end()) {
       std::string message = "unknown key '" + key + "' in " + owner;
       const std::string hint = did_you_mean(key, names);

@@ -43,7 +43,7 @@ struct Dataset {
   Eigen::MatrixXd X;  // n_features x m
   Eigen::MatrixXd Y;  // 1 x m class indices, or n_targets x m real targets
   Task task = Task::classification;
-  std::int64_t classes = 0;              // classification: K >= 2; regression: 0
+  std::int64_t classes = 0;                   // classification: K >= 2; regression: 0
   std::vector<std::string> class_names = {};  // K names, or empty for "0", "1", ...
 };
 

@@ -10,15 +10,28 @@ namespace nnsweep {
 
 ParamSpec real_param(std::string name, double default_value, double min, double max,
                      std::string description, bool min_exclusive) {
-  return ParamSpec{std::move(name), ParamType::real,       default_value, min, max,
-                   min_exclusive,   std::move(description), {},           false};
+  return ParamSpec{std::move(name),
+                   ParamType::real,
+                   default_value,
+                   min,
+                   max,
+                   min_exclusive,
+                   std::move(description),
+                   {},
+                   false};
 }
 
 ParamSpec int_param(std::string name, std::int64_t default_value, std::int64_t min,
                     std::int64_t max, std::string description) {
-  return ParamSpec{std::move(name),          ParamType::integer,       default_value,
-                   static_cast<double>(min), static_cast<double>(max), false,
-                   std::move(description),   {},                        false};
+  return ParamSpec{std::move(name),
+                   ParamType::integer,
+                   default_value,
+                   static_cast<double>(min),
+                   static_cast<double>(max),
+                   false,
+                   std::move(description),
+                   {},
+                   false};
 }
 
 ParamSpec bool_param(std::string name, bool default_value, std::string description) {

@@ -33,7 +33,8 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
     entry.classes = data.classes;
     entry.class_names = data.class_names;
     if (data.task == Task::classification && entry.class_names.empty()) {
-      for (std::int64_t k = 0; k < data.classes; ++k) entry.class_names.push_back(std::to_string(k));
+      for (std::int64_t k = 0; k < data.classes; ++k)
+        entry.class_names.push_back(std::to_string(k));
     }
     entry.train_index = parts.train_index;
     entry.test_index = parts.test_index;
@@ -44,7 +45,6 @@ std::map<std::string, StoredDataset> stored_datasets(const std::vector<const Pla
   }
   return stored;
 }
-
 
 std::string journal_identity(const PlannedExperiment& experiment, const std::string& share) {
   return experiment.name + " " + share;

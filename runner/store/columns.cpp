@@ -25,7 +25,7 @@ std::string common_type(const std::vector<ColumnValue>& values) {
   if (kinds == std::set<std::size_t>{integer, real}) return "real";
   if (kinds.size() > 1) return "string";
   // Indexed as ParamValue's alternatives.
-  static const char* const kNames[] = {"boolean", "integer", "real",
+  static const char* const kNames[] = {"boolean", "integer",  "real",
                                        "string",  "int_list", "string_list"};
   return kNames[*kinds.begin()];
 }

@@ -61,7 +61,7 @@ struct StoredDataset {
   std::string task;  // "classification" or "regression" ("" in files before version 3)
   std::int64_t classes = 0;
   std::vector<std::string> class_names;  // one per class (indices as text when unnamed)
-  bool stored = false;   // false: described only (larger than the size limit)
+  bool stored = false;                   // false: described only (larger than the size limit)
   Eigen::MatrixXd X, Y;  // nnsweep's layout (features x m, outputs x m); empty unless stored
   // With a train/test split: the examples of each part, in order (else empty).
   std::vector<std::int64_t> train_index, test_index;
@@ -78,7 +78,6 @@ struct Results {
   std::map<std::string, StoredDataset> datasets;  // by dataset id
   std::map<std::string, std::string> provenance;  // further root attributes (strings)
 };
-
 
 // Writes a new file at `path`, which must not exist.
 void write_results_file(const std::string& path, const Results& results);

@@ -78,8 +78,8 @@ void write_summary(hid_t file, const Results& results) {
   std::vector<h5::Handle> columns;
   // train.cost always; every other metric when some run has it (a
   // classification sweep has no rmse, a sweep without test parts no test.*).
-  for (const auto& [part, member] : {std::pair{"train.", &RunResult::train},
-                                     std::pair{"test.", &RunResult::test}}) {
+  for (const auto& [part, member] :
+       {std::pair{"train.", &RunResult::train}, std::pair{"test.", &RunResult::test}}) {
     for (std::size_t k = 0; k < kMetricCount; ++k) {
       std::vector<double> values;
       bool any = std::string(part) == "train." && k == 0;

@@ -138,7 +138,8 @@ Results read_results_file(const std::string& path) {
                                                         {"test.accuracy", "test_accuracy"}};
   std::vector<std::vector<double>> train_metrics, test_metrics;
   for (std::size_t k = 0; k < kMetricCount; ++k) {
-    for (auto [part, metrics] : {std::pair{"train.", &train_metrics}, std::pair{"test.", &test_metrics}}) {
+    for (auto [part, metrics] :
+         {std::pair{"train.", &train_metrics}, std::pair{"test.", &test_metrics}}) {
       const std::string name = part + std::string(kMetricNames[k]);
       const auto old_name = kOldNames.find(name);
       metrics->push_back(

@@ -53,8 +53,9 @@ double estimated_cost(const PlannedRun& run, const Dataset& data, const Registri
   const TrainConfig& train = run.config.train;
   const auto m = static_cast<double>(data.X.cols());
   const double batch = train.mini_batches() ? std::min(m, double(train.batch_size)) : m;
-  const double examples = train.epochs > 0 ? double(train.epochs) * m
-                                           : double(std::max<std::int64_t>(train.iterations, 1)) * batch;
+  const double examples = train.epochs > 0
+                              ? double(train.epochs) * m
+                              : double(std::max<std::int64_t>(train.iterations, 1)) * batch;
   return Network::forward_cost(layer_sizes(run.config, data, registries)) * examples;
 }
 

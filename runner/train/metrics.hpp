@@ -22,7 +22,7 @@ struct Metrics {
   static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   double cost = kNone;  // the loss with the weight penalties, as the cost curve
   double accuracy = kNone, precision = kNone, recall = kNone, f1 = kNone;  // classification
-  double rmse = kNone, r2 = kNone;                                           // regression
+  double rmse = kNone, r2 = kNone;                                         // regression
 };
 
 // The metric names in Metrics' order, as the results file names its columns

@@ -5,7 +5,8 @@ namespace nnsweep {
 Eigen::Index output_units(const Dataset& data, LossTargets targets, const std::string& loss) {
   if (data.task == Task::regression) {
     if (targets != LossTargets::real) {
-      throw DataError("loss '" + loss + "' needs class labels, but the dataset is a regression set");
+      throw DataError("loss '" + loss +
+                      "' needs class labels, but the dataset is a regression set");
     }
     return data.Y.rows();
   }

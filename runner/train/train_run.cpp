@@ -58,8 +58,8 @@ class RunLoop {
     const std::int64_t per_epoch = trainer_.batches_per_epoch();
     total_ = config_.epochs > 0 ? config_.epochs * per_epoch : config_.iterations;
     const std::int64_t epochs = (total_ + per_epoch - 1) / per_epoch;
-    result_.costs.reserve(static_cast<std::size_t>((epochs + config_.record_every - 1) /
-                                                   config_.record_every));
+    result_.costs.reserve(
+        static_cast<std::size_t>((epochs + config_.record_every - 1) / config_.record_every));
     if (tester_) result_.test_costs.reserve(result_.costs.capacity());
     if (watch_ && config_.early_stopping.restore_best) {
       best_parameters_ = trainer_.network().parameters();

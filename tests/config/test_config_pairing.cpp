@@ -29,12 +29,12 @@ BOOST_AUTO_TEST_SUITE(config_pairing)
 
 BOOST_AUTO_TEST_CASE(outputs_and_losses_that_belong_together_are_valid) {
   expect_valid(multi_class());
-  expect_valid(replaced(replaced(bad("name: moons", "name: friedman1"), "output: sigmoid",
-                                 "output: identity"),
-                        "loss: binary_cross_entropy", "loss: mse"));
+  expect_valid(replaced(
+      replaced(bad("name: moons", "name: friedman1"), "output: sigmoid", "output: identity"),
+      "loss: binary_cross_entropy", "loss: mse"));
   // mse on classes (0/1 targets) with any output, as TensorFlow Playground does.
-  expect_valid(replaced(bad("output: sigmoid", "output: tanh"), "loss: binary_cross_entropy",
-                        "loss: mse"));
+  expect_valid(
+      replaced(bad("output: sigmoid", "output: tanh"), "loss: binary_cross_entropy", "loss: mse"));
 }
 
 BOOST_AUTO_TEST_CASE(an_output_the_loss_cannot_take_names_both) {
@@ -43,8 +43,7 @@ BOOST_AUTO_TEST_CASE(an_output_the_loss_cannot_take_names_both) {
                        "loss: categorical_cross_entropy"});
   expect_config_error(bad("output: sigmoid", "output: tanh"), {6, "tanh"},
                       {"binary_cross_entropy", "'tanh'", "use model.output: sigmoid"});
-  expect_config_error(replaced(multi_class(), "output: softmax", "output: sigmoid"),
-                      {6, "sigmoid"},
+  expect_config_error(replaced(multi_class(), "output: softmax", "output: sigmoid"), {6, "sigmoid"},
                       {"categorical_cross_entropy", "'sigmoid'", "use model.output: softmax"});
   // A --set that makes the mismatch is blamed on the --set.
   expect_set_error(kGoodConfig, {"model.output=identity"}, "model.output", 0,
@@ -80,26 +79,27 @@ BOOST_AUTO_TEST_CASE(iterations_or_epochs_not_both) {
 BOOST_AUTO_TEST_CASE(batch_size_is_full_or_a_positive_integer) {
   expect_valid(bad("  iterations: 5", "  iterations: 5\n  batch_size: full"));
   expect_valid(bad("  iterations: 5", "  iterations: 5\n  batch_size: 8\n  shuffle_seed: 3"));
-  expect_config_error(bad("  iterations: 5", "  iterations: 5\n  batch_size: half"),
-                      {14, "half"}, {"batch_size", "full or a positive integer", "'half'"});
+  expect_config_error(bad("  iterations: 5", "  iterations: 5\n  batch_size: half"), {14, "half"},
+                      {"batch_size", "full or a positive integer", "'half'"});
   expect_config_error(bad("  iterations: 5", "  iterations: 5\n  batch_size: 0"), {14, "0"},
                       {"batch_size", "[1,"});
-  expect_config_error(bad("  iterations: 5", "  iterations: 5\n  batch_size: \"8\""),
-                      {14, "\"8\""}, {"batch_size"});
+  expect_config_error(bad("  iterations: 5", "  iterations: 5\n  batch_size: \"8\""), {14, "\"8\""},
+                      {"batch_size"});
 }
 
 BOOST_AUTO_TEST_CASE(early_stopping_needs_a_test_part) {
   expect_valid(replaced(multi_class(), "  iterations: 5",
                         "  iterations: 5\n  early_stopping: {patience: 3, min_delta: 0.001}"));
-  expect_valid(replaced(multi_class(), "  iterations: 5", "  iterations: 5\n  early_stopping: true"));
+  expect_valid(
+      replaced(multi_class(), "  iterations: 5", "  iterations: 5\n  early_stopping: true"));
   expect_config_error(bad("  iterations: 5", "  iterations: 5\n  early_stopping: {patience: 3}"),
                       {14, "{patience"}, {"early_stopping", "test part", "test_fraction"});
   expect_config_error(
       replaced(multi_class(), "  iterations: 5", "  iterations: 5\n  early_stopping: {patince: 3}"),
       {14, "patince"}, {"unknown key 'patince'", "did you mean 'patience'?"});
-  expect_config_error(
-      replaced(multi_class(), "  iterations: 5", "  iterations: 5\n  early_stopping: {patience: 0}"),
-      {14, "0"}, {"patience", "[1,"});
+  expect_config_error(replaced(multi_class(), "  iterations: 5",
+                               "  iterations: 5\n  early_stopping: {patience: 0}"),
+                      {14, "0"}, {"patience", "[1,"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -226,5 +226,4 @@ BOOST_AUTO_TEST_CASE(bce_from_logits_matches_cost_of_sigmoid) {
              boost::test_tools::tolerance(1e-14));
 }
 
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -59,8 +59,9 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
   BOOST_TEST(r.activations.names() == Names({"identity", "relu", "sigmoid", "softmax", "tanh"}),
              tt::per_element());
   BOOST_TEST(r.initializers.names() == Names({"normal"}), tt::per_element());
-  BOOST_TEST(r.losses.names() == Names({"binary_cross_entropy", "categorical_cross_entropy", "mse"}),
-             tt::per_element());
+  BOOST_TEST(
+      r.losses.names() == Names({"binary_cross_entropy", "categorical_cross_entropy", "mse"}),
+      tt::per_element());
   BOOST_TEST(r.optimizers.names() == Names({"adam", "gd", "momentum"}), tt::per_element());
 }
 
@@ -149,9 +150,9 @@ BOOST_AUTO_TEST_CASE(every_param_spec_is_documented_and_its_default_valid) {
             for (std::int64_t item : *v) BOOST_TEST(in_range(spec, static_cast<double>(item)));
           } else if (const auto* v = std::get_if<std::string>(&spec.default_value)) {
             const auto& choices = spec.choices;
-            BOOST_TEST((choices.empty() ||
-                        std::find(choices.begin(), choices.end(), *v) != choices.end()),
-                       "default '" << *v << "' is not among the choices");
+            BOOST_TEST(
+                (choices.empty() || std::find(choices.begin(), choices.end(), *v) != choices.end()),
+                "default '" << *v << "' is not among the choices");
             BOOST_TEST((!spec.is_path || v->empty()), "a path has no default: it is required");
           }
           BOOST_TEST((spec.choices.empty() || spec.type == nnsweep::ParamType::string));

@@ -46,7 +46,8 @@ inline double gradient_error(nnsweep::Trainer& trainer, double learning_rate) {
   return (gradient - numeric).norm() / scale;
 }
 
-inline RunSpec gradient_spec(const std::vector<std::int64_t>& hidden, const std::string& activation) {
+inline RunSpec gradient_spec(const std::vector<std::int64_t>& hidden,
+                             const std::string& activation) {
   RunSpec spec;
   spec.hidden = hidden;
   spec.activation = activation;
@@ -75,7 +76,8 @@ inline void set_nonzero_biases(nnsweep::Network& network) {
 }
 
 // {} is logistic regression: the output layer only, no hidden backward step.
-inline const std::vector<std::vector<std::int64_t>> kHiddenSizes = {{}, {1}, {3}, {5, 4}, {2, 3, 2}};
+inline const std::vector<std::vector<std::int64_t>> kHiddenSizes = {
+    {}, {1}, {3}, {5, 4}, {2, 3, 2}};
 
 inline std::string describe(const std::vector<std::int64_t>& hidden) {
   std::string text = "hidden [";

@@ -68,8 +68,8 @@ inline ExperimentConfig make_config(const RunSpec& spec,
   config.model.init = plugin_choice(registries.initializers, "normal",
                                     {{"seed", spec.init_seed}, {"scale", spec.init_scale}});
   config.loss = plugin_choice(registries.losses, spec.loss);
-  config.optimizer = plugin_choice(registries.optimizers, spec.optimizer,
-                                   {{"learning_rate", spec.learning_rate}});
+  config.optimizer =
+      plugin_choice(registries.optimizers, spec.optimizer, {{"learning_rate", spec.learning_rate}});
   config.train.iterations = spec.iterations;
   config.train.log_every = 0;
   config.train.record_every = spec.record_every;

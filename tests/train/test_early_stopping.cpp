@@ -112,9 +112,9 @@ BOOST_AUTO_TEST_CASE(a_run_stops_where_its_test_cost_stopped_improving) {
   BOOST_TEST(stopped.best_epoch == expected_best);
   BOOST_TEST((stopped.status == nnsweep::RunStatus::ok), stopped.message);
   // Training was the same up to the stop: the curves agree entry for entry.
-  BOOST_TEST(std::vector<double>(curve.begin(), curve.begin() + expected_stop + 1) ==
-                 stopped.test_costs,
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      std::vector<double>(curve.begin(), curve.begin() + expected_stop + 1) == stopped.test_costs,
+      boost::test_tools::per_element());
 
   // restore_best: the parameters after the best epoch, as a run of best + 1 epochs has them.
   nnsweep::ExperimentConfig until_best = make_config(spec);

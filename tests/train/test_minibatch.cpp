@@ -39,7 +39,8 @@ BOOST_AUTO_TEST_CASE(a_batch_of_every_example_is_full_batch_training) {
   const RunSpec full = small_spec();
   const nnsweep::ExperimentConfig config = make_config(full);
   const nnsweep::Dataset data = make_dataset(config);
-  const nnsweep::RunResult reference = nnsweep::train_run(data, config, nnsweep::builtin_registries());
+  const nnsweep::RunResult reference =
+      nnsweep::train_run(data, config, nnsweep::builtin_registries());
   for (const std::int64_t batch : {std::int64_t{45}, std::int64_t{46}, std::int64_t{1000}}) {
     RunSpec spec = full;
     spec.batch_size = batch;

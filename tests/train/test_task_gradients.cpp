@@ -77,7 +77,9 @@ BOOST_AUTO_TEST_CASE(a_mini_batch_gradient_is_the_gradient_of_the_batch_cost) {
     RunSpec spec = task_spec({5, 3}, "spiral", kSpiral, "softmax", "categorical_cross_entropy");
     spec.batch_size = 7;
     spec.shuffle_seed = 9;
-    BOOST_TEST_CONTEXT("batch " << batch) { BOOST_TEST(error_of(spec, batch) < 1e-6); }
+    BOOST_TEST_CONTEXT("batch " << batch) {
+      BOOST_TEST(error_of(spec, batch) < 1e-6);
+    }
   }
   RunSpec moons = gradient_spec({3}, "tanh");
   moons.batch_size = 16;
