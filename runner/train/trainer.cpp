@@ -45,9 +45,13 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
     dZ_.emplace_back(network_.sizes()[l + 1], batch_size_);
   }
   if (mini_batches()) {
+    // Until the first begin_epoch(), the first examples in file order: a
+    // valid batch without drawing from the shuffle stream.
     order_.resize(static_cast<std::size_t>(data.X.cols()));
+    std::iota(order_.begin(), order_.end(), std::int64_t{0});
     batch_X_.resize(data.X.rows(), batch_size_);
     batch_targets_.resize(targets_.rows(), batch_size_);
+    select_batch(0);
   }
   registries.initializers.create(config.model.init.name, config.model.init.params)
       ->initialize(network_.weights(), network_.biases());

@@ -49,7 +49,8 @@ class Trainer {
   // Mini-batches: draws the next epoch's order. Full batch: nothing.
   void begin_epoch();
   // Mini-batches: makes batch `batch` (< batches_per_epoch()) of the current
-  // epoch the examples evaluate() and learn() see. Full batch: nothing.
+  // epoch the examples evaluate() and learn() see; before the first epoch,
+  // batch 0 holds the first examples in order. Full batch: nothing.
   void select_batch(std::int64_t batch);
   // Examples in the current batch.
   Eigen::Index batch_examples() const { return batch_columns_; }

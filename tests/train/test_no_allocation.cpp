@@ -140,8 +140,15 @@ void check_no_allocation(const nnsweep::testing::RunSpec& spec) {
   // OpenMP thread team) is not a per-iteration cost.
   for (int i = 0; i < 3; ++i) trainer.iterate();
   double sum = 0.0;
+  // Whole epochs: drawing an epoch's order and gathering each batch too.
   const long count = allocations_during([&] {
-    for (int i = 0; i < 100; ++i) sum += trainer.iterate();
+    for (int epoch = 0; epoch < 100 / trainer.batches_per_epoch() + 1; ++epoch) {
+      trainer.begin_epoch();
+      for (std::int64_t batch = 0; batch < trainer.batches_per_epoch(); ++batch) {
+        trainer.select_batch(batch);
+        sum += trainer.iterate();
+      }
+    }
   });
   BOOST_TEST(count == 0);
   BOOST_TEST(std::isfinite(sum));  // the loop really ran
@@ -186,6 +193,27 @@ BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_one_unit) {
     spec.activation = activation;
     BOOST_TEST_CONTEXT(activation) { check_no_allocation(spec); }
   }
+}
+
+BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_for_other_tasks_or_mini_batches) {
+  nnsweep::testing::RunSpec spec;
+  spec.hidden = {6, 4};
+  spec.init_scale = 0.3;
+  spec.dataset = "spiral";
+  spec.dataset_params = {{"n_samples", std::int64_t{90}}, {"n_classes", std::int64_t{3}}};
+  for (const std::string output : {"softmax", "sigmoid"}) {
+    spec.output = output;
+    spec.loss = output == "softmax" ? "categorical_cross_entropy" : "mse";
+    BOOST_TEST_CONTEXT(output << " " << spec.loss) { check_no_allocation(spec); }
+    spec.batch_size = 16;  // the last of 6 batches holds 10 examples
+    BOOST_TEST_CONTEXT(output << " in batches of 16") { check_no_allocation(spec); }
+    spec.batch_size = 0;
+  }
+  spec.dataset = "friedman1";
+  spec.dataset_params = {{"n_samples", std::int64_t{50}}};
+  spec.output = "identity";
+  spec.loss = "mse";
+  BOOST_TEST_CONTEXT("identity mse") { check_no_allocation(spec); }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
