@@ -17,21 +17,26 @@ std::string number(double value) {
   return text;
 }
 
-// Why the run must stop at this update, given its cost; empty to go on (and
-// then the step has been taken). Only builds a message once something happened.
-std::string check_and_learn(Trainer& trainer, double cost, double initial_cost,
-                            double blow_up_limit) {
+// Why the run must stop, given the cost of the parameters before this update;
+// empty to go on. Only builds a message once something happened.
+std::string check_cost(const Trainer& trainer, double cost, double initial_cost,
+                       double blow_up_limit) {
   if (trainer.stable_cost() && !std::isfinite(cost)) {
     return std::string("the cost became ") + (std::isnan(cost) ? "NaN" : "infinite") +
            " (the forward pass overflowed)";
   }
   // Only a finite cost can blow up: an infinite one from log(0) in the unfused
-  // path is a saturated output, and its gradient check below decides.
+  // path is a saturated output, and the gradient check decides.
   if (std::isfinite(cost) && cost > blow_up_limit) {
     return "the cost " + number(cost) + " exceeded the blow-up limit " + number(blow_up_limit) +
            " (" + number(kBlowUpFactor) + " times the larger of 1 and the initial cost " +
            number(initial_cost) + "): the outputs became confidently wrong";
   }
+  return {};
+}
+
+// One update from the latest forward pass; why the run must stop, or empty.
+std::string learn(Trainer& trainer) {
   switch (trainer.learn()) {
     case Trainer::Step::updated:
       return {};
@@ -68,7 +73,11 @@ class RunLoop {
 
   void run(const CostLogger& log, const std::atomic<bool>* stop) {
     for (std::int64_t epoch = 0; updates_ < total_; ++epoch) {
-      const bool finished_epoch = run_epoch(stop);
+      // The cost is computed only where something reads it: the first update
+      // (the blow-up limit), and epochs that are recorded or logged.
+      const bool logged = log && config_.log_every > 0 && epoch % config_.log_every == 0;
+      const bool costed = epoch == 0 || epoch % config_.record_every == 0 || logged;
+      const bool finished_epoch = run_epoch(stop, costed);
       if (result_.interrupted) return;
       result_.epochs_run = epoch + 1;
       const double test_cost = after_epoch(epoch, log);
@@ -79,6 +88,10 @@ class RunLoop {
       }
     }
   }
+
+  // The limit the cost of the final parameters must stay under.
+  double blow_up_limit() const { return blow_up_limit_; }
+  double initial_cost() const { return initial_cost_; }
 
   // The parameters the run ends with: the best epoch's with restore_best.
   void restore_best() {
@@ -93,8 +106,9 @@ class RunLoop {
   std::int64_t updates() const { return updates_; }
 
  private:
-  // False when the run diverged or was interrupted during the epoch.
-  bool run_epoch(const std::atomic<bool>* stop) {
+  // False when the run diverged or was interrupted during the epoch. Without
+  // `costed` only the forward pass runs before each update.
+  bool run_epoch(const std::atomic<bool>* stop, bool costed) {
     trainer_.begin_epoch();
     weighted_cost_ = 0.0;
     examples_ = 0;
@@ -106,15 +120,21 @@ class RunLoop {
         return false;
       }
       trainer_.select_batch(batch);
-      last_cost_ = trainer_.evaluate();
-      weighted_cost_ += last_cost_ * static_cast<double>(trainer_.batch_examples());
-      examples_ += trainer_.batch_examples();
-      ++batches_;
-      if (updates_ == 0 && std::isfinite(last_cost_)) {
-        initial_cost_ = last_cost_;
-        blow_up_limit_ = kBlowUpFactor * std::max(last_cost_, 1.0);
+      std::string what;
+      if (costed) {
+        last_cost_ = trainer_.evaluate();
+        weighted_cost_ += last_cost_ * static_cast<double>(trainer_.batch_examples());
+        examples_ += trainer_.batch_examples();
+        if (updates_ == 0 && std::isfinite(last_cost_)) {
+          initial_cost_ = last_cost_;
+          blow_up_limit_ = kBlowUpFactor * std::max(last_cost_, 1.0);
+        }
+        what = check_cost(trainer_, last_cost_, initial_cost_, blow_up_limit_);
+      } else {
+        trainer_.propagate();
       }
-      const std::string what = check_and_learn(trainer_, last_cost_, initial_cost_, blow_up_limit_);
+      ++batches_;
+      if (what.empty()) what = learn(trainer_);
       ++updates_;
       if (!what.empty()) {
         result_.status = RunStatus::diverged;
@@ -173,13 +193,23 @@ RunResult train_run(const Dataset& data, const ExperimentConfig& config,
     const Network& network = loop.trainer().network();
     result.train = Evaluator(data, config, registries).metrics(network);
     if (test) result.test = Evaluator(*test, config, registries).metrics(network);
-    if (result.status == RunStatus::ok && !result.interrupted && loop.trainer().stable_cost() &&
-        !std::isfinite(result.train.cost)) {
-      // The last update left finite parameters whose forward pass overflows.
-      result.status = RunStatus::diverged;
+    if (result.status == RunStatus::ok && !result.interrupted) {
+      // The last update left finite parameters whose forward pass overflows,
+      // or whose cost blew up between the iterations whose cost was computed.
       const std::int64_t last = std::max<std::int64_t>(result.iterations_run - 1, 0);
-      result.message = "diverged at iteration " + std::to_string(last) +
-                       ": the cost after the last update is not finite";
+      std::string what;
+      if (loop.trainer().stable_cost() && !std::isfinite(result.train.cost)) {
+        what = "the cost after the last update is not finite";
+      } else if (std::isfinite(result.train.cost) && result.train.cost > loop.blow_up_limit()) {
+        what = "the cost after the last update, " + number(result.train.cost) +
+               ", exceeded the blow-up limit " + number(loop.blow_up_limit()) + " (" +
+               number(kBlowUpFactor) + " times the larger of 1 and the initial cost " +
+               number(loop.initial_cost()) + ")";
+      }
+      if (!what.empty()) {
+        result.status = RunStatus::diverged;
+        result.message = "diverged at iteration " + std::to_string(last) + ": " + what;
+      }
     }
     result.sizes = network.sizes();
     result.parameters = network.parameters();

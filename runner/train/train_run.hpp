@@ -43,10 +43,13 @@ constexpr double kBlowUpFactor = 1e3;
 //    the weights linearly and nothing ever overflows. That step is not taken;
 //  - the cost at i, computed stably from the logits (Trainer::stable_cost()), is
 //    not finite: the forward pass overflowed. That step is not taken either.
-// A saturated output (sigmoid exactly 0 or 1) is not divergence: its cost from
-// logits stays finite and small. The epoch of iteration i is recorded as far
-// as it got, and iterations_run is i + 1. If the parameters after the last
-// update give a stable cost that is not finite, the run is `diverged` too.
+// The cost is computed only where something reads it (the first update, the
+// epochs recorded or logged, the final parameters), so the last two rules
+// apply there: a blow-up between is seen at the next computed cost. If the
+// final parameters' cost is not finite (stable) or above the limit, the run
+// is `diverged` too. A saturated output (sigmoid exactly 0 or 1) is not
+// divergence: its cost from logits stays finite and small. The epoch of
+// iteration i is recorded as far as it got, and iterations_run is i + 1.
 //
 // When `stop` is non-null and becomes true (checked with a relaxed load before
 // each update), the run returns without starting another one, with

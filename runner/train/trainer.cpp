@@ -76,14 +76,19 @@ void Trainer::select_batch(std::int64_t batch) {
   }
 }
 
-double Trainer::evaluate() {
+void Trainer::propagate() {
   if (mini_batches()) {
     forward_.run(network_, forward_.leading(batch_X_, batch_columns_));
-    return forward_.loss(forward_.leading(batch_targets_, batch_columns_)) +
-           weight_penalty(network_, regularization_);
+  } else {
+    forward_.run(network_, data_.X);
   }
-  forward_.run(network_, data_.X);
-  return forward_.loss(targets_) + weight_penalty(network_, regularization_);
+}
+
+double Trainer::evaluate() {
+  propagate();
+  const auto Y = mini_batches() ? forward_.leading(batch_targets_, batch_columns_)
+                                : forward_.leading(targets_, targets_.cols());
+  return forward_.loss(Y) + weight_penalty(network_, regularization_);
 }
 
 void Trainer::backward() {

@@ -61,6 +61,8 @@ class Trainer {
   // update. The cost includes the weight penalties of config.regularization,
   // and so does the gradient learn() computes.
   double evaluate();
+  // The forward pass alone, for an update whose cost nobody reads.
+  void propagate();
   // Backward pass from the latest forward pass, then one optimizer step if the
   // gradient is finite. One allFinite() over the flat gradient and one over the
   // parameters: cheap next to the matrix products.

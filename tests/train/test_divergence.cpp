@@ -126,6 +126,29 @@ BOOST_AUTO_TEST_CASE(huge_learning_rate_diverges_with_a_message) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_blow_up_rule_reads_the_costs_that_are_computed) {
+  // The cost is computed at recorded (and logged) iterations only: with
+  // record_every 7 the blow-up after iteration 1 is seen at iteration 7, the
+  // next one computed; with no iteration computed after the first, the final
+  // parameters' cost is checked.
+  RunSpec spec = small_tanh_spec();
+  spec.learning_rate = 1e6;
+  spec.record_every = 7;
+  const nnsweep::RunResult result = run(spec);
+  BOOST_TEST(nnsweep::status_name(result.status) == "diverged");
+  BOOST_TEST(starts_with(result.message, "diverged at iteration 7: the cost "), result.message);
+  BOOST_TEST(result.iterations_run == 8);
+  BOOST_TEST(result.costs.size() == 2u);  // iterations 0 and 7
+
+  spec.iterations = 5;  // only iteration 0 is computed
+  const nnsweep::RunResult short_run = run(spec);
+  BOOST_TEST(nnsweep::status_name(short_run.status) == "diverged");
+  BOOST_TEST(starts_with(short_run.message,
+                         "diverged at iteration 4: the cost after the last update, "),
+             short_run.message);
+  BOOST_TEST(short_run.message.find("exceeded the blow-up limit 1000") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(ordinary_learning_rates_never_trip_the_blow_up_rule) {
   // The rule's margin: healthy runs, even chaotic ones, stay near their initial cost.
   for (double rate : {0.01, 0.1, 1.2, 5.0}) {
