@@ -1,16 +1,14 @@
-// The logistic function, computed as the seed post does: 1 / (1 + exp(-z)).
-#include <cmath>
-
+// The logistic function, computed as the seed post does: 1 / (1 + exp(-z)),
+// with exp vectorised (kernels/vector_math.hpp).
 #include "builtin.hpp"
+#include "kernels/blocks.hpp"
 
 namespace nnsweep {
 namespace {
 
 class Sigmoid final : public Activation {
  public:
-  void forward(ConstBlock Z, Block A) const override {
-    A = Z.unaryExpr([](double z) { return 1.0 / (1.0 + std::exp(-z)); });
-  }
+  void forward(ConstBlock Z, Block A) const override { kernels::apply(kernels::sigmoid, Z, A); }
   void backward(ConstBlock, ConstBlock A, ConstBlock dA, Block dZ) const override {
     dZ.array() = dA.array() * (A.array() * (1.0 - A.array()));
   }

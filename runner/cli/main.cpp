@@ -1,11 +1,14 @@
 // nnsweep: an experiment runner for small neural networks.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "kernels/vector_math.hpp"
 #include "version.hpp"
 
 namespace {
@@ -138,9 +141,37 @@ int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv) {
 
 }  // namespace
 
+// The vector width line of --version, and the check of NNSWEEP_SIMD: the
+// kernels ignore a bad value, the command line refuses it.
+std::string simd_text() {
+  namespace k = nnsweep::kernels;
+  std::string supported;
+  for (k::Width width : k::supported_widths()) {
+    supported += (supported.empty() ? "" : ", ") + k::width_name(width);
+  }
+  return "vector math: " + k::width_name(k::active_width()) + " (this CPU: " + supported +
+         "; NNSWEEP_SIMD chooses; every width computes the same bits)";
+}
+
+bool simd_variable_is_valid() {
+  namespace k = nnsweep::kernels;
+  const char* forced = std::getenv("NNSWEEP_SIMD");
+  if (forced == nullptr) return true;
+  const auto width = k::parse_width(forced);
+  const auto supported = k::supported_widths();
+  if (width && std::find(supported.begin(), supported.end(), *width) != supported.end()) {
+    return true;
+  }
+  std::cerr << "nnsweep: NNSWEEP_SIMD=" << forced << " is not a width this CPU supports; "
+            << simd_text().substr(std::string("vector math: ").size()) << "\n";
+  return false;
+}
+
 int main(int argc, char** argv) {
+  if (!simd_variable_is_valid()) return nnsweep::kExitConfigError;
   CLI::App app{"nnsweep: train sweeps of small neural networks from one YAML file"};
-  app.set_version_flag("--version", std::string("nnsweep ") + nnsweep::kVersion);
+  app.set_version_flag("--version",
+                       std::string("nnsweep ") + nnsweep::kVersion + "\n" + simd_text());
   app.require_subcommand(1);
   CommandLine line;
   add_commands(app, line);

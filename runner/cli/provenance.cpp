@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "git_commit.hpp"  // generated on every build by cmake/git_commit.cmake
+#include "kernels/vector_math.hpp"
 #include "store/results.hpp"
 #include "util/format.hpp"
 #include "version.hpp"
@@ -31,6 +32,8 @@ std::map<std::string, std::string> provenance(const std::string& command_line) {
       format("%d.%d.%d", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION);
   attributes["hdf5_version"] = hdf5_version();
   attributes["yaml_cpp_version"] = kYamlCppVersion;
+  // Informative only: every width computes the same bits (kernels/vector_math.hpp).
+  attributes["simd"] = kernels::width_name(kernels::active_width());
   return attributes;
 }
 

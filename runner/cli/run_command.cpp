@@ -72,6 +72,11 @@ int finish(const Results& results, const std::string& out, bool quiet, bool sing
 }
 
 void report_start(const SessionCounts& counts, const std::string& out, const std::string& journal) {
+  if (counts.other_arithmetic) {
+    std::cerr << "nnsweep: " << out << " holds " << runs_text(counts.other_arithmetic)
+              << " computed with an earlier nnsweep's arithmetic; they are trained again, so "
+                 "that no results file mixes the two\n";
+  }
   if (counts.reused) {
     std::cerr << "nnsweep: reusing " << counts.reused << " of " << runs_text(counts.runs)
               << " from " << out << "\n";

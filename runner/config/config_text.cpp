@@ -118,7 +118,7 @@ std::string run_identity(const ExperimentConfig& config) {
   essential.name.clear();
   essential.train.log_every = 0;
   essential.dataset = by_contents(config.dataset);
-  return stable_hash(to_yaml(essential));
+  return stable_hash(to_yaml(essential) + "arithmetic: " + std::to_string(kArithmetic) + "\n");
 }
 
 std::string dataset_identity(const PluginChoice& dataset) {

@@ -88,6 +88,14 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
 // `config` attribute in the results file holds.
 std::string to_yaml(const ExperimentConfig& config);
 
+// The arithmetic a run's numbers come from. It is part of every run's
+// identity, so that one results file never mixes runs computed by different
+// arithmetic: after a change that alters results beyond the last bits of a
+// chaotic run, earlier runs are trained again rather than reused. 1: libm's
+// tanh, exp and log1p (files before it have no such attribute); 2: SLEEF's
+// deterministic vector functions (runner/kernels/vector_math.hpp).
+constexpr std::int64_t kArithmetic = 2;
+
 // A run's identity: a hash of everything in its resolved config that affects
 // what it computes and stores. The experiment's name and train.log_every are
 // left out, so renaming an experiment or changing its logging keeps finished

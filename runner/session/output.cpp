@@ -58,6 +58,7 @@ OutputDecision decide_output(const std::string& out, const PlannedExperiment& ex
     decision.up_to_date =
         !fresh && identity->experiment_id == experiment.experiment_id && identity->share == share;
     decision.reuse = !fresh;
+    if (identity->arithmetic != kArithmetic) decision.other_arithmetic_runs = identity->runs;
     return decision;
   }
   if (overwrite) return decision;

@@ -10,6 +10,9 @@ struct OutputDecision {
   bool exists = false;      // something is at the path (it will be replaced whole)
   bool up_to_date = false;  // it holds exactly this plan (and share): nothing to do
   bool reuse = false;       // it holds this experiment: reuse its runs by run id
+  // It holds this experiment computed with another arithmetic
+  // (config/experiment.hpp: kArithmetic): its runs, none of them reusable.
+  std::int64_t other_arithmetic_runs = 0;
 };
 
 // Throws Refusal when the path is a directory or a special file, or holds

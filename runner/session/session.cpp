@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "session/output.hpp"
 #include "store/journal.hpp"
@@ -78,11 +77,10 @@ void remove_finished_journal(const std::string& path, const std::string& identit
 }
 
 // Results of earlier sessions by run id: the journal's first, then the file's.
+// Runs of another arithmetic (config/experiment.hpp: kArithmetic) have other
+// ids, so they never match: an older file's runs are trained again.
 struct Reusable {
   std::unordered_map<std::string, RunResult> resumed, reused;
-  // Runs of a file written before format version 3, which lacks the metrics
-  // added then: they are computed from the stored parameters when reused.
-  std::unordered_set<std::string> needs_metrics;
 };
 
 Reusable reusable_runs(Journal& journal, const std::string& out, bool from_file) {
@@ -92,13 +90,7 @@ Reusable reusable_runs(Journal& journal, const std::string& out, bool from_file)
   }
   journal.recovered().clear();
   if (!from_file) return found;
-  Results earlier = read_results_file(out);
-  const bool old = earlier.format_version < 3;
-  for (RunRecord& record : earlier.runs) {
-    // Before version 3 a test curve held the cost before each update, not
-    // after it: such a run is trained again rather than stored differently.
-    if (old && !record.result.test_costs.empty()) continue;
-    if (old && record.result.status != RunStatus::failed) found.needs_metrics.insert(record.id);
+  for (RunRecord& record : read_results_file(out).runs) {
     found.reused.emplace(record.id, std::move(record.result));
   }
   return found;
@@ -109,7 +101,6 @@ struct Work {
   std::vector<RunRecord> records;
   std::unordered_map<std::int64_t, std::size_t> slot_of;  // plan index -> records slot
   std::vector<PlannedRun> to_train;
-  std::vector<std::size_t> needs_metrics;  // slots reused from a file before version 3
 };
 
 // A run's earlier result, taken out of `from` (each is used once).
@@ -136,23 +127,11 @@ Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, Reusable& re
     } else if (auto reused = take(reusable.reused, run.id)) {
       work.records[slot] = make_record(run, std::move(*reused));
       ++counts.reused;
-      if (reusable.needs_metrics.count(run.id)) work.needs_metrics.push_back(slot);
     } else {
       work.to_train.push_back(run);
     }
   }
   return work;
-}
-
-// The metrics a run reused from an older file lacks, from its parameters on
-// its training part (such runs have no test part: reusable_runs).
-void complete_metrics(Work& work, const std::vector<const PlannedRun*>& runs,
-                      const DatasetCache& datasets, const Registries& registries) {
-  for (const std::size_t slot : work.needs_metrics) {
-    RunResult& result = work.records[slot].result;
-    const Dataset& train = datasets.at(runs[slot]->dataset_id)->prepared.train;
-    result.train = evaluate_parameters(train, runs[slot]->config, registries, result);
-  }
 }
 
 // The results file of a plan whose runs are all at hand (in plan order).
@@ -163,6 +142,7 @@ Results assemble_results(const PlannedExperiment& experiment, const SessionOptio
   results.experiment_yaml = experiment.experiment_yaml;
   results.experiment_id = experiment.experiment_id;
   results.plan_size = static_cast<std::int64_t>(experiment.runs.size());
+  results.arithmetic = kArithmetic;
   results.share = options.share ? options.share->text() : "";
   results.swept_keys = experiment.summary_keys;
   results.runs = std::move(runs);
@@ -200,8 +180,8 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
 
   Work work = match_earlier_runs(runs, reusable, report.counts);
-  complete_metrics(work, runs, datasets, registries);
   report.counts.to_train = static_cast<std::int64_t>(work.to_train.size());
+  report.counts.other_arithmetic = output.other_arithmetic_runs;
   report.kept = report.counts.resumed;
   if (observer.started) observer.started(report.counts, report.journal);
 

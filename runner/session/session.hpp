@@ -45,6 +45,8 @@ struct SessionCounts {
   std::int64_t reused = 0;   // taken from the existing results file
   std::int64_t resumed = 0;  // taken from the journal of an interrupted session
   std::int64_t to_train = 0;
+  // Runs in the output file computed with another arithmetic, trained again.
+  std::int64_t other_arithmetic = 0;
 };
 
 struct SessionObserver {

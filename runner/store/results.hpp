@@ -33,8 +33,8 @@ namespace nnsweep {
 constexpr const char* kFormatName = "nnsweep";
 // The string attributes at the root that describe where a file came from.
 constexpr const char* kProvenanceKeys[] = {
-    "name",         "nnsweep_version", "created_utc",   "git_commit",   "host",
-    "command_line", "compiler",        "eigen_version", "hdf5_version", "yaml_cpp_version"};
+    "name",     "nnsweep_version", "created_utc",  "git_commit",       "host", "command_line",
+    "compiler", "eigen_version",   "hdf5_version", "yaml_cpp_version", "simd"};
 // Version 2: typed key columns (attribute nnsweep_type), derived list columns.
 // Version 3: metrics as train.* and test.* (final_cost, train_accuracy,
 // test_final_cost and test_accuracy before), epochs_run, best_epoch, class
@@ -69,6 +69,9 @@ struct StoredDataset {
 
 struct Results {
   std::int64_t format_version = kFormatVersion;  // as read; files are written at kFormatVersion
+  // The arithmetic of the file's runs (config/experiment.hpp: kArithmetic);
+  // 1 for files that do not say.
+  std::int64_t arithmetic = 0;
   std::string experiment_yaml;
   std::string experiment_id;                      // identity of the whole plan
   std::int64_t plan_size = 0;                     // runs in the whole plan
@@ -98,6 +101,7 @@ struct ResultsIdentity {
   std::string share;
   std::string name;
   std::int64_t runs = 0;
+  std::int64_t arithmetic = 1;  // as Results::arithmetic
 };
 ResultsIdentity read_results_identity(const std::string& path);
 

@@ -197,6 +197,7 @@ void write_results_file(const std::string& path, const Results& results) {
   h5::write_attribute(file, "format_version", kFormatVersion);
   h5::write_attribute(file, "experiment_id", results.experiment_id);
   h5::write_attribute(file, "plan_size", results.plan_size);
+  h5::write_attribute(file, "arithmetic", results.arithmetic);
   if (!results.share.empty()) h5::write_attribute(file, "share", results.share);
   for (const auto& [key, value] : results.provenance) h5::write_attribute(file, key, value);
   h5::write_string(file, "config", results.experiment_yaml);

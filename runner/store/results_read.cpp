@@ -99,6 +99,9 @@ ResultsIdentity read_results_identity(const std::string& path) {
                                ? h5::read_string_attribute(file, "experiment_id")
                                : "";
   if (h5::has_attribute(file, "name")) identity.name = h5::read_string_attribute(file, "name");
+  if (h5::has_attribute(file, "arithmetic")) {
+    identity.arithmetic = h5::read_int_attribute(file, "arithmetic");
+  }
   if (h5::has_attribute(file, "share")) identity.share = h5::read_string_attribute(file, "share");
   h5::Handle summary = h5::open_group(file, "summary");
   identity.runs = static_cast<std::int64_t>(h5::dataset_dims(h5::open_dataset(summary, "run"))[0]);
@@ -111,6 +114,8 @@ Results read_results_file(const std::string& path) {
   results.format_version = h5::has_attribute(file, "format_version")
                                ? h5::read_int_attribute(file, "format_version")
                                : 1;
+  results.arithmetic =
+      h5::has_attribute(file, "arithmetic") ? h5::read_int_attribute(file, "arithmetic") : 1;
   results.experiment_id = h5::read_string_attribute(file, "experiment_id");
   results.plan_size = h5::read_int_attribute(file, "plan_size");
   if (h5::has_attribute(file, "share")) results.share = h5::read_string_attribute(file, "share");

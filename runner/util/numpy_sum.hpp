@@ -42,4 +42,22 @@ double numpy_pairwise_sum(const Element& element, std::size_t count) {
   return numpy_pairwise_sum(element, 0, count);
 }
 
+// The same sum, with the terms made a block at a time: fill(begin, n, out)
+// writes terms begin .. begin + n - 1 (n <= 128, numpy's block) to out. Why:
+// a vectorised function (kernels/vector_math.hpp) then makes each block's
+// terms in one call, and the sum keeps numpy's order to the last bit.
+template <class Fill>
+double numpy_pairwise_sum_by_block(const Fill& fill, std::size_t begin, std::size_t count) {
+  constexpr std::size_t kBlock = 128;
+  if (count <= kBlock) {
+    double terms[kBlock];
+    fill(begin, count, terms);
+    return numpy_pairwise_sum([&](std::size_t i) { return terms[i]; }, 0, count);
+  }
+  std::size_t half = count / 2;
+  half -= half % 8;
+  return numpy_pairwise_sum_by_block(fill, begin, half) +
+         numpy_pairwise_sum_by_block(fill, begin + half, count - half);
+}
+
 }  // namespace nnsweep

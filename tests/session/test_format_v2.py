@@ -1,13 +1,13 @@
 #!/usr/bin/python3
 """Files written in format version 2 (tests/fixtures/format_v2, by an earlier
-nnsweep) keep working:
-  - rerunning their own config finds them up to date and leaves them
-    byte-identical; `show` prints them under today's metric names;
-  - a grown sweep reuses their runs, computes the metrics version 2 lacked from
-    the stored weights, and publishes a file equal to a fresh run of the grown
-    sweep (wall times and provenance aside);
-  - runs with a test part are trained again (version 2 test curves were taken
-    before each update), and the result again equals a fresh run.
+nnsweep, with libm's arithmetic) keep working:
+  - `show` reads them under today's metric names, and old names still sort;
+  - rerunning their own config says their runs were computed with an earlier
+    arithmetic and trains them again (run identities include the arithmetic,
+    so one file never mixes the two), publishing a version 3 file equal to a
+    fresh run;
+  - a grown sweep does the same;
+  - the version 2 file stays untouched until the new one is complete.
 
 Usage: test_format_v2.py NNSWEEP_BINARY
 """
@@ -76,36 +76,42 @@ def same_as_fresh(label, reused, config, folder):
 
 
 with tempfile.TemporaryDirectory() as folder:
-    # Up to date, untouched, and shown with today's names.
     for name in ("v2_moons", "v2_split"):
         out = os.path.join(folder, name + ".h5")
         shutil.copy(os.path.join(FIXTURES, name + ".h5"), out)
-        done = nnsweep("run", os.path.join(FIXTURES, name + ".yaml"), "--out", out)
-        check(done.returncode == 0, f"{name}: exit {done.returncode}: {done.stderr}")
-        check("is up to date" in done.stderr, f"{name}: not up to date: {done.stderr}")
-        with open(out, "rb") as a, open(os.path.join(FIXTURES, name + ".h5"), "rb") as b:
-            check(a.read() == b.read(), f"{name}: the version 2 file was rewritten")
         show = nnsweep("show", out, "--sort", "final_cost")
         check(show.returncode == 0 and "train.cost" in show.stdout.splitlines()[0],
               f"{name}: show: {show.stdout}{show.stderr}")
+        # A refused run never touches it: a bad --set is a config error.
+        bad = nnsweep("run", os.path.join(FIXTURES, name + ".yaml"), "--out", out, "--set",
+                      "train.iterations=-1")
+        check(bad.returncode == 2, f"{name}: a bad config exit {bad.returncode}")
+        with open(out, "rb") as a, open(os.path.join(FIXTURES, name + ".h5"), "rb") as b:
+            check(a.read() == b.read(), f"{name}: the version 2 file was changed by a refused run")
+        # Its own config: trained again with today's arithmetic, equal to a fresh run.
+        config = os.path.join(FIXTURES, name + ".yaml")
+        done = nnsweep("run", config, "--out", out)
+        check(done.returncode == 0, f"{name}: exit {done.returncode}: {done.stderr}")
+        check("computed with an earlier nnsweep's arithmetic" in done.stderr,
+              f"{name}: no word on the arithmetic: {done.stderr}")
+        check("up to date" not in done.stderr and "reusing" not in done.stderr,
+              f"{name}: old runs reused: {done.stderr}")
+        same_as_fresh(name, out, config, folder)
+        again = nnsweep("run", config, "--out", out)
+        check("is up to date" in again.stderr, f"{name}: not up to date afterwards: {again.stderr}")
 
-    # Grown: the four version 2 runs are reused and completed.
-    out = os.path.join(folder, "v2_moons.h5")
+    # Grown from the version 2 file: nothing reused, equal to a fresh run.
+    out = os.path.join(folder, "grown.h5")
+    shutil.copy(os.path.join(FIXTURES, "v2_moons.h5"), out)
     config = grown("v2_moons.yaml", folder, "model.hidden: [2, 4]", "5")
-    done = nnsweep("run", config, "--out", out, "--quiet")
+    done = nnsweep("run", config, "--out", out)
     check(done.returncode == 0, f"grown moons: exit {done.returncode}: {done.stderr}")
+    check("reusing" not in done.stderr, f"grown moons: old runs reused: {done.stderr}")
     with h5py.File(out, "r") as f:
-        check(f.attrs["format_version"] == 3, "grown moons: not rewritten as version 3")
+        check(f.attrs["format_version"] == 3 and f.attrs["arithmetic"] == 2,
+              "grown moons: not rewritten as version 3 with arithmetic 2")
         check(np.all(np.isfinite(f["summary/train.f1"][()])), "grown moons: F1 missing")
     same_as_fresh("grown moons", out, config, folder)
-
-    # With a test part: trained again, equal to a fresh run.
-    out = os.path.join(folder, "v2_split.h5")
-    config = grown("v2_split.yaml", folder, "model.hidden: [2, 4]", "5")
-    done = nnsweep("run", config, "--out", out)
-    check(done.returncode == 0, f"grown split: exit {done.returncode}: {done.stderr}")
-    check("reusing" not in done.stderr, f"grown split: runs with a test part reused: {done.stderr}")
-    same_as_fresh("grown split", out, config, folder)
 
 if failures:
     print(f"test_format_v2: {len(failures)} of {checks} checks failed")

@@ -1,0 +1,69 @@
+#pragma once
+// The array loops of kernels/vector_math.hpp, written once for any SIMD width.
+// Included only by the per-width files (vector_math_sse2.cpp, _avx.cpp,
+// _avx512.cpp), each with an `Isa` struct in its own anonymous namespace, so
+// that every instantiation has internal linkage and code compiled for a wide
+// CPU can never be linked into a narrow one's path. For the same reason this
+// file uses no standard-library templates, only the Isa's intrinsics and
+// SLEEF's C functions.
+//
+// An Isa provides: the vector type V and `lanes`, load/store (unaligned),
+// broadcast, add, mul, div, max, abs, neg, and SLEEF's deterministic tanh, exp
+// and log1p for V. Tails shorter than a vector go through SLEEF's scalar
+// `purec` functions of the same family, which give the same bits.
+#include <cstddef>
+
+#include <sleef.h>
+
+namespace nnsweep::kernels {
+namespace {  // one copy per including file, on purpose: see above
+
+struct Scalar {
+  static double tanh(double x) { return Sleef_cinz_tanhd1_u35purec(x); }
+  static double exp(double x) { return Sleef_cinz_expd1_u10purec(x); }
+  static double log1p(double x) { return Sleef_cinz_log1pd1_u10purec(x); }
+  static double sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+  static double softplus(double x) {
+    const double magnitude = x < 0.0 ? -x : x;
+    return (x > 0.0 ? x : 0.0) + log1p(exp(-magnitude));
+  }
+};
+
+template <class Isa>
+struct Loops {
+  using V = typename Isa::V;
+
+  template <class Vector, class One>
+  static void map(const double* x, double* y, std::size_t n, Vector vector, One one) {
+    std::size_t i = 0;
+    for (; i + Isa::lanes <= n; i += Isa::lanes) Isa::store(y + i, vector(Isa::load(x + i)));
+    for (; i < n; ++i) y[i] = one(x[i]);
+  }
+
+  static void tanh(const double* x, double* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::tanh(v); }, [](double v) { return Scalar::tanh(v); });
+  }
+  static void exp(const double* x, double* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::exp(v); }, [](double v) { return Scalar::exp(v); });
+  }
+  static void sigmoid(const double* x, double* y, std::size_t n) {
+    const V one = Isa::broadcast(1.0);
+    map(
+        x, y, n, [&](V v) { return Isa::div(one, Isa::add(one, Isa::exp(Isa::neg(v)))); },
+        [](double v) { return Scalar::sigmoid(v); });
+  }
+  static void softplus(const double* x, double* y, std::size_t n) {
+    const V zero = Isa::broadcast(0.0);
+    map(
+        x, y, n,
+        [&](V v) {
+          return Isa::add(Isa::max(v, zero), Isa::log1p(Isa::exp(Isa::neg(Isa::abs(v)))));
+        },
+        [](double v) { return Scalar::softplus(v); });
+  }
+};
+
+}  // namespace
+}  // namespace nnsweep::kernels

@@ -1,0 +1,123 @@
+// Choosing the width at run time (kernels/vector_math.hpp).
+#include "kernels/vector_math.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "kernels/width_table.hpp"
+
+namespace nnsweep::kernels {
+namespace {
+
+bool supports(Width width) {
+  switch (width) {
+    case Width::scalar:
+    case Width::sse2:
+      return true;  // every x86-64 CPU
+    case Width::avx:
+      return __builtin_cpu_supports("avx");
+    case Width::avx512:
+      return __builtin_cpu_supports("avx512f");
+  }
+  return false;
+}
+
+WidthTable table_for(Width width) {
+  switch (width) {
+    case Width::scalar:
+      return scalar_table();
+    case Width::sse2:
+      return sse2_table();
+    case Width::avx:
+      return avx_table();
+    case Width::avx512:
+      return avx512_table();
+  }
+  return scalar_table();
+}
+
+struct Active {
+  Width width;
+  WidthTable table;
+};
+
+Active initial() {
+  Width width = detected_width();
+  if (const char* forced = std::getenv("NNSWEEP_SIMD")) {
+    // An unknown or unsupported name is ignored rather than fatal here: the
+    // CLI checks the variable and says so (cli/provenance.cpp).
+    const auto parsed = parse_width(forced);
+    if (parsed && supports(*parsed)) width = *parsed;
+  }
+  return {width, table_for(width)};
+}
+
+Active& active() {
+  static Active state = initial();
+  return state;
+}
+
+}  // namespace
+
+Width detected_width() {
+  for (Width width : {Width::avx512, Width::avx}) {
+    if (supports(width)) return width;
+  }
+  return Width::sse2;
+}
+
+Width active_width() {
+  return active().width;
+}
+
+void use_width(Width width) {
+  if (!supports(width)) {
+    throw std::invalid_argument("this CPU does not support " + width_name(width));
+  }
+  active() = {width, table_for(width)};
+}
+
+std::string width_name(Width width) {
+  switch (width) {
+    case Width::scalar:
+      return "scalar";
+    case Width::sse2:
+      return "sse2";
+    case Width::avx:
+      return "avx";
+    case Width::avx512:
+      return "avx512";
+  }
+  return "?";
+}
+
+std::optional<Width> parse_width(std::string_view name) {
+  for (Width width : {Width::scalar, Width::sse2, Width::avx, Width::avx512}) {
+    if (name == width_name(width)) return width;
+  }
+  return std::nullopt;
+}
+
+std::vector<Width> supported_widths() {
+  std::vector<Width> widths;
+  for (Width width : {Width::scalar, Width::sse2, Width::avx, Width::avx512}) {
+    if (supports(width)) widths.push_back(width);
+  }
+  return widths;
+}
+
+void tanh(const double* x, double* y, std::size_t n) {
+  active().table.tanh(x, y, n);
+}
+void exp(const double* x, double* y, std::size_t n) {
+  active().table.exp(x, y, n);
+}
+void sigmoid(const double* x, double* y, std::size_t n) {
+  active().table.sigmoid(x, y, n);
+}
+void softplus(const double* x, double* y, std::size_t n) {
+  active().table.softplus(x, y, n);
+}
+
+}  // namespace nnsweep::kernels

@@ -1,0 +1,40 @@
+// kernels/vector_math.hpp at 8 doubles (AVX-512F). Compiled with -mavx512f;
+// called only on CPUs that have it (vector_math.cpp checks).
+#include <immintrin.h>
+
+#include "kernels/isa_kernels.hpp"
+#include "kernels/width_table.hpp"
+
+namespace nnsweep::kernels {
+namespace {
+
+struct Avx512 {
+  using V = __m512d;
+  static constexpr std::size_t lanes = 8;
+  static V load(const double* p) { return _mm512_loadu_pd(p); }
+  static void store(double* p, V v) { _mm512_storeu_pd(p, v); }
+  static V broadcast(double x) { return _mm512_set1_pd(x); }
+  static V add(V a, V b) { return _mm512_add_pd(a, b); }
+  static V div(V a, V b) { return _mm512_div_pd(a, b); }
+  static V max(V a, V b) { return _mm512_max_pd(a, b); }
+  // Sign-bit arithmetic on the integer view (AVX-512F has no xor_pd).
+  static V neg(V a) {
+    return _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(a), sign()));
+  }
+  static V abs(V a) {
+    return _mm512_castsi512_pd(_mm512_andnot_si512(sign(), _mm512_castpd_si512(a)));
+  }
+  static __m512i sign() { return _mm512_set1_epi64(static_cast<long long>(1ULL << 63)); }
+  static V tanh(V a) { return Sleef_cinz_tanhd8_u35avx512fnofma(a); }
+  static V exp(V a) { return Sleef_cinz_expd8_u10avx512fnofma(a); }
+  static V log1p(V a) { return Sleef_cinz_log1pd8_u10avx512fnofma(a); }
+};
+
+}  // namespace
+
+WidthTable avx512_table() {
+  return {&Loops<Avx512>::tanh, &Loops<Avx512>::exp, &Loops<Avx512>::sigmoid,
+          &Loops<Avx512>::softplus};
+}
+
+}  // namespace nnsweep::kernels
