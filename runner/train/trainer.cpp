@@ -1,7 +1,6 @@
 #include "train/trainer.hpp"
 
 #include <numeric>
-#include <stdexcept>
 
 #include "train/targets.hpp"
 #include "util/numpy_sum.hpp"
@@ -155,19 +154,6 @@ Evaluator::Evaluator(const Dataset& data, const ExperimentConfig& config,
 double Evaluator::cost(const Network& network) {
   forward_.run(network, data_.X);
   return forward_.loss(targets_) + weight_penalty(network, regularization_);
-}
-
-Metrics evaluate_parameters(const Dataset& data, const ExperimentConfig& config,
-                            const Registries& registries, const RunResult& result) {
-  if (result.sizes != layer_sizes(config, data, registries)) {
-    throw std::invalid_argument("stored layer sizes do not fit the run's config and data");
-  }
-  Network network(result.sizes);
-  if (network.parameters().size() != result.parameters.size()) {
-    throw std::invalid_argument("stored parameters do not fit the run's layer sizes");
-  }
-  network.parameters() = result.parameters;
-  return Evaluator(data, config, registries).metrics(network);
 }
 
 Metrics Evaluator::metrics(const Network& network) {

@@ -110,12 +110,6 @@ class Evaluator {
   Eigen::MatrixXd targets_;
 };
 
-// The cost and metrics of a finished run's parameters (of sizes result.sizes)
-// on `data`: how results stored before a metric existed get it. Throws
-// std::invalid_argument when the sizes do not fit the config and data.
-Metrics evaluate_parameters(const Dataset& data, const ExperimentConfig& config,
-                            const Registries& registries, const RunResult& result);
-
 // Called every log_every iterations (full batch) or epochs (mini-batches)
 // with "iteration" or "epoch", its number and its cost.
 using CostLogger = std::function<void(std::string_view unit, std::int64_t step, double cost)>;
