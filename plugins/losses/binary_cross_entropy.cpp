@@ -51,26 +51,29 @@ class BinaryCrossEntropy final : public Loss {
     // softplus(-z) for 1 and softplus(z) for 0: softplus((1 - 2y) z), exactly.
     // Each block of terms is made by one vectorised softplus; other labels
     // take the general form, one term at a time.
-    const auto cols = static_cast<std::size_t>(Z.cols());
+    const Eigen::Index cols = Z.cols();
     const auto fill = [&](std::size_t begin, std::size_t n, double* terms) {
+      // Entry k in row-major order (as numpy sums a C-ordered array) is at
+      // (k / cols, k % cols); walk it with counters, not divisions.
+      const auto for_each_entry = [&](const auto& visit) {
+        Eigen::Index row = Eigen::Index(begin) / cols, col = Eigen::Index(begin) % cols;
+        for (std::size_t i = 0; i < n; ++i) {
+          visit(i, Z(row, col), Y(row, col));
+          if (++col == cols) col = 0, ++row;
+        }
+      };
       bool binary = true;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t k = begin + i;  // row-major, as numpy sums a C-ordered array
-        const double z = Z(Eigen::Index(k / cols), Eigen::Index(k % cols));
-        const double y = Y(Eigen::Index(k / cols), Eigen::Index(k % cols));
+      for_each_entry([&](std::size_t i, double z, double y) {
         binary = binary && (y == 0.0 || y == 1.0);
         terms[i] = y == 1.0 ? -z : z;
-      }
+      });
       if (binary) {
         kernels::softplus(terms, terms, n);
         return;
       }
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t k = begin + i;
-        const double z = Z(Eigen::Index(k / cols), Eigen::Index(k % cols));
-        const double y = Y(Eigen::Index(k / cols), Eigen::Index(k % cols));
+      for_each_entry([&](std::size_t i, double z, double y) {
         terms[i] = y * softplus(-z) + (1.0 - y) * softplus(z);
-      }
+      });
     };
     const double m = static_cast<double>(Z.cols());
     // (1/m) * sum: the post's -(1/m) * sum(logprobs) with the sign folded into the terms.

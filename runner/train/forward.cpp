@@ -26,11 +26,16 @@ void ForwardPass::run(const Network& network, const ConstBlock& X) {
   for (std::size_t l = 0; l < layers(); ++l) {
     auto z = Z(l);
     if (l == 0) {
-      z.noalias() = network.weight(l) * X;
+      multiply(z, network.weight(l), X);
     } else {
-      z.noalias() = network.weight(l) * A(l - 1);
+      multiply(z, network.weight(l), A(l - 1));
     }
-    z.colwise() += network.bias(l).col(0);
+    // One unit: its values are one contiguous row, added to as one array.
+    if (z.rows() == 1) {
+      z.array() += network.bias(l)(0, 0);
+    } else {
+      z.colwise() += network.bias(l).col(0);
+    }
     activate(l);
   }
 }

@@ -124,7 +124,7 @@ void Trainer::backward() {
     }
     if (l > 0) {
       auto dA = forward_.leading(dA_[l - 1], n);
-      dA.noalias() = network_.weight(l).transpose() * dZ;
+      multiply(dA, network_.weight(l).transpose(), dZ);
       forward_.differentiate(l - 1, dA, forward_.leading(dZ_[l - 1], n));
     }
   }

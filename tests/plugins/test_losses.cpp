@@ -218,6 +218,19 @@ BOOST_AUTO_TEST_CASE(bce_from_logits_matches_cost_of_sigmoid) {
       }
     }
   }
+  // A label that is neither 0 nor 1 within a block of 0/1 labels: every term
+  // of that block takes the general form, the others stay vectorised.
+  {
+    Eigen::MatrixXd Z(2, 150), Y(2, 150);
+    long double expected = 0.0L;
+    for (Eigen::Index i = 0; i < Z.size(); ++i) {
+      Z(i) = std::sin(0.3 * double(i)) * 5.0;
+      Y(i) = i == 97 ? 0.3 : double(i % 3 == 0);
+      expected += Y(i) * exact_term(Z(i), 1.0) + (1.0 - Y(i)) * exact_term(Z(i), 0.0);
+    }
+    BOOST_TEST(loss->cost_from_logits(Z, Y) == double(expected / 150.0L),
+               boost::test_tools::tolerance(1e-14));
+  }
   // Pairwise, like cost(): a million equal terms land within 1e-14 of the exact one.
   const Eigen::Index m = (1 << 20) + 3;
   const Eigen::MatrixXd Z = Eigen::MatrixXd::Constant(1, m, -0.7);
