@@ -92,8 +92,11 @@ std::string to_yaml(const ExperimentConfig& config);
 // identity, so that one results file never mixes runs computed by different
 // arithmetic: after a change that alters results beyond the last bits of a
 // chaotic run, earlier runs are trained again rather than reused. 1: libm's
-// tanh, exp and log1p (files before it have no such attribute); 2: SLEEF's
-// deterministic vector functions (runner/kernels/vector_math.hpp).
+// tanh, exp and log1p and Eigen's products throughout (files before it have
+// no such attribute); 2: SLEEF's deterministic vector functions
+// (runner/kernels/vector_math.hpp) and the dense products' own summation
+// order for narrow layers (runner/train/dense.hpp). Any later change to either
+// that alters results must raise it.
 constexpr std::int64_t kArithmetic = 2;
 
 // A run's identity: a hash of everything in its resolved config that affects

@@ -1,5 +1,7 @@
 #include "train/forward.hpp"
 
+#include "train/dense.hpp"
+
 namespace nnsweep {
 
 ForwardPass::ForwardPass(const ExperimentConfig& config, const Registries& registries,
@@ -24,17 +26,10 @@ ForwardPass::ForwardPass(const ExperimentConfig& config, const Registries& regis
 void ForwardPass::run(const Network& network, const ConstBlock& X) {
   columns_ = X.cols();
   for (std::size_t l = 0; l < layers(); ++l) {
-    auto z = Z(l);
     if (l == 0) {
-      multiply(z, network.weight(l), X);
+      dense_forward(network.weight(l), network.bias(l), X, Z(l));
     } else {
-      multiply(z, network.weight(l), A(l - 1));
-    }
-    // One unit: its values are one contiguous row, added to as one array.
-    if (z.rows() == 1) {
-      z.array() += network.bias(l)(0, 0);
-    } else {
-      z.colwise() += network.bias(l).col(0);
+      dense_forward(network.weight(l), network.bias(l), A(l - 1), Z(l));
     }
     activate(l);
   }

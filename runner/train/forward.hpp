@@ -71,23 +71,6 @@ class ForwardPass {
   Eigen::Index columns_ = 0;
 };
 
-// out = lhs * rhs, by Eigen's general product (blocked, packed, after zeroing
-// out) in general, and coefficient by coefficient, vectorised down the rows,
-// when the inner dimension is small (2 input features, a one-unit output
-// layer) and there are rows to vectorise over: there packing and zeroing cost
-// more than the arithmetic. The choice depends on the shapes alone, so it is
-// the same on every run of a network and at every thread count.
-constexpr Eigen::Index kSmallInner = 8;
-constexpr Eigen::Index kLazyMinRows = 4;
-template <class Out, class Lhs, class Rhs>
-void multiply(Out&& out, const Lhs& lhs, const Rhs& rhs) {
-  if (lhs.cols() <= kSmallInner && lhs.rows() >= kLazyMinRows) {
-    out.noalias() = lhs.lazyProduct(rhs);
-  } else {
-    out.noalias() = lhs * rhs;
-  }
-}
-
 // The weight penalties of `regularization` for the network's current weights:
 // l1 * sum|w| + l2 * sum(w^2) / 2 (biases are not penalised).
 double weight_penalty(const Network& network, const Regularization& regularization);

@@ -1,7 +1,9 @@
 #include "train/trainer.hpp"
 
+#include <algorithm>
 #include <numeric>
 
+#include "train/dense.hpp"
 #include "train/targets.hpp"
 #include "util/numpy_sum.hpp"
 
@@ -39,10 +41,13 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
       batches_((data.X.cols() + batch_size_ - 1) / batch_size_),
       shuffle_(static_cast<std::uint32_t>(config.train.shuffle_seed)),
       batch_columns_(data.X.cols()) {
+  Eigen::Index largest_layer = 0;
   for (std::size_t l = 0; l < network_.layer_count(); ++l) {
     dA_.emplace_back(network_.sizes()[l + 1], batch_size_);
     dZ_.emplace_back(network_.sizes()[l + 1], batch_size_);
+    largest_layer = std::max(largest_layer, network_.sizes()[l] * network_.sizes()[l + 1]);
   }
+  scratch_.resize(largest_layer);
   if (mini_batches()) {
     // Until the first begin_epoch(), the first examples in file order: a
     // valid batch without drawing from the shuffle stream.
@@ -106,10 +111,11 @@ void Trainer::backward() {
   for (std::size_t l = last + 1; l-- > 0;) {
     const auto dZ = forward_.leading(dZ_[l], n);
     auto& weight_gradient = network_.weight_gradient(l);
+    MatrixMap gradient(weight_gradient.data(), weight_gradient.rows(), weight_gradient.cols());
     if (l == 0) {
-      weight_gradient.noalias() = dZ * X.transpose();
+      nnsweep::weight_gradient(dZ, X, gradient, scratch_);
     } else {
-      weight_gradient.noalias() = dZ * forward_.A(l - 1).transpose();
+      nnsweep::weight_gradient(dZ, forward_.A(l - 1), gradient, scratch_);
     }
     weight_gradient *= inverse_m;
     if (regularization_.l1 != 0.0) {
@@ -124,7 +130,7 @@ void Trainer::backward() {
     }
     if (l > 0) {
       auto dA = forward_.leading(dA_[l - 1], n);
-      multiply(dA, network_.weight(l).transpose(), dZ);
+      input_gradient(network_.weight(l), dZ, dA, scratch_);
       forward_.differentiate(l - 1, dA, forward_.leading(dZ_[l - 1], n));
     }
   }

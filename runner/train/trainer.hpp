@@ -85,6 +85,7 @@ class Trainer {
   Eigen::MatrixXd targets_;  // the loss's targets for every example (train/targets.hpp)
   // Per layer: gradients with respect to activations and pre-activations.
   std::vector<Eigen::MatrixXd> dA_, dZ_;
+  Eigen::VectorXd scratch_;  // as large as the largest weight matrix (train/dense.hpp)
   // Mini-batches: the example order of this epoch, and the batch's examples.
   std::int64_t batch_size_, batches_;
   NumpyRandomState shuffle_;

@@ -1,0 +1,45 @@
+#pragma once
+// The three products of a dense layer's training step, each computed the way
+// its shape calls for. Eigen's general product packs its operands into
+// blocks and zeroes the result first: right for square-ish layers, but most
+// of the work for the shapes small networks have (2 input features, a
+// one-unit output layer). For those, plain column loops do the arithmetic
+// alone, vectorised down the long dimension.
+//
+// Every function sums over the inner index in a fixed order that depends on
+// the shapes alone, so a network's bits are the same on every run, at every
+// thread count and SIMD width. The orders differ from Eigen's (and numpy's
+// BLAS) in the last bits only.
+//
+// Shapes: column-major, examples as columns, as everywhere in train/.
+#include <Eigen/Core>
+
+namespace nnsweep {
+
+using ConstMatrixMap = Eigen::Map<const Eigen::MatrixXd>;
+using MatrixMap = Eigen::Map<Eigen::MatrixXd>;
+using ConstMatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
+
+// The column loops run where one dimension is at most kNarrow and the one
+// they vectorise down is at least kLong; other shapes take Eigen's products.
+constexpr Eigen::Index kNarrow = 8;
+constexpr Eigen::Index kLong = 8;
+
+// Z = W * X + b: W is n_out x n_in, X n_in x m, b n_out x 1, Z n_out x m.
+// With few inputs each column of Z is b + sum_k W(:, k) X(k, i), k in order.
+void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const ConstMatrixRef& X,
+                   MatrixMap Z);
+
+// G = dZ * X^T: dZ is n_out x m, X n_in x m, G n_out x n_in. With few inputs
+// or few outputs G(r, j) = sum_i dZ(r, i) X(j, i), i in order from 0.
+// `scratch` holds at least n_in * n_out values (the transposed sum).
+void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMap G,
+                     Eigen::VectorXd& scratch);
+
+// dA = W^T * dZ: W is n_out x n_in, dZ n_out x m, dA n_in x m. With few
+// outputs each column of dA is sum_k W(k, :)^T dZ(k, i), k in order.
+// `scratch` holds at least n_in * n_out values (W transposed).
+void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap dA,
+                    Eigen::VectorXd& scratch);
+
+}  // namespace nnsweep
