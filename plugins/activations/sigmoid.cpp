@@ -10,7 +10,7 @@ class Sigmoid final : public Activation {
  public:
   void forward(ConstBlock Z, Block A) const override { kernels::apply(kernels::sigmoid, Z, A); }
   void backward(ConstBlock, ConstBlock A, ConstBlock dA, Block dZ) const override {
-    dZ.array() = dA.array() * (A.array() * (1.0 - A.array()));
+    kernels::apply_gradient(kernels::sigmoid_backward, A, dA, dZ);
   }
 };
 

@@ -8,8 +8,8 @@
 // SLEEF's C functions.
 //
 // An Isa provides: the vector type V and `lanes`, load/store (unaligned),
-// broadcast, add, mul, div, max, abs, neg, and SLEEF's deterministic tanh, exp
-// and log1p for V. Tails shorter than a vector go through SLEEF's scalar
+// broadcast, add, sub, mul, div, max, abs, neg, and SLEEF's deterministic
+// tanh, exp and log1p for V. Tails shorter than a vector go through SLEEF's scalar
 // `purec` functions of the same family, which give the same bits.
 #include <cstddef>
 
@@ -38,6 +38,29 @@ struct Loops {
     std::size_t i = 0;
     for (; i + Isa::lanes <= n; i += Isa::lanes) Isa::store(y + i, vector(Isa::load(x + i)));
     for (; i < n; ++i) y[i] = one(x[i]);
+  }
+
+  template <class Vector, class One>
+  static void map3(const double* a, const double* da, double* dz, std::size_t n, Vector vector,
+                   One one) {
+    std::size_t i = 0;
+    for (; i + Isa::lanes <= n; i += Isa::lanes) {
+      Isa::store(dz + i, vector(Isa::load(a + i), Isa::load(da + i)));
+    }
+    for (; i < n; ++i) dz[i] = one(a[i], da[i]);
+  }
+
+  static void tanh_backward(const double* a, const double* da, double* dz, std::size_t n) {
+    const V one = Isa::broadcast(1.0);
+    map3(
+        a, da, dz, n, [&](V av, V dv) { return Isa::mul(dv, Isa::sub(one, Isa::mul(av, av))); },
+        [](double av, double dv) { return dv * (1.0 - av * av); });
+  }
+  static void sigmoid_backward(const double* a, const double* da, double* dz, std::size_t n) {
+    const V one = Isa::broadcast(1.0);
+    map3(
+        a, da, dz, n, [&](V av, V dv) { return Isa::mul(dv, Isa::mul(av, Isa::sub(one, av))); },
+        [](double av, double dv) { return dv * (av * (1.0 - av)); });
   }
 
   static void tanh(const double* x, double* y, std::size_t n) {

@@ -119,5 +119,11 @@ void sigmoid(const double* x, double* y, std::size_t n) {
 void softplus(const double* x, double* y, std::size_t n) {
   active().table.softplus(x, y, n);
 }
+void tanh_backward(const double* a, const double* da, double* dz, std::size_t n) {
+  active().table.tanh_backward(a, da, dz, n);
+}
+void sigmoid_backward(const double* a, const double* da, double* dz, std::size_t n) {
+  active().table.sigmoid_backward(a, da, dz, n);
+}
 
 }  // namespace nnsweep::kernels

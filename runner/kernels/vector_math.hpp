@@ -47,4 +47,10 @@ void sigmoid(const double* x, double* y, std::size_t n);
 // log(1 + exp(x)) without overflow: max(x, 0) + log1p(exp(-|x|)).
 void softplus(const double* x, double* y, std::size_t n);
 
+// The backward passes of tanh and sigmoid from their outputs a and the
+// upstream gradient da, as the seed post writes them: dz = da * (1 - a * a)
+// and dz = da * (a * (1 - a)). dz may be da (in place); a must not overlap it.
+void tanh_backward(const double* a, const double* da, double* dz, std::size_t n);
+void sigmoid_backward(const double* a, const double* da, double* dz, std::size_t n);
+
 }  // namespace nnsweep::kernels

@@ -15,6 +15,8 @@ struct Avx {
   static void store(double* p, V v) { _mm256_storeu_pd(p, v); }
   static V broadcast(double x) { return _mm256_set1_pd(x); }
   static V add(V a, V b) { return _mm256_add_pd(a, b); }
+  static V sub(V a, V b) { return _mm256_sub_pd(a, b); }
+  static V mul(V a, V b) { return _mm256_mul_pd(a, b); }
   static V div(V a, V b) { return _mm256_div_pd(a, b); }
   static V max(V a, V b) { return _mm256_max_pd(a, b); }
   static V neg(V a) { return _mm256_xor_pd(a, _mm256_set1_pd(-0.0)); }
@@ -27,7 +29,8 @@ struct Avx {
 }  // namespace
 
 WidthTable avx_table() {
-  return {&Loops<Avx>::tanh, &Loops<Avx>::exp, &Loops<Avx>::sigmoid, &Loops<Avx>::softplus};
+  return {&Loops<Avx>::tanh,     &Loops<Avx>::exp,           &Loops<Avx>::sigmoid,
+          &Loops<Avx>::softplus, &Loops<Avx>::tanh_backward, &Loops<Avx>::sigmoid_backward};
 }
 
 }  // namespace nnsweep::kernels

@@ -15,6 +15,8 @@ struct Avx512 {
   static void store(double* p, V v) { _mm512_storeu_pd(p, v); }
   static V broadcast(double x) { return _mm512_set1_pd(x); }
   static V add(V a, V b) { return _mm512_add_pd(a, b); }
+  static V sub(V a, V b) { return _mm512_sub_pd(a, b); }
+  static V mul(V a, V b) { return _mm512_mul_pd(a, b); }
   static V div(V a, V b) { return _mm512_div_pd(a, b); }
   static V max(V a, V b) { return _mm512_max_pd(a, b); }
   // Sign-bit arithmetic on the integer view (AVX-512F has no xor_pd).
@@ -33,8 +35,9 @@ struct Avx512 {
 }  // namespace
 
 WidthTable avx512_table() {
-  return {&Loops<Avx512>::tanh, &Loops<Avx512>::exp, &Loops<Avx512>::sigmoid,
-          &Loops<Avx512>::softplus};
+  return {&Loops<Avx512>::tanh,          &Loops<Avx512>::exp,
+          &Loops<Avx512>::sigmoid,       &Loops<Avx512>::softplus,
+          &Loops<Avx512>::tanh_backward, &Loops<Avx512>::sigmoid_backward};
 }
 
 }  // namespace nnsweep::kernels

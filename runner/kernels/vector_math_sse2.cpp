@@ -14,6 +14,8 @@ struct Sse2 {
   static void store(double* p, V v) { _mm_storeu_pd(p, v); }
   static V broadcast(double x) { return _mm_set1_pd(x); }
   static V add(V a, V b) { return _mm_add_pd(a, b); }
+  static V sub(V a, V b) { return _mm_sub_pd(a, b); }
+  static V mul(V a, V b) { return _mm_mul_pd(a, b); }
   static V div(V a, V b) { return _mm_div_pd(a, b); }
   static V max(V a, V b) { return _mm_max_pd(a, b); }
   static V neg(V a) { return _mm_xor_pd(a, _mm_set1_pd(-0.0)); }
@@ -31,6 +33,8 @@ struct One {
   static void store(double* p, V v) { *p = v; }
   static V broadcast(double x) { return x; }
   static V add(V a, V b) { return a + b; }
+  static V sub(V a, V b) { return a - b; }
+  static V mul(V a, V b) { return a * b; }
   static V div(V a, V b) { return a / b; }
   static V max(V a, V b) { return a > b ? a : b; }
   static V neg(V a) { return -a; }
@@ -42,7 +46,8 @@ struct One {
 
 template <class Isa>
 WidthTable table_of() {
-  return {&Loops<Isa>::tanh, &Loops<Isa>::exp, &Loops<Isa>::sigmoid, &Loops<Isa>::softplus};
+  return {&Loops<Isa>::tanh,     &Loops<Isa>::exp,           &Loops<Isa>::sigmoid,
+          &Loops<Isa>::softplus, &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward};
 }
 
 }  // namespace

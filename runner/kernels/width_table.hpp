@@ -7,8 +7,12 @@ namespace nnsweep::kernels {
 
 using ArrayFunction = void (*)(const double* x, double* y, std::size_t n);  // as blocks.hpp
 
+using GradientFunction = void (*)(const double* a, const double* da, double* dz,
+                                  std::size_t n);  // as blocks.hpp
+
 struct WidthTable {
   ArrayFunction tanh, exp, sigmoid, softplus;
+  GradientFunction tanh_backward, sigmoid_backward;
 };
 
 WidthTable scalar_table();

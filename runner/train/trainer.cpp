@@ -5,7 +5,7 @@
 
 #include "train/dense.hpp"
 #include "train/targets.hpp"
-#include "util/numpy_sum.hpp"
+#include "util/numpy_row_sums.hpp"
 
 namespace nnsweep {
 namespace {
@@ -40,7 +40,9 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
       batch_size_(effective_batch(config.train, data.X.cols())),
       batches_((data.X.cols() + batch_size_ - 1) / batch_size_),
       shuffle_(static_cast<std::uint32_t>(config.train.shuffle_seed)),
-      batch_columns_(data.X.cols()) {
+      batch_columns_(data.X.cols()),
+      row_sums_(*std::max_element(network_.sizes().begin() + 1, network_.sizes().end()),
+                batch_size_) {
   Eigen::Index largest_layer = 0;
   for (std::size_t l = 0; l < network_.layer_count(); ++l) {
     dA_.emplace_back(network_.sizes()[l + 1], batch_size_);
@@ -123,11 +125,9 @@ void Trainer::backward() {
     }
     if (regularization_.l2 != 0.0) weight_gradient += regularization_.l2 * network_.weight(l);
     // db = (1/m) * np.sum(dZ, axis=1): numpy's pairwise order along each row.
-    auto& bias_gradient = network_.bias_gradient(l);
-    for (Eigen::Index row = 0; row < dZ.rows(); ++row) {
-      const auto element = [&](std::size_t k) { return dZ(row, static_cast<Eigen::Index>(k)); };
-      bias_gradient(row, 0) = inverse_m * numpy_pairwise_sum(element, static_cast<std::size_t>(n));
-    }
+    auto bias_gradient = network_.bias_gradient(l).col(0);
+    row_sums_.sum(dZ, bias_gradient);
+    bias_gradient *= inverse_m;
     if (l > 0) {
       auto dA = forward_.leading(dA_[l - 1], n);
       input_gradient(network_.weight(l), dZ, dA, scratch_);

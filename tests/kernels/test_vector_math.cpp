@@ -98,6 +98,40 @@ BOOST_AUTO_TEST_CASE(every_width_gives_the_scalar_bits) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(gradients_give_the_same_bits_at_every_width_and_the_formula) {
+  RestoreWidth restore;
+  const std::vector<double> x = inputs();
+  std::vector<double> a(x.size()), da(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    a[i] = std::tanh(x[i]);
+    da[i] = std::cos(1.3 * double(i));
+  }
+  struct Gradient {
+    const char* name;
+    k::GradientFunction f;
+    double (*formula)(double a, double da);
+  };
+  const Gradient gradients[] = {
+      {"tanh_backward", &k::tanh_backward, [](double a, double d) { return d * (1.0 - a * a); }},
+      {"sigmoid_backward", &k::sigmoid_backward,
+       [](double a, double d) { return d * (a * (1.0 - a)); }}};
+  for (const Gradient& g : gradients) {
+    std::vector<double> expected(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) expected[i] = g.formula(a[i], da[i]);
+    for (k::Width width : k::supported_widths()) {
+      k::use_width(width);
+      for (std::size_t n : {std::size_t{0}, std::size_t{5}, std::size_t{17}, x.size()}) {
+        std::vector<double> dz(n), in_place(da.begin(), da.begin() + long(n));
+        g.f(a.data(), da.data(), dz.data(), n);
+        g.f(a.data(), in_place.data(), in_place.data(), n);
+        const std::vector<double> want(expected.begin(), expected.begin() + long(n));
+        BOOST_TEST(same_bits(dz, want), g.name << " at " << k::width_name(width) << " n " << n);
+        BOOST_TEST(same_bits(in_place, want), g.name << " in place");
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(in_place_equals_out_of_place) {
   const std::vector<double> x = inputs();
   for (const Function& f : kFunctions) {
