@@ -23,34 +23,14 @@ import numpy as np
 from sklearn.datasets import make_moons
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from post_numpy import train  # noqa: E402  (the post's loop, one copy)
 
 
 def numpy_post(X, Y, n_h, iterations, learning_rate):
-    """The post's nn_model, verbatim in its arithmetic."""
-    m = X.shape[1]
-    np.random.seed(2)
-    W1 = np.random.randn(n_h, X.shape[0]) * 0.01
-    b1 = np.zeros((n_h, 1))
-    W2 = np.random.randn(1, n_h) * 0.01
-    b2 = np.zeros((1, 1))
-    for _ in range(iterations):
-        Z1 = np.dot(W1, X) + b1
-        A1 = np.tanh(Z1)
-        Z2 = np.dot(W2, A1) + b2
-        A2 = 1 / (1 + np.exp(-Z2))
-        logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), (1 - Y))
-        cost = -(1 / m) * np.sum(logprobs)
-        dZ2 = A2 - Y
-        dW2 = (1 / m) * np.dot(dZ2, A1.T)
-        db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
-        dZ1 = np.dot(W2.T, dZ2) * (1 - A1 ** 2)
-        dW1 = (1 / m) * np.dot(dZ1, X.T)
-        db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
-        W1 = W1 - learning_rate * dW1
-        b1 = b1 - learning_rate * db1
-        W2 = W2 - learning_rate * dW2
-        b2 = b2 - learning_rate * db2
-    return cost
+    """The post's nn_model, as bench/post_numpy.py times it."""
+    return train(X, Y, n_h, iterations, learning_rate)
 
 
 def nnsweep_time(binary, n_h, iterations, learning_rate, folder):

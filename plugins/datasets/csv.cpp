@@ -103,10 +103,7 @@ class CsvReading {
                           encoded.class_names.front() +
                           "'; classification needs two or more (task: regression for numbers)");
     }
-    data.task = Task::classification;
-    data.Y = Eigen::Map<const Eigen::MatrixXd>(encoded.indices.data(), 1, examples_);
-    data.classes = static_cast<std::int64_t>(encoded.class_names.size());
-    data.class_names = std::move(encoded.class_names);
+    datasets::assign_classes(data, std::move(encoded));
     return data;
   }
 

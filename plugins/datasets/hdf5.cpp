@@ -84,10 +84,7 @@ class Hdf5Reading {
       fail("y: '" + y_name_ + "' holds one class only, '" + labels.class_names.front() +
            "'; classification needs two or more (task: regression for numbers)");
     }
-    data.task = Task::classification;
-    data.Y = Eigen::Map<const Eigen::MatrixXd>(labels.indices.data(), 1, examples);
-    data.classes = static_cast<std::int64_t>(labels.class_names.size());
-    data.class_names = std::move(labels.class_names);
+    datasets::assign_classes(data, std::move(labels));
     return data;
   }
 

@@ -57,4 +57,12 @@ EncodedLabels encode_labels(const std::vector<std::string>& labels) {
   return encode_sorted(labels, [](const std::string& label) { return label; });
 }
 
+void assign_classes(Dataset& data, EncodedLabels labels) {
+  data.task = Task::classification;
+  data.Y = Eigen::Map<const Eigen::MatrixXd>(labels.indices.data(), 1,
+                                             static_cast<Eigen::Index>(labels.indices.size()));
+  data.classes = static_cast<std::int64_t>(labels.class_names.size());
+  data.class_names = std::move(labels.class_names);
+}
+
 }  // namespace nnsweep::datasets

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "registry/dataset.hpp"
+
 namespace nnsweep::datasets {
 
 struct EncodedLabels {
@@ -39,5 +41,10 @@ EncodedLabels encode_integer_labels(const std::vector<std::int64_t>& labels);
 // numpy sorts str). Labels are taken as they are: trimming and refusing empty
 // ones is the caller's business. K may be 0 or 1; the caller refuses too few.
 EncodedLabels encode_labels(const std::vector<std::string>& labels);
+
+// Makes `data` a classification set of `labels`' classes: Y the 1 x m row of
+// indices, classes and class_names from them. X is left as it is; the
+// caller has refused fewer than two classes.
+void assign_classes(Dataset& data, EncodedLabels labels);
 
 }  // namespace nnsweep::datasets
