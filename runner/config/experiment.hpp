@@ -95,9 +95,10 @@ std::string to_yaml(const ExperimentConfig& config);
 // tanh, exp and log1p and Eigen's products throughout (files before it have
 // no such attribute); 2: SLEEF's deterministic vector functions
 // (runner/kernels/vector_math.hpp) and the dense products' own summation
-// order for narrow layers (runner/train/dense.hpp). Any later change to either
-// that alters results must raise it.
-constexpr std::int64_t kArithmetic = 2;
+// order for narrow layers (runner/train/dense.hpp); 3: nnsweep's own tanh
+// with fused multiply-adds (runner/kernels/tanh_lanes.hpp), the rest as 2.
+// Any later change to either that alters results must raise it.
+constexpr std::int64_t kArithmetic = 3;
 
 // A run's identity: a hash of everything in its resolved config that affects
 // what it computes and stores. The experiment's name and train.log_every are

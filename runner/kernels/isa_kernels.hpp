@@ -8,24 +8,68 @@
 // SLEEF's C functions.
 //
 // An Isa provides: the vector type V and `lanes`, load/store (unaligned),
-// broadcast, add, sub, mul, div, max, abs, neg, and SLEEF's deterministic
-// tanh, exp and log1p for V. Tails shorter than a vector go through SLEEF's scalar
-// `purec` functions of the same family, which give the same bits.
+// broadcast, add, sub, mul, div, max, min (x86 semantics: the second operand
+// when either is NaN), fma (correctly rounded), abs, neg, with_sign_of(v, x)
+// (|v| with x's sign), exponent_to_power (kernels/tanh_lanes.hpp), and SLEEF's
+// deterministic exp and log1p for V. Tails shorter than a vector go through
+// `One` (tanh) or SLEEF's scalar `purec` functions of the same family, which
+// give the same bits.
+#include <math.h>
+#include <stdint.h>
+
 #include <cstddef>
 
 #include <sleef.h>
+
+#include "kernels/tanh_lanes.hpp"
 
 namespace nnsweep::kernels {
 namespace {  // one copy per including file, on purpose: see above
 
 struct Scalar {
-  static double tanh(double x) { return Sleef_cinz_tanhd1_u35purec(x); }
   static double exp(double x) { return Sleef_cinz_expd1_u10purec(x); }
   static double log1p(double x) { return Sleef_cinz_log1pd1_u10purec(x); }
   static double sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
   static double softplus(double x) {
     const double magnitude = x < 0.0 ? -x : x;
     return (x > 0.0 ? x : 0.0) + log1p(exp(-magnitude));
+  }
+};
+
+// One double at a time: the reference every vector width must equal.
+struct One {
+  using V = double;
+  static constexpr std::size_t lanes = 1;
+  static V load(const double* p) { return *p; }
+  static void store(double* p, V v) { *p = v; }
+  static V broadcast(double x) { return x; }
+  static V add(V a, V b) { return a + b; }
+  static V sub(V a, V b) { return a - b; }
+  static V mul(V a, V b) { return a * b; }
+  static V div(V a, V b) { return a / b; }
+  static V max(V a, V b) { return a > b ? a : b; }
+  static V min(V a, V b) { return a < b ? a : b; }
+  // glibc's fma() is correctly rounded with or without FMA instructions.
+  static V fma(V a, V b, V c) { return ::fma(a, b, c); }
+  static V neg(V a) { return -a; }
+  static V abs(V a) { return from_bits(bits(a) & ~sign_bit); }
+  static V with_sign_of(V v, V x) {
+    return from_bits((bits(v) & ~sign_bit) | (bits(x) & sign_bit));
+  }
+  static V exponent_to_power(V shifted) { return from_bits((bits(shifted) + 1023) << 52); }
+  static V exp(V a) { return Scalar::exp(a); }
+  static V log1p(V a) { return Scalar::log1p(a); }
+
+  static constexpr uint64_t sign_bit = uint64_t{1} << 63;
+  static uint64_t bits(double v) {
+    uint64_t b;
+    __builtin_memcpy(&b, &v, sizeof b);
+    return b;
+  }
+  static double from_bits(uint64_t b) {
+    double v;
+    __builtin_memcpy(&v, &b, sizeof v);
+    return v;
   }
 };
 
@@ -65,7 +109,8 @@ struct Loops {
 
   static void tanh(const double* x, double* y, std::size_t n) {
     map(
-        x, y, n, [](V v) { return Isa::tanh(v); }, [](double v) { return Scalar::tanh(v); });
+        x, y, n, [](V v) { return tanh_lanes<Isa>(v); },
+        [](double v) { return tanh_lanes<One>(v); });
   }
   static void exp(const double* x, double* y, std::size_t n) {
     map(

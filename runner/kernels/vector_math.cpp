@@ -1,6 +1,8 @@
 // Choosing the width at run time (kernels/vector_math.hpp).
 #include "kernels/vector_math.hpp"
 
+#include "kernels/dense_kernels.hpp"
+
 #include <atomic>
 #include <cstdlib>
 #include <stdexcept>
@@ -15,8 +17,8 @@ bool supports(Width width) {
     case Width::scalar:
     case Width::sse2:
       return true;  // every x86-64 CPU
-    case Width::avx:
-      return __builtin_cpu_supports("avx");
+    case Width::avx2:
+      return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     case Width::avx512:
       return __builtin_cpu_supports("avx512f");
   }
@@ -29,8 +31,8 @@ WidthTable table_for(Width width) {
       return scalar_table();
     case Width::sse2:
       return sse2_table();
-    case Width::avx:
-      return avx_table();
+    case Width::avx2:
+      return avx2_table();
     case Width::avx512:
       return avx512_table();
   }
@@ -61,7 +63,7 @@ Active& active() {
 }  // namespace
 
 Width detected_width() {
-  for (Width width : {Width::avx512, Width::avx}) {
+  for (Width width : {Width::avx512, Width::avx2}) {
     if (supports(width)) return width;
   }
   return Width::sse2;
@@ -84,8 +86,8 @@ std::string width_name(Width width) {
       return "scalar";
     case Width::sse2:
       return "sse2";
-    case Width::avx:
-      return "avx";
+    case Width::avx2:
+      return "avx2";
     case Width::avx512:
       return "avx512";
   }
@@ -93,7 +95,7 @@ std::string width_name(Width width) {
 }
 
 std::optional<Width> parse_width(std::string_view name) {
-  for (Width width : {Width::scalar, Width::sse2, Width::avx, Width::avx512}) {
+  for (Width width : {Width::scalar, Width::sse2, Width::avx2, Width::avx512}) {
     if (name == width_name(width)) return width;
   }
   return std::nullopt;
@@ -101,7 +103,7 @@ std::optional<Width> parse_width(std::string_view name) {
 
 std::vector<Width> supported_widths() {
   std::vector<Width> widths;
-  for (Width width : {Width::scalar, Width::sse2, Width::avx, Width::avx512}) {
+  for (Width width : {Width::scalar, Width::sse2, Width::avx2, Width::avx512}) {
     if (supports(width)) widths.push_back(width);
   }
   return widths;
@@ -124,6 +126,19 @@ void tanh_backward(const double* a, const double* da, double* dz, std::size_t n)
 }
 void sigmoid_backward(const double* a, const double* da, double* dz, std::size_t n) {
   active().table.sigmoid_backward(a, da, dz, n);
+}
+
+void combine(const double* M, std::ptrdiff_t ld_m, const double* S, std::ptrdiff_t ld_s,
+             const double* bias, double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows,
+             std::ptrdiff_t short_dim, std::ptrdiff_t m) {
+  const DenseTable& dense = active().table.dense;
+  (bias ? dense.combine_bias : dense.combine)[short_dim](M, ld_m, S, ld_s, bias, out, ld_out, rows,
+                                                         m);
+}
+void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrdiff_t ld_s,
+                double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
+                std::ptrdiff_t m) {
+  active().table.dense.accumulate[short_dim](L, ld_l, S, ld_s, out, ld_out, rows, m);
 }
 
 }  // namespace nnsweep::kernels

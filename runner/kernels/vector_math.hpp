@@ -3,13 +3,14 @@
 // the widest SIMD width the CPU offers, chosen at run time.
 //
 // Why these functions: training spends most of its time in tanh, exp and
-// log1p, one libm call per element. They come from SLEEF's deterministic
-// functions (the `cinz` family: no fused multiply-add, one algorithm for every
-// width), so the results are bit-identical at every width and on every x86-64
-// CPU: a sweep resumed on another machine, or forced to another width, gives
-// the same bits. They differ from libm's by at most a few ulp (tanh is
-// SLEEF's 3.5-ulp variant, the others 1-ulp), far inside numpy parity (1e-9).
-// Dataset generators stay on libm, bit-exact with numpy.
+// log1p, one libm call per element. tanh is kernels/tanh_lanes.hpp's (twice
+// as fast as SLEEF's, at most 2.5 ulp from the true value); exp and log1p are
+// SLEEF's deterministic functions (the `cinz` family: no fused multiply-add,
+// one algorithm for every width, 1 ulp). Each gives bit-identical results at
+// every width and on every x86-64 CPU: a sweep resumed on another machine, or
+// forced to another width, gives the same bits. They differ from libm's by a
+// few ulp at most, far inside numpy parity (1e-9). Dataset generators stay on
+// libm, bit-exact with numpy.
 //
 // Contract, for every function below:
 //  - y[i] = f(x[i]) for 0 <= i < n; x and y may be the same array (in place),
@@ -25,12 +26,12 @@
 
 namespace nnsweep::kernels {
 
-enum class Width { scalar, sse2, avx, avx512 };  // 1, 2, 4, 8 doubles
+enum class Width { scalar, sse2, avx2, avx512 };  // 1, 2, 4, 8 doubles (avx2 with FMA)
 
 // The widest width this CPU supports.
 Width detected_width();
 // The width in use: detected_width(), or the NNSWEEP_SIMD environment
-// variable's (scalar, sse2, avx, avx512) when it is set and supported.
+// variable's (scalar, sse2, avx2, avx512) when it is set and supported.
 Width active_width();
 // Switches the width, for tests and benchmarks. Throws std::invalid_argument
 // when the CPU lacks it. Not to be called while other threads compute.

@@ -2,7 +2,7 @@
 // called only on CPUs that have it (vector_math.cpp checks).
 #include <immintrin.h>
 
-#include "kernels/isa_kernels.hpp"
+#include "kernels/dense_loops.hpp"
 #include "kernels/width_table.hpp"
 
 namespace nnsweep::kernels {
@@ -19,6 +19,8 @@ struct Avx512 {
   static V mul(V a, V b) { return _mm512_mul_pd(a, b); }
   static V div(V a, V b) { return _mm512_div_pd(a, b); }
   static V max(V a, V b) { return _mm512_max_pd(a, b); }
+  static V min(V a, V b) { return _mm512_min_pd(a, b); }
+  static V fma(V a, V b, V c) { return _mm512_fmadd_pd(a, b, c); }
   // Sign-bit arithmetic on the integer view (AVX-512F has no xor_pd).
   static V neg(V a) {
     return _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(a), sign()));
@@ -26,8 +28,16 @@ struct Avx512 {
   static V abs(V a) {
     return _mm512_castsi512_pd(_mm512_andnot_si512(sign(), _mm512_castpd_si512(a)));
   }
+  static V with_sign_of(V v, V x) {
+    const __m512i magnitude = _mm512_andnot_si512(sign(), _mm512_castpd_si512(v));
+    const __m512i sign_of_x = _mm512_and_si512(sign(), _mm512_castpd_si512(x));
+    return _mm512_castsi512_pd(_mm512_or_si512(magnitude, sign_of_x));
+  }
+  static V exponent_to_power(V shifted) {
+    const __m512i biased = _mm512_add_epi64(_mm512_castpd_si512(shifted), _mm512_set1_epi64(1023));
+    return _mm512_castsi512_pd(_mm512_slli_epi64(biased, 52));
+  }
   static __m512i sign() { return _mm512_set1_epi64(static_cast<long long>(1ULL << 63)); }
-  static V tanh(V a) { return Sleef_cinz_tanhd8_u35avx512fnofma(a); }
   static V exp(V a) { return Sleef_cinz_expd8_u10avx512fnofma(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd8_u10avx512fnofma(a); }
 };
@@ -35,9 +45,9 @@ struct Avx512 {
 }  // namespace
 
 WidthTable avx512_table() {
-  return {&Loops<Avx512>::tanh,          &Loops<Avx512>::exp,
-          &Loops<Avx512>::sigmoid,       &Loops<Avx512>::softplus,
-          &Loops<Avx512>::tanh_backward, &Loops<Avx512>::sigmoid_backward};
+  return {&Loops<Avx512>::tanh,     &Loops<Avx512>::exp,           &Loops<Avx512>::sigmoid,
+          &Loops<Avx512>::softplus, &Loops<Avx512>::tanh_backward, &Loops<Avx512>::sigmoid_backward,
+          dense_table_of<Avx512>()};
 }
 
 }  // namespace nnsweep::kernels

@@ -1,7 +1,8 @@
-// kernels/vector_math.hpp at 2 doubles (SSE2, every x86-64 CPU), and at 1.
+// kernels/vector_math.hpp at 2 doubles (SSE2, every x86-64 CPU), and at 1
+// (isa_kernels.hpp's One).
 #include <emmintrin.h>
 
-#include "kernels/isa_kernels.hpp"
+#include "kernels/dense_loops.hpp"
 #include "kernels/width_table.hpp"
 
 namespace nnsweep::kernels {
@@ -18,36 +19,35 @@ struct Sse2 {
   static V mul(V a, V b) { return _mm_mul_pd(a, b); }
   static V div(V a, V b) { return _mm_div_pd(a, b); }
   static V max(V a, V b) { return _mm_max_pd(a, b); }
+  static V min(V a, V b) { return _mm_min_pd(a, b); }
+  // SSE2 has no fused multiply-add: glibc's fma() per lane, correctly
+  // rounded like the instruction, so the bits match the wider widths.
+  static V fma(V a, V b, V c) {
+    alignas(16) double x[2], y[2], z[2];
+    _mm_store_pd(x, a);
+    _mm_store_pd(y, b);
+    _mm_store_pd(z, c);
+    return _mm_set_pd(::fma(x[1], y[1], z[1]), ::fma(x[0], y[0], z[0]));
+  }
   static V neg(V a) { return _mm_xor_pd(a, _mm_set1_pd(-0.0)); }
   static V abs(V a) { return _mm_andnot_pd(_mm_set1_pd(-0.0), a); }
-  static V tanh(V a) { return Sleef_cinz_tanhd2_u35sse2(a); }
+  static V with_sign_of(V v, V x) {
+    const V sign = _mm_set1_pd(-0.0);
+    return _mm_or_pd(_mm_andnot_pd(sign, v), _mm_and_pd(sign, x));
+  }
+  static V exponent_to_power(V shifted) {
+    const __m128i biased = _mm_add_epi64(_mm_castpd_si128(shifted), _mm_set1_epi64x(1023));
+    return _mm_castsi128_pd(_mm_slli_epi64(biased, 52));
+  }
   static V exp(V a) { return Sleef_cinz_expd2_u10sse2(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd2_u10sse2(a); }
-};
-
-// One double at a time: the reference the vector widths must equal.
-struct One {
-  using V = double;
-  static constexpr std::size_t lanes = 1;
-  static V load(const double* p) { return *p; }
-  static void store(double* p, V v) { *p = v; }
-  static V broadcast(double x) { return x; }
-  static V add(V a, V b) { return a + b; }
-  static V sub(V a, V b) { return a - b; }
-  static V mul(V a, V b) { return a * b; }
-  static V div(V a, V b) { return a / b; }
-  static V max(V a, V b) { return a > b ? a : b; }
-  static V neg(V a) { return -a; }
-  static V abs(V a) { return a < 0.0 ? -a : a; }
-  static V tanh(V a) { return Scalar::tanh(a); }
-  static V exp(V a) { return Scalar::exp(a); }
-  static V log1p(V a) { return Scalar::log1p(a); }
 };
 
 template <class Isa>
 WidthTable table_of() {
   return {&Loops<Isa>::tanh,     &Loops<Isa>::exp,           &Loops<Isa>::sigmoid,
-          &Loops<Isa>::softplus, &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward};
+          &Loops<Isa>::softplus, &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward,
+          dense_table_of<Isa>()};
 }
 
 }  // namespace

@@ -10,14 +10,29 @@ using ArrayFunction = void (*)(const double* x, double* y, std::size_t n);  // a
 using GradientFunction = void (*)(const double* a, const double* da, double* dz,
                                   std::size_t n);  // as blocks.hpp
 
+// kernels/dense_kernels.hpp's functions, by the short dimension (1 to
+// kMaxShort; entry 0 is unused).
+using CombineFunction = void (*)(const double* M, std::ptrdiff_t ld_m, const double* S,
+                                 std::ptrdiff_t ld_s, const double* bias, double* out,
+                                 std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t m);
+using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const double* S,
+                                    std::ptrdiff_t ld_s, double* out, std::ptrdiff_t ld_out,
+                                    std::ptrdiff_t rows, std::ptrdiff_t m);
+constexpr int kMaxShort = 8;
+struct DenseTable {
+  CombineFunction combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
+  AccumulateFunction accumulate[kMaxShort + 1];
+};
+
 struct WidthTable {
   ArrayFunction tanh, exp, sigmoid, softplus;
   GradientFunction tanh_backward, sigmoid_backward;
+  DenseTable dense;
 };
 
 WidthTable scalar_table();
 WidthTable sse2_table();
-WidthTable avx_table();     // only on CPUs with AVX
+WidthTable avx2_table();    // only on CPUs with AVX2 and FMA
 WidthTable avx512_table();  // only on CPUs with AVX-512F
 
 }  // namespace nnsweep::kernels

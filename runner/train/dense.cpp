@@ -1,24 +1,18 @@
 #include "train/dense.hpp"
 
+#include "kernels/dense_kernels.hpp"
+
 namespace nnsweep {
 
-// The column loops are written on raw pointers: for layers of a few units
-// Eigen's per-column expressions cost more than their arithmetic, and plain
-// loops let the compiler vectorise and unroll the short inner ones.
+// The narrow shapes go to kernels/dense_kernels.hpp, vectorised at the CPU's
+// widest SIMD width with the same bits at every width; the rest to Eigen.
 
 void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const ConstMatrixRef& X,
                    MatrixMap Z) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
   if (inputs <= kNarrow && outputs >= kLong) {
-    for (Eigen::Index i = 0; i < X.cols(); ++i) {
-      double* z = &Z(0, i);
-      for (Eigen::Index r = 0; r < outputs; ++r) z[r] = b(r, 0);
-      for (Eigen::Index k = 0; k < inputs; ++k) {
-        const double x = X(k, i);
-        const double* w = W.data() + k * W.outerStride();
-        for (Eigen::Index r = 0; r < outputs; ++r) z[r] += w[r] * x;
-      }
-    }
+    kernels::combine(W.data(), W.outerStride(), X.data(), X.outerStride(), b.data(), Z.data(),
+                     Z.outerStride(), outputs, inputs, X.cols());
     return;
   }
   Z.noalias() = W * X;
@@ -34,31 +28,16 @@ void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMa
                      Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = dZ.rows(), inputs = X.rows(), m = dZ.cols();
   if (inputs <= kNarrow && outputs >= kLong) {
-    // Down the outputs: G(:, j) += dZ(:, i) X(j, i).
-    G.setZero();
-    for (Eigen::Index i = 0; i < m; ++i) {
-      const double* dz = dZ.data() + i * dZ.outerStride();
-      for (Eigen::Index j = 0; j < inputs; ++j) {
-        const double x = X(j, i);
-        double* g = &G(0, j);
-        for (Eigen::Index r = 0; r < outputs; ++r) g[r] += dz[r] * x;
-      }
-    }
+    // Down the outputs: G(:, j) = sum_i dZ(:, i) X(j, i).
+    kernels::accumulate(dZ.data(), dZ.outerStride(), X.data(), X.outerStride(), G.data(),
+                        G.outerStride(), outputs, inputs, m);
     return;
   }
   if (outputs <= kNarrow && inputs >= kLong) {
-    // Down the inputs, into G transposed: Gt(:, r) += X(:, i) dZ(r, i).
-    double* gt = scratch.data();
-    for (Eigen::Index e = 0; e < inputs * outputs; ++e) gt[e] = 0.0;
-    for (Eigen::Index i = 0; i < m; ++i) {
-      const double* x = X.data() + i * X.outerStride();
-      for (Eigen::Index r = 0; r < outputs; ++r) {
-        const double dz = dZ(r, i);
-        double* column = gt + r * inputs;
-        for (Eigen::Index j = 0; j < inputs; ++j) column[j] += x[j] * dz;
-      }
-    }
-    G = Eigen::Map<const Eigen::MatrixXd>(gt, inputs, outputs).transpose();
+    // Down the inputs, into G transposed: Gt(:, r) = sum_i X(:, i) dZ(r, i).
+    kernels::accumulate(X.data(), X.outerStride(), dZ.data(), dZ.outerStride(), scratch.data(),
+                        inputs, inputs, outputs, m);
+    G = Eigen::Map<const Eigen::MatrixXd>(scratch.data(), inputs, outputs).transpose();
     return;
   }
   G.noalias() = dZ * X.transpose();
@@ -73,16 +52,8 @@ void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap
     for (Eigen::Index k = 0; k < outputs; ++k) {
       for (Eigen::Index j = 0; j < inputs; ++j) wt[k * inputs + j] = W(k, j);
     }
-    for (Eigen::Index i = 0; i < dZ.cols(); ++i) {
-      double* a = &dA(0, i);
-      const double dz0 = dZ(0, i);
-      for (Eigen::Index j = 0; j < inputs; ++j) a[j] = wt[j] * dz0;
-      for (Eigen::Index k = 1; k < outputs; ++k) {
-        const double dz = dZ(k, i);
-        const double* w = wt + k * inputs;
-        for (Eigen::Index j = 0; j < inputs; ++j) a[j] += w[j] * dz;
-      }
-    }
+    kernels::combine(wt, inputs, dZ.data(), dZ.outerStride(), nullptr, dA.data(), dA.outerStride(),
+                     inputs, outputs, dZ.cols());
     return;
   }
   dA.noalias() = W.transpose() * dZ;

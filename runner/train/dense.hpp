@@ -3,8 +3,8 @@
 // its shape calls for. Eigen's general product packs its operands into
 // blocks and zeroes the result first: right for square-ish layers, but most
 // of the work for the shapes small networks have (2 input features, a
-// one-unit output layer). For those, plain column loops do the arithmetic
-// alone, vectorised down the long dimension.
+// one-unit output layer). For those, kernels/dense_kernels.hpp does the
+// arithmetic alone, vectorised down the long dimension at the CPU's width.
 //
 // Every function sums over the inner index in a fixed order that depends on
 // the shapes alone, so a network's bits are the same on every run, at every

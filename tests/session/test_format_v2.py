@@ -108,8 +108,8 @@ with tempfile.TemporaryDirectory() as folder:
     check(done.returncode == 0, f"grown moons: exit {done.returncode}: {done.stderr}")
     check("reusing" not in done.stderr, f"grown moons: old runs reused: {done.stderr}")
     with h5py.File(out, "r") as f:
-        check(f.attrs["format_version"] == 3 and f.attrs["arithmetic"] == 2,
-              "grown moons: not rewritten as version 3 with arithmetic 2")
+        check(f.attrs["format_version"] == 3 and f.attrs["arithmetic"] == 3,
+              "grown moons: not rewritten as version 3 with arithmetic 3")
         check(np.all(np.isfinite(f["summary/train.f1"][()])), "grown moons: F1 missing")
     same_as_fresh("grown moons", out, config, folder)
 

@@ -1,14 +1,14 @@
-// kernels/vector_math.hpp at 4 doubles (AVX). Compiled with -mavx; called
-// only on CPUs that have it (vector_math.cpp checks).
+// kernels/vector_math.hpp at 4 doubles (AVX2 with FMA). Compiled with -mavx2
+// -mfma; called only on CPUs that have both (vector_math.cpp checks).
 #include <immintrin.h>
 
-#include "kernels/isa_kernels.hpp"
+#include "kernels/dense_loops.hpp"
 #include "kernels/width_table.hpp"
 
 namespace nnsweep::kernels {
 namespace {
 
-struct Avx {
+struct Avx2 {
   using V = __m256d;
   static constexpr std::size_t lanes = 4;
   static V load(const double* p) { return _mm256_loadu_pd(p); }
@@ -19,18 +19,28 @@ struct Avx {
   static V mul(V a, V b) { return _mm256_mul_pd(a, b); }
   static V div(V a, V b) { return _mm256_div_pd(a, b); }
   static V max(V a, V b) { return _mm256_max_pd(a, b); }
+  static V min(V a, V b) { return _mm256_min_pd(a, b); }
+  static V fma(V a, V b, V c) { return _mm256_fmadd_pd(a, b, c); }
   static V neg(V a) { return _mm256_xor_pd(a, _mm256_set1_pd(-0.0)); }
   static V abs(V a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
-  static V tanh(V a) { return Sleef_cinz_tanhd4_u35avx(a); }
+  static V with_sign_of(V v, V x) {
+    const V sign = _mm256_set1_pd(-0.0);
+    return _mm256_or_pd(_mm256_andnot_pd(sign, v), _mm256_and_pd(sign, x));
+  }
+  static V exponent_to_power(V shifted) {
+    const __m256i biased = _mm256_add_epi64(_mm256_castpd_si256(shifted), _mm256_set1_epi64x(1023));
+    return _mm256_castsi256_pd(_mm256_slli_epi64(biased, 52));
+  }
   static V exp(V a) { return Sleef_cinz_expd4_u10avx(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd4_u10avx(a); }
 };
 
 }  // namespace
 
-WidthTable avx_table() {
-  return {&Loops<Avx>::tanh,     &Loops<Avx>::exp,           &Loops<Avx>::sigmoid,
-          &Loops<Avx>::softplus, &Loops<Avx>::tanh_backward, &Loops<Avx>::sigmoid_backward};
+WidthTable avx2_table() {
+  return {&Loops<Avx2>::tanh,     &Loops<Avx2>::exp,           &Loops<Avx2>::sigmoid,
+          &Loops<Avx2>::softplus, &Loops<Avx2>::tanh_backward, &Loops<Avx2>::sigmoid_backward,
+          dense_table_of<Avx2>()};
 }
 
 }  // namespace nnsweep::kernels

@@ -1,0 +1,31 @@
+#pragma once
+// The products of a dense layer whose one dimension is short (at most
+// kMaxShort: 2 input features, a one-unit output layer), vectorised down the
+// long one at the widest SIMD width the CPU offers (kernels/vector_math.hpp).
+//
+// Contract, for both functions:
+//  - Matrices are column-major with the leading dimensions given (ld_* >= the
+//    rows they hold); `short_dim` is 1 to kMaxShort, rows and m >= 0.
+//  - Each output element is a fixed sequence of IEEE multiplies and adds, the
+//    terms in the order written below: the bits depend on the values alone,
+//    not on the width, the CPU or any output's position in a vector.
+//  - `out` must not overlap the inputs. No allocation; thread-safe.
+#include <cstddef>
+
+namespace nnsweep::kernels {
+
+// out(:, i) = bias + M(:, 0) S(0, i) + M(:, 1) S(1, i) + ..., summed left to
+// right, for 0 <= i < m. M is rows x short_dim, S short_dim x m, out rows x m,
+// bias `rows` values or null (then the sum starts at the first product).
+void combine(const double* M, std::ptrdiff_t ld_m, const double* S, std::ptrdiff_t ld_s,
+             const double* bias, double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows,
+             std::ptrdiff_t short_dim, std::ptrdiff_t m);
+
+// out(:, s) = 0 + L(:, 0) S(s, 0) + L(:, 1) S(s, 1) + ... + L(:, m-1) S(s, m-1),
+// summed left to right from +0, for 0 <= s < short_dim. L is rows x m,
+// S short_dim x m, out rows x short_dim.
+void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrdiff_t ld_s,
+                double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
+                std::ptrdiff_t m);
+
+}  // namespace nnsweep::kernels

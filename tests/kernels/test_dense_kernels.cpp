@@ -1,0 +1,114 @@
+// The narrow dense products (kernels/dense_kernels.hpp): at every width this
+// CPU supports, every element equals the documented sum written as plain
+// scalar code, bit for bit, for every short dimension, row counts around the
+// vector lengths (tails included), strided leading dimensions and m = 0.
+#include <boost/test/unit_test.hpp>
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "kernels/dense_kernels.hpp"
+#include "kernels/vector_math.hpp"
+
+namespace k = nnsweep::kernels;
+using Index = std::ptrdiff_t;
+
+namespace {
+
+std::vector<double> random_values(std::size_t n, std::mt19937_64& generator) {
+  // Mixed magnitudes, so that a reordered or fused sum would round differently.
+  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-20, 20);
+  std::vector<double> values(n);
+  for (double& v : values) v = std::ldexp(mantissa(generator), exponent(generator));
+  return values;
+}
+
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
+
+struct RestoreWidth {
+  k::Width saved = k::active_width();
+  ~RestoreWidth() { k::use_width(saved); }
+};
+
+// The contract's sums, one element at a time. `volatile` keeps the compiler
+// from fusing or reordering them.
+std::vector<double> reference_combine(const std::vector<double>& M, Index ld_m,
+                                      const std::vector<double>& S, Index ld_s, const double* bias,
+                                      Index ld_out, Index rows, Index short_dim, Index m) {
+  std::vector<double> out(static_cast<std::size_t>(ld_out * m), -7.0);
+  for (Index i = 0; i < m; ++i) {
+    for (Index r = 0; r < rows; ++r) {
+      volatile double sum = bias ? bias[r] : M[r] * S[i * ld_s];
+      for (Index c = bias ? 0 : 1; c < short_dim; ++c) {
+        volatile double product = M[c * ld_m + r] * S[i * ld_s + c];
+        sum = sum + product;
+      }
+      out[i * ld_out + r] = sum;
+    }
+  }
+  return out;
+}
+
+std::vector<double> reference_accumulate(const std::vector<double>& L, Index ld_l,
+                                         const std::vector<double>& S, Index ld_s, Index ld_out,
+                                         Index rows, Index short_dim, Index m) {
+  std::vector<double> out(static_cast<std::size_t>(ld_out * short_dim), -7.0);
+  for (Index s = 0; s < short_dim; ++s) {
+    for (Index r = 0; r < rows; ++r) {
+      volatile double sum = 0.0;
+      for (Index i = 0; i < m; ++i) {
+        volatile double product = L[i * ld_l + r] * S[i * ld_s + s];
+        sum = sum + product;
+      }
+      out[s * ld_out + r] = sum;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(dense_kernels)
+
+BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
+  RestoreWidth restore;
+  std::mt19937_64 generator(20261201);
+  for (k::Width width : k::supported_widths()) {
+    k::use_width(width);
+    for (Index short_dim = 1; short_dim <= 8; ++short_dim) {
+      for (Index rows : {1, 2, 3, 7, 8, 9, 15, 17, 31, 33, 50}) {
+        for (Index m : {0, 1, 5, 37}) {
+          BOOST_TEST_CONTEXT(k::width_name(width)
+                             << " short " << short_dim << " rows " << rows << " m " << m) {
+            const Index ld_long = rows + 3, ld_short = short_dim + 1;
+            const auto M = random_values(std::size_t(ld_long * short_dim), generator);
+            const auto S = random_values(std::size_t(ld_short * std::max<Index>(m, 1)), generator);
+            const auto bias = random_values(std::size_t(rows), generator);
+            for (const double* b : {bias.data(), static_cast<const double*>(nullptr)}) {
+              std::vector<double> out(std::size_t(ld_long * m), -7.0);
+              k::combine(M.data(), ld_long, S.data(), ld_short, b, out.data(), ld_long, rows,
+                         short_dim, m);
+              BOOST_TEST(same_bits(out, reference_combine(M, ld_long, S, ld_short, b, ld_long, rows,
+                                                          short_dim, m)),
+                         (b ? "combine with bias" : "combine"));
+            }
+            const auto L = random_values(std::size_t(ld_long * std::max<Index>(m, 1)), generator);
+            std::vector<double> sums(std::size_t(ld_long * short_dim), -7.0);
+            k::accumulate(L.data(), ld_long, S.data(), ld_short, sums.data(), ld_long, rows,
+                          short_dim, m);
+            BOOST_TEST(same_bits(sums, reference_accumulate(L, ld_long, S, ld_short, ld_long, rows,
+                                                            short_dim, m)),
+                       "accumulate");
+          }
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
