@@ -3,7 +3,7 @@
 // kMaxShort: 2 input features, a one-unit output layer), vectorised down the
 // long one at the widest SIMD width the CPU offers (kernels/vector_math.hpp).
 //
-// Contract, for both functions:
+// Contract, for every function:
 //  - Matrices are column-major with the leading dimensions given (ld_* >= the
 //    rows they hold); `short_dim` is 1 to kMaxShort, rows and m >= 0.
 //  - Each output element is a fixed sequence of IEEE multiplies and adds, the
@@ -27,5 +27,11 @@ void combine(const double* M, std::ptrdiff_t ld_m, const double* S, std::ptrdiff
 void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrdiff_t ld_s,
                 double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
                 std::ptrdiff_t m);
+
+// out(r) = np.sum(M[r, :]) for 0 <= r < rows, in numpy's pairwise order
+// (util/numpy_sum.hpp), so each equals numpy's float64 sum to the last bit.
+// M is rows x columns; `out` holds `rows` values.
+void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std::ptrdiff_t columns,
+                    double* out);
 
 }  // namespace nnsweep::kernels

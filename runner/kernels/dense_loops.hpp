@@ -13,6 +13,7 @@
 #include <cstddef>
 
 #include "kernels/isa_kernels.hpp"
+#include "kernels/sum_loops.hpp"
 #include "kernels/width_table.hpp"
 
 namespace nnsweep::kernels {
@@ -114,6 +115,7 @@ template <class Isa>
 DenseTable dense_table_of() {
   DenseTable table{};
   DenseLoops<Isa>::template fill<kMaxShort>(table);
+  table.numpy_row_sums = &numpy_row_sums_loops<Isa>;
   return table;
 }
 

@@ -140,5 +140,9 @@ void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrd
                 std::ptrdiff_t m) {
   active().table.dense.accumulate[short_dim](L, ld_l, S, ld_s, out, ld_out, rows, m);
 }
+void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
+                    std::ptrdiff_t columns, double* out) {
+  active().table.dense.numpy_row_sums(M, ld, rows, columns, out);
+}
 
 }  // namespace nnsweep::kernels

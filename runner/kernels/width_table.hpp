@@ -19,9 +19,12 @@ using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const 
                                     std::ptrdiff_t ld_s, double* out, std::ptrdiff_t ld_out,
                                     std::ptrdiff_t rows, std::ptrdiff_t m);
 constexpr int kMaxShort = 8;
+using RowSumsFunction = void (*)(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
+                                 std::ptrdiff_t columns, double* out);
 struct DenseTable {
   CombineFunction combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
   AccumulateFunction accumulate[kMaxShort + 1];
+  RowSumsFunction numpy_row_sums;
 };
 
 struct WidthTable {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <numeric>
 
+#include "kernels/dense_kernels.hpp"
 #include "train/dense.hpp"
 #include "train/targets.hpp"
-#include "util/numpy_row_sums.hpp"
 
 namespace nnsweep {
 namespace {
@@ -40,9 +40,7 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
       batch_size_(effective_batch(config.train, data.X.cols())),
       batches_((data.X.cols() + batch_size_ - 1) / batch_size_),
       shuffle_(static_cast<std::uint32_t>(config.train.shuffle_seed)),
-      batch_columns_(data.X.cols()),
-      row_sums_(*std::max_element(network_.sizes().begin() + 1, network_.sizes().end()),
-                batch_size_) {
+      batch_columns_(data.X.cols()) {
   Eigen::Index largest_layer = 0;
   for (std::size_t l = 0; l < network_.layer_count(); ++l) {
     dA_.emplace_back(network_.sizes()[l + 1], batch_size_);
@@ -126,7 +124,8 @@ void Trainer::backward() {
     if (regularization_.l2 != 0.0) weight_gradient += regularization_.l2 * network_.weight(l);
     // db = (1/m) * np.sum(dZ, axis=1): numpy's pairwise order along each row.
     auto bias_gradient = network_.bias_gradient(l).col(0);
-    row_sums_.sum(dZ, bias_gradient);
+    kernels::numpy_row_sums(dZ.data(), dZ.outerStride(), dZ.rows(), dZ.cols(),
+                            bias_gradient.data());
     bias_gradient *= inverse_m;
     if (l > 0) {
       auto dA = forward_.leading(dA_[l - 1], n);

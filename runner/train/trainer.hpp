@@ -27,7 +27,6 @@
 #include "train/metrics.hpp"
 #include "train/network.hpp"
 #include "train/run_result.hpp"
-#include "util/numpy_row_sums.hpp"
 
 namespace nnsweep {
 
@@ -93,7 +92,6 @@ class Trainer {
   std::vector<std::int64_t> order_;
   Eigen::MatrixXd batch_X_, batch_targets_;
   Eigen::Index batch_columns_;
-  NumpyRowSums row_sums_;  // the bias gradients' numpy-order row sums (after batch_size_)
 };
 
 // Evaluates parameters on a whole dataset: the training part at the end of a

@@ -1,7 +1,9 @@
 // The narrow dense products (kernels/dense_kernels.hpp): at every width this
 // CPU supports, every element equals the documented sum written as plain
 // scalar code, bit for bit, for every short dimension, row counts around the
-// vector lengths (tails included), strided leading dimensions and m = 0.
+// vector lengths (tails included), strided leading dimensions and m = 0; and
+// the row sums equal each row's numpy pairwise sum (util/numpy_sum.hpp) at
+// every length around numpy's 8-lane and 128-element blocks.
 #include <boost/test/unit_test.hpp>
 
 #include <cstring>
@@ -10,6 +12,7 @@
 
 #include "kernels/dense_kernels.hpp"
 #include "kernels/vector_math.hpp"
+#include "util/numpy_sum.hpp"
 
 namespace k = nnsweep::kernels;
 using Index = std::ptrdiff_t;
@@ -106,6 +109,33 @@ BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
                        "accumulate");
           }
         }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(row_sums_equal_each_rows_pairwise_sum_at_every_width) {
+  RestoreWidth restore;
+  std::vector<Index> lengths;
+  for (Index n = 0; n <= 300; ++n) lengths.push_back(n);
+  for (Index n : {511, 512, 513, 1000, 1024, 4097, 10000}) lengths.push_back(n);
+  std::mt19937_64 generator(7);
+  for (k::Width width : k::supported_widths()) {
+    k::use_width(width);
+    for (Index rows : {1, 3, 9, 50}) {
+      const Index ld = rows + 2;
+      for (Index n : lengths) {
+        const auto M = random_values(std::size_t(ld * std::max<Index>(n, 1)), generator);
+        std::vector<double> out(std::size_t(rows) + 1, -7.0);
+        k::numpy_row_sums(M.data(), ld, rows, n, out.data());
+        std::vector<double> expected(out.size(), -7.0);
+        for (Index r = 0; r < rows; ++r) {
+          expected[std::size_t(r)] = nnsweep::numpy_pairwise_sum(
+              [&](std::size_t i) { return M[i * std::size_t(ld) + std::size_t(r)]; },
+              std::size_t(n));
+        }
+        BOOST_TEST(same_bits(out, expected), k::width_name(width)
+                                                 << " rows " << rows << " n " << n);
       }
     }
   }

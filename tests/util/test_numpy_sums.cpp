@@ -1,13 +1,13 @@
-// numpy's pairwise summation: all rows at once (NumpyRowSums) equals each row
-// summed alone (numpy_pairwise_sum), bit for bit, at every length around
-// numpy's 8-lane and 128-element blocks; and the block-filled sum equals the
-// element-wise one.
+// numpy's pairwise summation: the block-filled sum equals the element-wise
+// one (the row sums of every row at once are tested in
+// tests/kernels/test_dense_kernels.cpp).
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
 #include <cstring>
 
-#include "util/numpy_row_sums.hpp"
+#include <Eigen/Core>
+
 #include "util/numpy_sum.hpp"
 
 namespace {
@@ -28,25 +28,6 @@ Eigen::MatrixXd sample(Eigen::Index rows, Eigen::Index cols) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(numpy_sums)
-
-BOOST_AUTO_TEST_CASE(row_sums_equal_each_rows_pairwise_sum) {
-  std::vector<Eigen::Index> lengths;
-  for (Eigen::Index n = 0; n <= 300; ++n) lengths.push_back(n);
-  for (Eigen::Index n : {511, 512, 513, 1000, 1024, 4097, 10000}) lengths.push_back(n);
-  for (Eigen::Index rows : {1, 3, 50}) {
-    nnsweep::NumpyRowSums sums(rows, 10000);
-    for (Eigen::Index n : lengths) {
-      const Eigen::MatrixXd M = sample(rows, n);
-      Eigen::VectorXd out(rows);
-      sums.sum(M, out);
-      for (Eigen::Index r = 0; r < rows; ++r) {
-        const double expected = nnsweep::numpy_pairwise_sum(
-            [&](std::size_t k) { return M(r, Eigen::Index(k)); }, std::size_t(n));
-        BOOST_TEST(same_bits(out(r), expected), "rows " << rows << " n " << n << " row " << r);
-      }
-    }
-  }
-}
 
 BOOST_AUTO_TEST_CASE(block_filled_sum_equals_the_element_wise_one) {
   const Eigen::MatrixXd M = sample(1, 5000);
