@@ -34,4 +34,10 @@ void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrd
 void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std::ptrdiff_t columns,
                     double* out);
 
+// out(s) = np.sum(x * S[s, :]) for 0 <= s < short_dim: the products
+// x(i) S(s, i), summed in numpy's pairwise order. x is m contiguous values,
+// S short_dim x m; `out` holds short_dim values.
+void numpy_dot(const double* x, const double* S, std::ptrdiff_t ld_s, std::ptrdiff_t short_dim,
+               std::ptrdiff_t m, double* out);
+
 }  // namespace nnsweep::kernels

@@ -49,9 +49,32 @@ struct DenseLoops {
     }
   }
 
+  // combine() into one contiguous row: vectors across the columns, each S(k, .)
+  // gathered with stride ld_s. Returns the first column not done.
+  template <class I, int Short, bool WithBias>
+  static Index combine_row(const double* M, Index ld_m, const double* S, Index ld_s,
+                           const double* bias, double* out, Index i, Index m) {
+    constexpr Index width = static_cast<Index>(I::lanes);
+    for (; i + width <= m; i += width) {
+      const double* s = S + i * ld_s;
+      typename I::V acc =
+          WithBias ? I::broadcast(bias[0]) : I::mul(I::broadcast(M[0]), I::gather(s, ld_s));
+      for (int k = WithBias ? 0 : 1; k < Short; ++k) {
+        acc = I::add(acc, I::mul(I::broadcast(M[k * ld_m]), I::gather(s + k, ld_s)));
+      }
+      I::store(out + i, acc);
+    }
+    return i;
+  }
+
   template <int Short, bool WithBias>
   static void combine(const double* M, Index ld_m, const double* S, Index ld_s, const double* bias,
                       double* out, Index ld_out, Index rows, Index m) {
+    if (rows == 1 && ld_out == 1) {
+      const Index done = combine_row<Isa, Short, WithBias>(M, ld_m, S, ld_s, bias, out, 0, m);
+      combine_row<One, Short, WithBias>(M, ld_m, S, ld_s, bias, out, done, m);
+      return;
+    }
     Index row = 0;
     for (; row + 4 * lanes <= rows; row += 4 * lanes) {
       combine_rows<Isa, Short, 4, WithBias>(M, ld_m, S, ld_s, bias, out, ld_out, row, m);
@@ -116,6 +139,7 @@ DenseTable dense_table_of() {
   DenseTable table{};
   DenseLoops<Isa>::template fill<kMaxShort>(table);
   table.numpy_row_sums = &numpy_row_sums_loops<Isa>;
+  table.numpy_dot = &numpy_dot_loops<Isa>;
   return table;
 }
 

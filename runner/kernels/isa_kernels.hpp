@@ -8,6 +8,7 @@
 // SLEEF's C functions.
 //
 // An Isa provides: the vector type V and `lanes`, load/store (unaligned),
+// gather(p, stride) (p[0], p[stride], ... one per lane),
 // broadcast, add, sub, mul, div, max, min (x86 semantics: the second operand
 // when either is NaN), fma (correctly rounded), abs, neg, with_sign_of(v, x)
 // (|v| with x's sign), exponent_to_power (kernels/tanh_lanes.hpp), and SLEEF's
@@ -41,6 +42,7 @@ struct One {
   using V = double;
   static constexpr std::size_t lanes = 1;
   static V load(const double* p) { return *p; }
+  static V gather(const double* p, std::ptrdiff_t) { return *p; }
   static void store(double* p, V v) { *p = v; }
   static V broadcast(double x) { return x; }
   static V add(V a, V b) { return a + b; }

@@ -47,9 +47,69 @@ struct PairwiseRows {
   }
 };
 
+// numpy's pairwise sum of the terms x[i] (Products: x[i] * y[i * ld_y]) for
+// contiguous x: numpy's eight partial sums of a block are eight virtual
+// lanes, 8 / lanes vectors of the Isa, so the same adds happen at every width.
+template <class I, bool Products>
+struct PairwiseContiguous {
+  using V = typename I::V;
+  using Index = std::ptrdiff_t;
+  static constexpr Index kBlock = 128, kLanes = 8, kParts = kLanes / Index(I::lanes);
+
+  static double term(const double* x, const double* y, Index ld_y, Index i) {
+    if constexpr (Products) return x[i] * y[i * ld_y];
+    return x[i];
+  }
+  static V terms(const double* x, const double* y, Index ld_y, Index i) {
+    if constexpr (Products) return I::mul(I::load(x + i), I::gather(y + i * ld_y, ld_y));
+    return I::load(x + i);
+  }
+
+  static double sum(const double* x, const double* y, Index ld_y, Index begin, Index count) {
+    if (count < kLanes) {
+      double total = 0.0;
+      for (Index i = 0; i < count; ++i) total += term(x, y, ld_y, begin + i);
+      return total;
+    }
+    if (count <= kBlock) {
+      V parts[kParts];
+      for (Index p = 0; p < kParts; ++p) parts[p] = terms(x, y, ld_y, begin + p * Index(I::lanes));
+      Index i = kLanes;
+      for (; i < count - (count % kLanes); i += kLanes) {
+        for (Index p = 0; p < kParts; ++p) {
+          parts[p] = I::add(parts[p], terms(x, y, ld_y, begin + i + p * Index(I::lanes)));
+        }
+      }
+      double lane[kLanes];
+      for (Index p = 0; p < kParts; ++p) I::store(lane + p * Index(I::lanes), parts[p]);
+      double total =
+          ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+      for (; i < count; ++i) total += term(x, y, ld_y, begin + i);
+      return total;
+    }
+    Index half = count / 2;
+    half -= half % kLanes;
+    const double first = sum(x, y, ld_y, begin, half);
+    return first + sum(x, y, ld_y, begin + half, count - half);
+  }
+};
+
+template <class Isa>
+void numpy_dot_loops(const double* x, const double* S, std::ptrdiff_t ld_s,
+                     std::ptrdiff_t short_dim, std::ptrdiff_t m, double* out) {
+  for (std::ptrdiff_t s = 0; s < short_dim; ++s) {
+    out[s] = PairwiseContiguous<Isa, true>::sum(x, S + s, ld_s, 0, m);
+  }
+}
+
 template <class Isa>
 void numpy_row_sums_loops(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
                           std::ptrdiff_t columns, double* out) {
+  if (rows == 1 && ld == 1) {
+    // One contiguous row: vectors along it.
+    out[0] = PairwiseContiguous<Isa, false>::sum(M, nullptr, 0, 0, columns);
+    return;
+  }
   const auto lanes = static_cast<std::ptrdiff_t>(Isa::lanes);
   std::ptrdiff_t row = 0;
   for (; row + lanes <= rows; row += lanes) {

@@ -140,9 +140,13 @@ void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrd
                 std::ptrdiff_t m) {
   active().table.dense.accumulate[short_dim](L, ld_l, S, ld_s, out, ld_out, rows, m);
 }
-void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
-                    std::ptrdiff_t columns, double* out) {
+void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std::ptrdiff_t columns,
+                    double* out) {
   active().table.dense.numpy_row_sums(M, ld, rows, columns, out);
+}
+void numpy_dot(const double* x, const double* S, std::ptrdiff_t ld_s, std::ptrdiff_t short_dim,
+               std::ptrdiff_t m, double* out) {
+  active().table.dense.numpy_dot(x, S, ld_s, short_dim, m, out);
 }
 
 }  // namespace nnsweep::kernels

@@ -12,6 +12,11 @@ struct Avx2 {
   using V = __m256d;
   static constexpr std::size_t lanes = 4;
   static V load(const double* p) { return _mm256_loadu_pd(p); }
+  // Hardware gathers are slow: a contiguous "gather" is a load.
+  static V gather(const double* p, std::ptrdiff_t stride) {
+    if (stride == 1) return load(p);
+    return _mm256_i64gather_pd(p, _mm256_set_epi64x(3 * stride, 2 * stride, stride, 0), 8);
+  }
   static void store(double* p, V v) { _mm256_storeu_pd(p, v); }
   static V broadcast(double x) { return _mm256_set1_pd(x); }
   static V add(V a, V b) { return _mm256_add_pd(a, b); }

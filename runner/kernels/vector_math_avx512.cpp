@@ -12,6 +12,13 @@ struct Avx512 {
   using V = __m512d;
   static constexpr std::size_t lanes = 8;
   static V load(const double* p) { return _mm512_loadu_pd(p); }
+  // Hardware gathers are slow: a contiguous "gather" is a load.
+  static V gather(const double* p, std::ptrdiff_t stride) {
+    if (stride == 1) return load(p);
+    const __m512i offsets = _mm512_set_epi64(7 * stride, 6 * stride, 5 * stride, 4 * stride,
+                                             3 * stride, 2 * stride, stride, 0);
+    return _mm512_i64gather_pd(offsets, p, 8);
+  }
   static void store(double* p, V v) { _mm512_storeu_pd(p, v); }
   static V broadcast(double x) { return _mm512_set1_pd(x); }
   static V add(V a, V b) { return _mm512_add_pd(a, b); }

@@ -12,6 +12,7 @@ struct Sse2 {
   using V = __m128d;
   static constexpr std::size_t lanes = 2;
   static V load(const double* p) { return _mm_loadu_pd(p); }
+  static V gather(const double* p, std::ptrdiff_t stride) { return _mm_set_pd(p[stride], p[0]); }
   static void store(double* p, V v) { _mm_storeu_pd(p, v); }
   static V broadcast(double x) { return _mm_set1_pd(x); }
   static V add(V a, V b) { return _mm_add_pd(a, b); }

@@ -21,10 +21,13 @@ using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const 
 constexpr int kMaxShort = 8;
 using RowSumsFunction = void (*)(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
                                  std::ptrdiff_t columns, double* out);
+using DotFunction = void (*)(const double* x, const double* S, std::ptrdiff_t ld_s,
+                             std::ptrdiff_t short_dim, std::ptrdiff_t m, double* out);
 struct DenseTable {
   CombineFunction combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
   AccumulateFunction accumulate[kMaxShort + 1];
   RowSumsFunction numpy_row_sums;
+  DotFunction numpy_dot;
 };
 
 struct WidthTable {

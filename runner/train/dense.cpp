@@ -10,7 +10,7 @@ namespace nnsweep {
 void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const ConstMatrixRef& X,
                    MatrixMap Z) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
-  if (inputs <= kNarrow && outputs >= kLong) {
+  if (inputs <= kNarrow && (outputs >= kLong || outputs == 1)) {
     kernels::combine(W.data(), W.outerStride(), X.data(), X.outerStride(), b.data(), Z.data(),
                      Z.outerStride(), outputs, inputs, X.cols());
     return;
@@ -33,6 +33,12 @@ void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMa
                         G.outerStride(), outputs, inputs, m);
     return;
   }
+  if (outputs == 1 && inputs < kLong && dZ.innerStride() == 1) {
+    // A one-unit layer with few inputs: G(0, j) = np.sum(dZ * X[j, :]).
+    kernels::numpy_dot(dZ.data(), X.data(), X.outerStride(), inputs, m, scratch.data());
+    G = Eigen::Map<const Eigen::MatrixXd>(scratch.data(), 1, inputs);
+    return;
+  }
   if (outputs <= kNarrow && inputs >= kLong) {
     // Down the inputs, into G transposed: Gt(:, r) = sum_i X(:, i) dZ(r, i).
     kernels::accumulate(X.data(), X.outerStride(), dZ.data(), dZ.outerStride(), scratch.data(),
@@ -46,7 +52,7 @@ void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMa
 void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap dA,
                     Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
-  if (outputs <= kNarrow && inputs >= kLong) {
+  if (input_gradient_by_columns(outputs, inputs)) {
     // W's rows as contiguous columns, then dA(:, i) = sum_k Wt(:, k) dZ(k, i).
     double* wt = scratch.data();
     for (Eigen::Index k = 0; k < outputs; ++k) {

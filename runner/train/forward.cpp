@@ -53,11 +53,14 @@ void ForwardPass::activate(std::size_t l) {
 }
 
 void ForwardPass::differentiate(std::size_t l, Eigen::Map<Eigen::MatrixXd> dA,
-                                Eigen::Map<Eigen::MatrixXd> dZ) {
+                                Eigen::Map<Eigen::MatrixXd> dZ, Eigen::Index first) {
+  const Eigen::Index rows = Z_[l].rows(), count = dA.cols();
+  const Eigen::Map<Eigen::MatrixXd> Z(Z_[l].data() + first * rows, rows, count);
+  const Eigen::Map<Eigen::MatrixXd> A(A_[l].data() + first * rows, rows, count);
   if (elementwise_[l]) {
-    activation(l).backward(flat(Z(l)), flat(A(l)), flat(dA), flat(dZ));
+    activation(l).backward(flat(Z), flat(A), flat(dA), flat(dZ));
   } else {
-    activation(l).backward(Z(l), A(l), dA, dZ);
+    activation(l).backward(Z, A, dA, dZ);
   }
 }
 

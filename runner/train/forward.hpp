@@ -49,7 +49,9 @@ class ForwardPass {
   // Layer l's activation g applied (forward) or differentiated (backward), an
   // element-wise g on the layer as one column (PluginTraits::elementwise).
   void activate(std::size_t l);
-  void differentiate(std::size_t l, Eigen::Map<Eigen::MatrixXd> dA, Eigen::Map<Eigen::MatrixXd> dZ);
+  // dA and dZ are columns [first, first + their columns) of the latest run's.
+  void differentiate(std::size_t l, Eigen::Map<Eigen::MatrixXd> dA, Eigen::Map<Eigen::MatrixXd> dZ,
+                     Eigen::Index first = 0);
   const Loss& loss_plugin() const { return *loss_; }
 
   // The first `columns` columns of a buffer (the latest run's, by default).

@@ -127,11 +127,26 @@ void Trainer::backward() {
     kernels::numpy_row_sums(dZ.data(), dZ.outerStride(), dZ.rows(), dZ.cols(),
                             bias_gradient.data());
     bias_gradient *= inverse_m;
-    if (l > 0) {
-      auto dA = forward_.leading(dA_[l - 1], n);
-      input_gradient(network_.weight(l), dZ, dA, scratch_);
-      forward_.differentiate(l - 1, dA, forward_.leading(dZ_[l - 1], n));
-    }
+    if (l > 0) back_to_layer(l - 1, n);
+  }
+}
+
+void Trainer::back_to_layer(std::size_t l, Eigen::Index n) {
+  const auto& W = network_.weight(l + 1);
+  const Eigen::Index rows = W.cols();
+  // A block of columns small enough that dA stays in the L1 cache between
+  // its product and the activation's derivative (about 16 KB).
+  const Eigen::Index block =
+      input_gradient_by_columns(W.rows(), rows) ? std::max<Eigen::Index>(8, 2048 / rows) : n;
+  for (Eigen::Index begin = 0; begin < n; begin += block) {
+    const Eigen::Index count = std::min(block, n - begin);
+    const auto columns = [&](Eigen::MatrixXd& buffer) {
+      return MatrixMap(buffer.data() + begin * buffer.rows(), buffer.rows(), count);
+    };
+    const auto dZ = columns(dZ_[l + 1]);
+    auto dA = columns(dA_[l]);
+    input_gradient(W, dZ, dA, scratch_);
+    forward_.differentiate(l, dA, columns(dZ_[l]), begin);
   }
 }
 

@@ -77,6 +77,9 @@ class Trainer {
  private:
   void backward();
 
+  // dA and dZ of layer l from dZ of layer l + 1, over the first n columns.
+  void back_to_layer(std::size_t l, Eigen::Index n);
+
   const Dataset& data_;
   Network network_;
   ForwardPass forward_;

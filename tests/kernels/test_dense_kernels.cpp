@@ -2,7 +2,7 @@
 // CPU supports, every element equals the documented sum written as plain
 // scalar code, bit for bit, for every short dimension, row counts around the
 // vector lengths (tails included), strided leading dimensions and m = 0; and
-// the row sums equal each row's numpy pairwise sum (util/numpy_sum.hpp) at
+// the dots and the row sums equal numpy's pairwise sums (util/numpy_sum.hpp) at
 // every length around numpy's 8-lane and 128-element blocks.
 #include <boost/test/unit_test.hpp>
 
@@ -86,28 +86,60 @@ BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
     for (Index short_dim = 1; short_dim <= 8; ++short_dim) {
       for (Index rows : {1, 2, 3, 7, 8, 9, 15, 17, 31, 33, 50}) {
         for (Index m : {0, 1, 5, 37}) {
-          BOOST_TEST_CONTEXT(k::width_name(width)
-                             << " short " << short_dim << " rows " << rows << " m " << m) {
-            const Index ld_long = rows + 3, ld_short = short_dim + 1;
-            const auto M = random_values(std::size_t(ld_long * short_dim), generator);
-            const auto S = random_values(std::size_t(ld_short * std::max<Index>(m, 1)), generator);
-            const auto bias = random_values(std::size_t(rows), generator);
-            for (const double* b : {bias.data(), static_cast<const double*>(nullptr)}) {
-              std::vector<double> out(std::size_t(ld_long * m), -7.0);
-              k::combine(M.data(), ld_long, S.data(), ld_short, b, out.data(), ld_long, rows,
-                         short_dim, m);
-              BOOST_TEST(same_bits(out, reference_combine(M, ld_long, S, ld_short, b, ld_long, rows,
-                                                          short_dim, m)),
-                         (b ? "combine with bias" : "combine"));
+          // Dense and strided leading dimensions: a one-row result stored
+          // contiguously, and contiguous S, take other paths.
+          for (Index gap : {0, 3}) {
+            BOOST_TEST_CONTEXT(k::width_name(width) << " short " << short_dim << " rows " << rows
+                                                    << " m " << m << " gap " << gap) {
+              const Index ld_long = rows + gap, ld_short = short_dim + (gap ? 1 : 0);
+              const auto M = random_values(std::size_t(ld_long * short_dim), generator);
+              const auto S =
+                  random_values(std::size_t(ld_short * std::max<Index>(m, 1)), generator);
+              const auto bias = random_values(std::size_t(rows), generator);
+              for (const double* b : {bias.data(), static_cast<const double*>(nullptr)}) {
+                std::vector<double> out(std::size_t(ld_long * m), -7.0);
+                k::combine(M.data(), ld_long, S.data(), ld_short, b, out.data(), ld_long, rows,
+                           short_dim, m);
+                BOOST_TEST(same_bits(out, reference_combine(M, ld_long, S, ld_short, b, ld_long,
+                                                            rows, short_dim, m)),
+                           (b ? "combine with bias" : "combine"));
+              }
+              const auto L = random_values(std::size_t(ld_long * std::max<Index>(m, 1)), generator);
+              std::vector<double> sums(std::size_t(ld_long * short_dim), -7.0);
+              k::accumulate(L.data(), ld_long, S.data(), ld_short, sums.data(), ld_long, rows,
+                            short_dim, m);
+              BOOST_TEST(same_bits(sums, reference_accumulate(L, ld_long, S, ld_short, ld_long,
+                                                              rows, short_dim, m)),
+                         "accumulate");
             }
-            const auto L = random_values(std::size_t(ld_long * std::max<Index>(m, 1)), generator);
-            std::vector<double> sums(std::size_t(ld_long * short_dim), -7.0);
-            k::accumulate(L.data(), ld_long, S.data(), ld_short, sums.data(), ld_long, rows,
-                          short_dim, m);
-            BOOST_TEST(same_bits(sums, reference_accumulate(L, ld_long, S, ld_short, ld_long, rows,
-                                                            short_dim, m)),
-                       "accumulate");
           }
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dots_equal_numpys_pairwise_sum_of_the_products_at_every_width) {
+  RestoreWidth restore;
+  std::mt19937_64 generator(11);
+  for (k::Width width : k::supported_widths()) {
+    k::use_width(width);
+    for (Index short_dim : {1, 2, 3, 8}) {
+      for (Index gap : {0, 1}) {
+        const Index ld = short_dim + gap;
+        for (Index m : {0, 1, 7, 8, 9, 15, 16, 17, 127, 128, 129, 200, 257, 1000}) {
+          const auto x = random_values(std::size_t(std::max<Index>(m, 1)), generator);
+          const auto S = random_values(std::size_t(ld * std::max<Index>(m, 1)), generator);
+          std::vector<double> out(std::size_t(short_dim) + 1, -7.0);
+          k::numpy_dot(x.data(), S.data(), ld, short_dim, m, out.data());
+          std::vector<double> expected(out.size(), -7.0);
+          for (Index s = 0; s < short_dim; ++s) {
+            expected[std::size_t(s)] = nnsweep::numpy_pairwise_sum(
+                [&](std::size_t i) { return x[i] * S[i * std::size_t(ld) + std::size_t(s)]; },
+                std::size_t(m));
+          }
+          BOOST_TEST(same_bits(out, expected),
+                     k::width_name(width) << " short " << short_dim << " ld " << ld << " m " << m);
         }
       }
     }
