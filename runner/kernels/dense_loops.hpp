@@ -5,8 +5,9 @@
 //
 // Each output element is computed by one fixed sequence of multiplies and
 // adds (never fused), whatever the width: vectors run down the long
-// dimension, and rows left over after the last whole vector take the same
-// sequence through `One`. So every width gives the same bits.
+// dimension, and rows left over after the last whole vector go in one
+// partial vector (masked loads and stores) through the same sequence. So
+// every width gives the same bits.
 //
 // The short dimension is a template parameter, so that its loop unrolls and
 // accumulators stay in registers; kernels dispatch on it at run time.
@@ -27,52 +28,87 @@ struct DenseLoops {
   static constexpr Index lanes = static_cast<Index>(Isa::lanes);
 
   // The rows [row, row + Rows * width) of combine(), Rows vectors of `width`
-  // lanes (width 1: One).
-  template <class I, int Short, int Rows, bool WithBias>
+  // lanes (width 1: One); with Partial, the `valid` (< width) rows from `row`,
+  // in one vector whose other lanes are neither read nor written.
+  template <class I, int Short, int Rows, bool WithBias, bool Partial = false>
   static void combine_rows(const double* M, Index ld_m, const double* S, Index ld_s,
-                           const double* bias, double* out, Index ld_out, Index row, Index m) {
+                           const double* bias, double* out, Index ld_out, Index row, Index m,
+                           Index valid = 0) {
     constexpr Index width = static_cast<Index>(I::lanes);
+    const auto load = [valid](const double* p) {
+      if constexpr (Partial) return I::load_partial(p, valid);
+      return I::load(p);
+    };
+    // The weights and biases of these rows, loaded once for every column.
+    typename I::V weights[Short][Rows], biases[Rows];
+    for (int v = 0; v < Rows; ++v) {
+      if constexpr (WithBias) biases[v] = load(bias + row + v * width);
+      for (int k = 0; k < Short; ++k) weights[k][v] = load(M + k * ld_m + row + v * width);
+    }
     for (Index i = 0; i < m; ++i) {
       const double* s = S + i * ld_s;
       typename I::V acc[Rows];
       for (int v = 0; v < Rows; ++v) {
-        const Index r = row + v * width;
-        acc[v] = WithBias ? I::load(bias + r) : I::mul(I::load(M + r), I::broadcast(s[0]));
+        acc[v] = WithBias ? biases[v] : I::mul(weights[0][v], I::broadcast(s[0]));
       }
       for (int k = WithBias ? 0 : 1; k < Short; ++k) {
         const typename I::V sk = I::broadcast(s[k]);
-        for (int v = 0; v < Rows; ++v) {
-          acc[v] = I::add(acc[v], I::mul(I::load(M + k * ld_m + row + v * width), sk));
+        for (int v = 0; v < Rows; ++v) acc[v] = I::add(acc[v], I::mul(weights[k][v], sk));
+      }
+      for (int v = 0; v < Rows; ++v) {
+        double* target = out + i * ld_out + row + v * width;
+        if constexpr (Partial) {
+          I::store_partial(target, acc[v], valid);
+        } else {
+          I::store(target, acc[v]);
         }
       }
-      for (int v = 0; v < Rows; ++v) I::store(out + i * ld_out + row + v * width, acc[v]);
     }
   }
 
-  // combine() into one contiguous row: vectors across the columns, each S(k, .)
-  // gathered with stride ld_s. Returns the first column not done.
+  // combine() into one contiguous row: vectors across the columns. S(k, i) is
+  // S[k * k_step + i * i_step]. Returns the first column not done.
   template <class I, int Short, bool WithBias>
-  static Index combine_row(const double* M, Index ld_m, const double* S, Index ld_s,
+  static Index combine_row(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
                            const double* bias, double* out, Index i, Index m) {
     constexpr Index width = static_cast<Index>(I::lanes);
     for (; i + width <= m; i += width) {
-      const double* s = S + i * ld_s;
+      const double* s = S + i * i_step;
       typename I::V acc =
-          WithBias ? I::broadcast(bias[0]) : I::mul(I::broadcast(M[0]), I::gather(s, ld_s));
+          WithBias ? I::broadcast(bias[0]) : I::mul(I::broadcast(M[0]), I::gather(s, i_step));
       for (int k = WithBias ? 0 : 1; k < Short; ++k) {
-        acc = I::add(acc, I::mul(I::broadcast(M[k * ld_m]), I::gather(s + k, ld_s)));
+        acc = I::add(acc, I::mul(I::broadcast(M[k * ld_m]), I::gather(s + k * k_step, i_step)));
       }
       I::store(out + i, acc);
     }
     return i;
   }
 
+  // One contiguous row from column-major S: a block of columns at a time,
+  // each row of the block first copied contiguous (gathers are slow).
+  template <int Short, bool WithBias>
+  static void combine_one_row(const double* M, Index ld_m, const double* S, Index ld_s,
+                              const double* bias, double* out, Index m) {
+    constexpr Index kColumns = 128;
+    double packed[Short][kColumns];
+    for (Index first = 0; first < m; first += kColumns) {
+      const Index count = m - first < kColumns ? m - first : kColumns;
+      const double* block = S + first * ld_s;
+      for (Index i = 0; i < count; ++i) {
+        for (int k = 0; k < Short; ++k) packed[k][i] = block[i * ld_s + k];
+      }
+      const Index done = combine_row<Isa, Short, WithBias>(M, ld_m, &packed[0][0], kColumns, 1,
+                                                           bias, out + first, 0, count);
+      combine_row<One, Short, WithBias>(M, ld_m, &packed[0][0], kColumns, 1, bias, out + first,
+                                        done, count);
+    }
+  }
+
   template <int Short, bool WithBias>
   static void combine(const double* M, Index ld_m, const double* S, Index ld_s, const double* bias,
                       double* out, Index ld_out, Index rows, Index m) {
     if (rows == 1 && ld_out == 1) {
-      const Index done = combine_row<Isa, Short, WithBias>(M, ld_m, S, ld_s, bias, out, 0, m);
-      combine_row<One, Short, WithBias>(M, ld_m, S, ld_s, bias, out, done, m);
+      combine_one_row<Short, WithBias>(M, ld_m, S, ld_s, bias, out, m);
       return;
     }
     Index row = 0;
@@ -82,15 +118,17 @@ struct DenseLoops {
     for (; row + lanes <= rows; row += lanes) {
       combine_rows<Isa, Short, 1, WithBias>(M, ld_m, S, ld_s, bias, out, ld_out, row, m);
     }
-    for (; row < rows; ++row) {
-      combine_rows<One, Short, 1, WithBias>(M, ld_m, S, ld_s, bias, out, ld_out, row, m);
+    if (row < rows) {
+      combine_rows<Isa, Short, 1, WithBias, true>(M, ld_m, S, ld_s, bias, out, ld_out, row, m,
+                                                  rows - row);
     }
   }
 
-  // accumulate() over the rows [row, row + Rows * width).
-  template <class I, int Short, int Rows>
+  // accumulate() over the rows [row, row + Rows * width); with Partial, the
+  // `valid` (< width) rows from `row` in one vector, as combine_rows.
+  template <class I, int Short, int Rows, bool Partial = false>
   static void accumulate_rows(const double* L, Index ld_l, const double* S, Index ld_s, double* out,
-                              Index ld_out, Index row, Index m) {
+                              Index ld_out, Index row, Index m, Index valid = 0) {
     constexpr Index width = static_cast<Index>(I::lanes);
     typename I::V acc[Short][Rows];
     for (int s = 0; s < Short; ++s) {
@@ -98,14 +136,28 @@ struct DenseLoops {
     }
     for (Index i = 0; i < m; ++i) {
       typename I::V l[Rows];
-      for (int v = 0; v < Rows; ++v) l[v] = I::load(L + i * ld_l + row + v * width);
+      for (int v = 0; v < Rows; ++v) {
+        const double* p = L + i * ld_l + row + v * width;
+        if constexpr (Partial) {
+          l[v] = I::load_partial(p, valid);
+        } else {
+          l[v] = I::load(p);
+        }
+      }
       for (int s = 0; s < Short; ++s) {
         const typename I::V si = I::broadcast(S[i * ld_s + s]);
         for (int v = 0; v < Rows; ++v) acc[s][v] = I::add(acc[s][v], I::mul(l[v], si));
       }
     }
     for (int s = 0; s < Short; ++s) {
-      for (int v = 0; v < Rows; ++v) I::store(out + s * ld_out + row + v * width, acc[s][v]);
+      for (int v = 0; v < Rows; ++v) {
+        double* target = out + s * ld_out + row + v * width;
+        if constexpr (Partial) {
+          I::store_partial(target, acc[s][v], valid);
+        } else {
+          I::store(target, acc[s][v]);
+        }
+      }
     }
   }
 
@@ -122,7 +174,9 @@ struct DenseLoops {
     for (; row + lanes <= rows; row += lanes) {
       accumulate_rows<Isa, Short, 1>(L, ld_l, S, ld_s, out, ld_out, row, m);
     }
-    for (; row < rows; ++row) accumulate_rows<One, Short, 1>(L, ld_l, S, ld_s, out, ld_out, row, m);
+    if (row < rows) {
+      accumulate_rows<Isa, Short, 1, true>(L, ld_l, S, ld_s, out, ld_out, row, m, rows - row);
+    }
   }
 
   template <int Short>

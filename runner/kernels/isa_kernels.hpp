@@ -8,7 +8,9 @@
 // SLEEF's C functions.
 //
 // An Isa provides: the vector type V and `lanes`, load/store (unaligned),
-// gather(p, stride) (p[0], p[stride], ... one per lane),
+// gather(p, stride) (p[0], p[stride], ... one per lane), load_partial(p, n)
+// and store_partial(p, v, n) (the first 0 < n < lanes lanes only; the others
+// read as 0 and are not written),
 // broadcast, add, sub, mul, div, max, min (x86 semantics: the second operand
 // when either is NaN), fma (correctly rounded), abs, neg, with_sign_of(v, x)
 // (|v| with x's sign), exponent_to_power (kernels/tanh_lanes.hpp), and SLEEF's
@@ -44,6 +46,9 @@ struct One {
   static V load(const double* p) { return *p; }
   static V gather(const double* p, std::ptrdiff_t) { return *p; }
   static void store(double* p, V v) { *p = v; }
+  // Never called with fewer than one lane: present for the templates.
+  static V load_partial(const double* p, std::ptrdiff_t) { return *p; }
+  static void store_partial(double* p, V v, std::ptrdiff_t) { *p = v; }
   static V broadcast(double x) { return x; }
   static V add(V a, V b) { return a + b; }
   static V sub(V a, V b) { return a - b; }

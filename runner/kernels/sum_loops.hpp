@@ -5,7 +5,7 @@
 // numpy's pairwise order (util/numpy_sum.hpp) for every row at once: vectors
 // run down the rows, which are contiguous in a column, and each step of the
 // pairwise tree is one vector operation. Rows after the last whole vector go
-// through `One` with the same steps, so every width gives numpy's bits.
+// in one partial vector with the same steps, so every width gives numpy's bits.
 #include <cstddef>
 
 #include "kernels/isa_kernels.hpp"
@@ -19,31 +19,35 @@ struct PairwiseRows {
   using Index = std::ptrdiff_t;
   static constexpr Index kBlock = 128, kLanes = 8;
 
-  // The sums of M(row .. row + lanes, begin .. begin + count) along the columns.
-  static V sum(const double* M, Index ld, Index row, Index begin, Index count) {
+  // The sums of M(row .. row + lanes, begin .. begin + count) along the
+  // columns; with valid < lanes, of the first `valid` rows only.
+  static V sum(const double* M, Index ld, Index row, Index begin, Index count,
+               Index valid = Index(I::lanes)) {
     const double* column = M + begin * ld + row;
+    const auto load = [valid](const double* p) {
+      return valid == Index(I::lanes) ? I::load(p) : I::load_partial(p, valid);
+    };
     if (count < kLanes) {
       V total = I::broadcast(0.0);
-      for (Index i = 0; i < count; ++i) total = I::add(total, I::load(column + i * ld));
+      for (Index i = 0; i < count; ++i) total = I::add(total, load(column + i * ld));
       return total;
     }
     if (count <= kBlock) {
       V lanes[kLanes];
-      for (Index j = 0; j < kLanes; ++j) lanes[j] = I::load(column + j * ld);
+      for (Index j = 0; j < kLanes; ++j) lanes[j] = load(column + j * ld);
       Index i = kLanes;
       for (; i < count - (count % kLanes); i += kLanes) {
-        for (Index j = 0; j < kLanes; ++j)
-          lanes[j] = I::add(lanes[j], I::load(column + (i + j) * ld));
+        for (Index j = 0; j < kLanes; ++j) lanes[j] = I::add(lanes[j], load(column + (i + j) * ld));
       }
       V total = I::add(I::add(I::add(lanes[0], lanes[1]), I::add(lanes[2], lanes[3])),
                        I::add(I::add(lanes[4], lanes[5]), I::add(lanes[6], lanes[7])));
-      for (; i < count; ++i) total = I::add(total, I::load(column + i * ld));
+      for (; i < count; ++i) total = I::add(total, load(column + i * ld));
       return total;
     }
     Index half = count / 2;
     half -= half % kLanes;
-    const V first = sum(M, ld, row, begin, half);
-    return I::add(first, sum(M, ld, row, begin + half, count - half));
+    const V first = sum(M, ld, row, begin, half, valid);
+    return I::add(first, sum(M, ld, row, begin + half, count - half, valid));
   }
 };
 
@@ -70,6 +74,12 @@ struct PairwiseContiguous {
       double total = 0.0;
       for (Index i = 0; i < count; ++i) total += term(x, y, ld_y, begin + i);
       return total;
+    }
+    if (Products && ld_y != 1 && count <= kBlock) {
+      // Strided y: copied contiguous first, as hardware gathers are slow.
+      double packed[kBlock];
+      for (Index i = 0; i < count; ++i) packed[i] = y[(begin + i) * ld_y];
+      return sum(x + begin, packed, 1, 0, count);
     }
     if (count <= kBlock) {
       V parts[kParts];
@@ -115,7 +125,10 @@ void numpy_row_sums_loops(const double* M, std::ptrdiff_t ld, std::ptrdiff_t row
   for (; row + lanes <= rows; row += lanes) {
     Isa::store(out + row, PairwiseRows<Isa>::sum(M, ld, row, 0, columns));
   }
-  for (; row < rows; ++row) out[row] = PairwiseRows<One>::sum(M, ld, row, 0, columns);
+  if (row < rows) {
+    Isa::store_partial(out + row, PairwiseRows<Isa>::sum(M, ld, row, 0, columns, rows - row),
+                       rows - row);
+  }
 }
 
 }  // namespace

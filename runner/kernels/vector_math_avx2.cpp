@@ -18,6 +18,15 @@ struct Avx2 {
     return _mm256_i64gather_pd(p, _mm256_set_epi64x(3 * stride, 2 * stride, stride, 0), 8);
   }
   static void store(double* p, V v) { _mm256_storeu_pd(p, v); }
+  static __m256i first_lanes(std::ptrdiff_t n) {
+    return _mm256_cmpgt_epi64(_mm256_set1_epi64x(n), _mm256_set_epi64x(3, 2, 1, 0));
+  }
+  static V load_partial(const double* p, std::ptrdiff_t n) {
+    return _mm256_maskload_pd(p, first_lanes(n));
+  }
+  static void store_partial(double* p, V v, std::ptrdiff_t n) {
+    _mm256_maskstore_pd(p, first_lanes(n), v);
+  }
   static V broadcast(double x) { return _mm256_set1_pd(x); }
   static V add(V a, V b) { return _mm256_add_pd(a, b); }
   static V sub(V a, V b) { return _mm256_sub_pd(a, b); }

@@ -20,6 +20,13 @@ struct Avx512 {
     return _mm512_i64gather_pd(offsets, p, 8);
   }
   static void store(double* p, V v) { _mm512_storeu_pd(p, v); }
+  static __mmask8 first_lanes(std::ptrdiff_t n) { return static_cast<__mmask8>((1u << n) - 1u); }
+  static V load_partial(const double* p, std::ptrdiff_t n) {
+    return _mm512_maskz_loadu_pd(first_lanes(n), p);
+  }
+  static void store_partial(double* p, V v, std::ptrdiff_t n) {
+    _mm512_mask_storeu_pd(p, first_lanes(n), v);
+  }
   static V broadcast(double x) { return _mm512_set1_pd(x); }
   static V add(V a, V b) { return _mm512_add_pd(a, b); }
   static V sub(V a, V b) { return _mm512_sub_pd(a, b); }

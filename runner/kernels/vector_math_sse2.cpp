@@ -14,6 +14,8 @@ struct Sse2 {
   static V load(const double* p) { return _mm_loadu_pd(p); }
   static V gather(const double* p, std::ptrdiff_t stride) { return _mm_set_pd(p[stride], p[0]); }
   static void store(double* p, V v) { _mm_storeu_pd(p, v); }
+  static V load_partial(const double* p, std::ptrdiff_t) { return _mm_load_sd(p); }
+  static void store_partial(double* p, V v, std::ptrdiff_t) { _mm_store_sd(p, v); }
   static V broadcast(double x) { return _mm_set1_pd(x); }
   static V add(V a, V b) { return _mm_add_pd(a, b); }
   static V sub(V a, V b) { return _mm_sub_pd(a, b); }

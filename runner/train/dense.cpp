@@ -4,13 +4,13 @@
 
 namespace nnsweep {
 
-// The narrow shapes go to kernels/dense_kernels.hpp, vectorised at the CPU's
-// widest SIMD width with the same bits at every width; the rest to Eigen.
+// Shapes with a narrow side go to kernels/dense_kernels.hpp, vectorised at the
+// CPU's widest SIMD width with the same bits at every width; the rest to Eigen.
 
 void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const ConstMatrixRef& X,
                    MatrixMap Z) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
-  if (inputs <= kNarrow && (outputs >= kLong || outputs == 1)) {
+  if (inputs <= kNarrow) {
     kernels::combine(W.data(), W.outerStride(), X.data(), X.outerStride(), b.data(), Z.data(),
                      Z.outerStride(), outputs, inputs, X.cols());
     return;
@@ -27,19 +27,19 @@ void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const Const
 void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMap G,
                      Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = dZ.rows(), inputs = X.rows(), m = dZ.cols();
-  if (inputs <= kNarrow && outputs >= kLong) {
-    // Down the outputs: G(:, j) = sum_i dZ(:, i) X(j, i).
-    kernels::accumulate(dZ.data(), dZ.outerStride(), X.data(), X.outerStride(), G.data(),
-                        G.outerStride(), outputs, inputs, m);
-    return;
-  }
-  if (outputs == 1 && inputs < kLong && dZ.innerStride() == 1) {
+  if (outputs == 1 && inputs <= kNarrow && dZ.innerStride() == 1) {
     // A one-unit layer with few inputs: G(0, j) = np.sum(dZ * X[j, :]).
     kernels::numpy_dot(dZ.data(), X.data(), X.outerStride(), inputs, m, scratch.data());
     G = Eigen::Map<const Eigen::MatrixXd>(scratch.data(), 1, inputs);
     return;
   }
-  if (outputs <= kNarrow && inputs >= kLong) {
+  if (inputs <= kNarrow) {
+    // Down the outputs: G(:, j) = sum_i dZ(:, i) X(j, i).
+    kernels::accumulate(dZ.data(), dZ.outerStride(), X.data(), X.outerStride(), G.data(),
+                        G.outerStride(), outputs, inputs, m);
+    return;
+  }
+  if (outputs <= kNarrow) {
     // Down the inputs, into G transposed: Gt(:, r) = sum_i X(:, i) dZ(r, i).
     kernels::accumulate(X.data(), X.outerStride(), dZ.data(), dZ.outerStride(), scratch.data(),
                         inputs, inputs, outputs, m);
@@ -52,7 +52,7 @@ void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMa
 void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap dA,
                     Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
-  if (input_gradient_by_columns(outputs, inputs)) {
+  if (input_gradient_by_columns(outputs)) {
     // W's rows as contiguous columns, then dA(:, i) = sum_k Wt(:, k) dZ(k, i).
     double* wt = scratch.data();
     for (Eigen::Index k = 0; k < outputs; ++k) {

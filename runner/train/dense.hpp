@@ -20,18 +20,16 @@ using ConstMatrixMap = Eigen::Map<const Eigen::MatrixXd>;
 using MatrixMap = Eigen::Map<Eigen::MatrixXd>;
 using ConstMatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
 
-// The kernels run where one dimension is at most kNarrow and the other is at
-// least kLong, or is 1 (a one-unit layer, vectorised across the examples);
-// other shapes (square-ish layers, and small ones such as 4 x 4) take Eigen's
-// products. Measured on the seed network at widths 1 to 50 (bench/builds.py).
+// The kernels run where a dimension is at most kNarrow (their longest
+// unrolled side: kernels/dense_kernels.hpp); square-ish layers, both sides
+// wider, take Eigen's products.
 constexpr Eigen::Index kNarrow = 8;
-constexpr Eigen::Index kLong = 8;
 
-// Whether input_gradient computes dA column by column (its narrow shape): then
+// Whether input_gradient computes dA column by column (its narrow shapes): then
 // any range of columns gives the same bits as the whole, and the trainer may
 // take the columns a cache-sized block at a time.
-inline bool input_gradient_by_columns(Eigen::Index outputs, Eigen::Index inputs) {
-  return outputs <= kNarrow && (inputs >= kLong || inputs == 1);
+inline bool input_gradient_by_columns(Eigen::Index outputs) {
+  return outputs <= kNarrow;
 }
 
 // Z = W * X + b: W is n_out x n_in, X n_in x m, b n_out x 1, Z n_out x m.
@@ -41,7 +39,7 @@ void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const Const
 
 // G = dZ * X^T: dZ is n_out x m, X n_in x m, G n_out x n_in. With few inputs
 // or few outputs G(r, j) = sum_i dZ(r, i) X(j, i), i in order from 0; for a
-// one-unit layer with fewer than kLong inputs, in numpy's pairwise order.
+// one-unit layer with few inputs, in numpy's pairwise order.
 // `scratch` holds at least n_in * n_out values (the transposed sum).
 void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMap G,
                      Eigen::VectorXd& scratch);

@@ -137,7 +137,7 @@ void Trainer::back_to_layer(std::size_t l, Eigen::Index n) {
   // A block of columns small enough that dA stays in the L1 cache between
   // its product and the activation's derivative (about 16 KB).
   const Eigen::Index block =
-      input_gradient_by_columns(W.rows(), rows) ? std::max<Eigen::Index>(8, 2048 / rows) : n;
+      input_gradient_by_columns(W.rows()) ? std::max<Eigen::Index>(8, 2048 / rows) : n;
   for (Eigen::Index begin = 0; begin < n; begin += block) {
     const Eigen::Index count = std::min(block, n - begin);
     const auto columns = [&](Eigen::MatrixXd& buffer) {
