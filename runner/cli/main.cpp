@@ -1,4 +1,6 @@
 // nnsweep: an experiment runner for small neural networks.
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -167,7 +169,26 @@ bool simd_variable_is_valid() {
   return false;
 }
 
+namespace {
+
+// Each H5Dwrite that converts types, as every write of strings does, allocates
+// two 1 MiB buffers (conversion and background, the latter zeroed) and frees
+// them after. With glibc's default thresholds the first pair is mmapped and
+// every later pair grows the heap by 2 MiB that free() trims again, so each
+// such write faulted in some 256 fresh pages: 4 to 5 ms of the 14 ms of CPU a
+// one-iteration run took (issue 9). These are the thresholds glibc itself
+// moves to once a 32 MiB block is freed (its ceiling for a 64-bit process):
+// blocks under 32 MiB come from the heap, and up to 64 MiB freed at its top
+// stays there for the next allocation.
+void keep_freed_memory() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  keep_freed_memory();
   if (!simd_variable_is_valid()) return nnsweep::kExitConfigError;
   CLI::App app{"nnsweep: train sweeps of small neural networks from one YAML file"};
   app.set_version_flag("--version",
