@@ -1,9 +1,8 @@
 #include "util/sha256.hpp"
 
-#include <algorithm>
-#include <array>
+#include <openssl/evp.h>
+
 #include <cerrno>
-#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -11,107 +10,6 @@
 #include <vector>
 
 namespace nnsweep {
-namespace {
-
-// SHA-256 as FIPS 180-4 section 6.2 defines it, fed in pieces of any size.
-class Sha256 {
- public:
-  void update(const unsigned char* data, std::size_t size) {
-    if (size == 0) return;  // data may then be null, which memcpy must not see
-    total_ += size;
-    if (buffered_ > 0) {
-      const std::size_t take = std::min(size, block_.size() - buffered_);
-      std::memcpy(block_.data() + buffered_, data, take);
-      buffered_ += take;
-      data += take;
-      size -= take;
-      if (buffered_ < block_.size()) return;
-      compress(block_.data());
-      buffered_ = 0;
-    }
-    for (; size >= block_.size(); data += block_.size(), size -= block_.size()) compress(data);
-    std::memcpy(block_.data(), data, size);
-    buffered_ = size;
-  }
-
-  // The digest as 64 lowercase hex digits; the object is spent afterwards.
-  std::string hex_digest() {
-    // Padding (section 5.1.1): a 1 bit, zeros, then the length in bits, big-endian.
-    const std::uint64_t bits = total_ * 8;
-    const unsigned char one = 0x80;
-    update(&one, 1);
-    const unsigned char zeros[64] = {};
-    update(zeros, (block_.size() + 56 - buffered_) % block_.size());
-    unsigned char length[8];
-    for (int i = 0; i < 8; ++i) length[i] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-    update(length, sizeof length);
-    static const char kHex[] = "0123456789abcdef";
-    std::string text;
-    for (std::uint32_t word : state_) {
-      for (int shift = 28; shift >= 0; shift -= 4) text += kHex[(word >> shift) & 15];
-    }
-    return text;
-  }
-
- private:
-  static std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-  void compress(const unsigned char* block) {
-    static constexpr std::uint32_t kRound[64] = {
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2};
-    std::uint32_t w[64];
-    for (int t = 0; t < 16; ++t) {
-      w[t] = std::uint32_t{block[4 * t]} << 24 | std::uint32_t{block[4 * t + 1]} << 16 |
-             std::uint32_t{block[4 * t + 2]} << 8 | std::uint32_t{block[4 * t + 3]};
-    }
-    for (int t = 16; t < 64; ++t) {
-      const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
-      const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
-      w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-    }
-    std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-    std::uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
-    for (int t = 0; t < 64; ++t) {
-      const std::uint32_t t1 =
-          h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[t] + w[t];
-      const std::uint32_t t2 =
-          (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-      h = g;
-      g = f;
-      f = e;
-      e = d + t1;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2;
-    }
-    state_[0] += a;
-    state_[1] += b;
-    state_[2] += c;
-    state_[3] += d;
-    state_[4] += e;
-    state_[5] += f;
-    state_[6] += g;
-    state_[7] += h;
-  }
-
-  std::array<std::uint32_t, 8> state_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::array<unsigned char, 64> block_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t total_ = 0;
-};
-
-}  // namespace
 
 std::string file_sha256(const std::string& path) {
   const auto fail = [&](const std::string& what) -> std::runtime_error {
@@ -120,19 +18,25 @@ std::string file_sha256(const std::string& path) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                        &std::fclose);
   if (!file) throw fail(std::strerror(errno));
-  Sha256 hash;
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
+    throw fail("SHA-256 is unavailable");
+  }
   std::vector<unsigned char> buffer(1 << 16);
   while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), file.get())) {
-    hash.update(buffer.data(), read);
+    EVP_DigestUpdate(context.get(), buffer.data(), read);
   }
   if (std::ferror(file.get())) throw fail(std::strerror(errno));
-  return hash.hex_digest();
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  Sha256 hash;
-  hash.update(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return hash.hex_digest();
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(context.get(), digest, &length);
+  static const char kHex[] = "0123456789abcdef";
+  std::string text;
+  for (unsigned int i = 0; i < length; ++i) {
+    text += kHex[digest[i] >> 4];
+    text += kHex[digest[i] & 15];
+  }
+  return text;
 }
 
 }  // namespace nnsweep
