@@ -125,7 +125,7 @@ struct DenseLoops {
   }
 
   // accumulate() over the rows [row, row + Rows * width); with Partial, the
-  // `valid` (< width) rows from `row` in one vector, as combine_rows.
+  // last vector holds only `valid` (< width) rows, as in combine_rows.
   template <class I, int Short, int Rows, bool Partial = false>
   static void accumulate_rows(const double* L, Index ld_l, const double* S, Index ld_s, double* out,
                               Index ld_out, Index row, Index m, Index valid = 0) {
@@ -138,7 +138,7 @@ struct DenseLoops {
       typename I::V l[Rows];
       for (int v = 0; v < Rows; ++v) {
         const double* p = L + i * ld_l + row + v * width;
-        if constexpr (Partial) {
+        if (Partial && v == Rows - 1) {
           l[v] = I::load_partial(p, valid);
         } else {
           l[v] = I::load(p);
@@ -152,7 +152,7 @@ struct DenseLoops {
     for (int s = 0; s < Short; ++s) {
       for (int v = 0; v < Rows; ++v) {
         double* target = out + s * ld_out + row + v * width;
-        if constexpr (Partial) {
+        if (Partial && v == Rows - 1) {
           I::store_partial(target, acc[s][v], valid);
         } else {
           I::store(target, acc[s][v]);
@@ -171,11 +171,32 @@ struct DenseLoops {
     for (; row + block * lanes <= rows; row += block * lanes) {
       accumulate_rows<Isa, Short, block>(L, ld_l, S, ld_s, out, ld_out, row, m);
     }
-    for (; row + lanes <= rows; row += lanes) {
-      accumulate_rows<Isa, Short, 1>(L, ld_l, S, ld_s, out, ld_out, row, m);
+    // The rest in one pass too: its sums are chains of m adds, which one
+    // vector at a time would wait on.
+    const Index rest = rows - row, partial = rest % lanes;
+    const Index vectors = rest / lanes + (partial ? 1 : 0);
+    if (vectors == 0) return;
+    if (partial) {
+      accumulate_rest<Short, block, true>(vectors, L, ld_l, S, ld_s, out, ld_out, row, m, partial);
+    } else {
+      accumulate_rest<Short, block, false>(vectors, L, ld_l, S, ld_s, out, ld_out, row, m, 0);
     }
-    if (row < rows) {
-      accumulate_rows<Isa, Short, 1, true>(L, ld_l, S, ld_s, out, ld_out, row, m, rows - row);
+  }
+
+  // accumulate_rows over `vectors` (1 to Most) vectors, the last partial with Partial.
+  template <int Short, int Most, bool Partial>
+  static void accumulate_rest(Index vectors, const double* L, Index ld_l, const double* S,
+                              Index ld_s, double* out, Index ld_out, Index row, Index m,
+                              Index valid) {
+    if constexpr (Most > 1) {
+      if (vectors == Most) {
+        accumulate_rows<Isa, Short, Most, Partial>(L, ld_l, S, ld_s, out, ld_out, row, m, valid);
+        return;
+      }
+      accumulate_rest<Short, Most - 1, Partial>(vectors, L, ld_l, S, ld_s, out, ld_out, row, m,
+                                                valid);
+    } else {
+      accumulate_rows<Isa, Short, 1, Partial>(L, ld_l, S, ld_s, out, ld_out, row, m, valid);
     }
   }
 
