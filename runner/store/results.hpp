@@ -95,6 +95,12 @@ Results read_results_file(const std::string& path);
 // into place, so the file at `path` only ever appears complete. With
 // replace=false an existing file at `path` is never touched (the write fails).
 void publish_results_file(const std::string& path, const Results& results, bool replace);
+// The two halves of publishing, for a file written in steps (store/results_writer.hpp):
+// the temporary name beside `path` (".NAME.PID.tmp"; any file there, and those
+// of dead processes, removed), and syncing and renaming it into place (with
+// `replace` as above; on failure the temporary is removed).
+std::string prepare_temporary(const std::string& path);
+void publish_temporary(const std::string& temporary, const std::string& path, bool replace);
 
 // The root attributes of a results file, read without loading its runs: to tell
 // whether a file holds a given experiment. Throws if it is not a results file.

@@ -1,4 +1,4 @@
-// Writing and reading the HDF5 results file.
+// Writing the parts of the HDF5 results file other than /runs (store/runs_table.hpp).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -7,7 +7,7 @@
 #include "store/columns.hpp"
 #include "store/h5.hpp"
 #include "store/results.hpp"
-#include "store/runs_table.hpp"
+#include "store/results_body.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -163,9 +163,7 @@ void write_datasets(hid_t file, const Results& results) {
 
 }  // namespace
 
-void write_results_file(const std::string& path, const Results& results) {
-  h5::quiet_errors();
-  h5::Handle file = h5::create_file(path);
+void write_results_body(hid_t file, const Results& results) {
   h5::write_attribute(file, "format", std::string(kFormatName));
   h5::write_attribute(file, "format_version", kFormatVersion);
   h5::write_attribute(file, "experiment_id", results.experiment_id);
@@ -175,17 +173,7 @@ void write_results_file(const std::string& path, const Results& results) {
   for (const auto& [key, value] : results.provenance) h5::write_attribute(file, key, value);
   h5::write_string(file, "config", results.experiment_yaml);
   write_summary(file, results);
-  RunsTableWriter runs(file, runs_layout(results.runs));
-  const hsize_t block = runs.rows_per_block();
-  for (hsize_t first = 0; first < results.runs.size(); first += block) {
-    std::vector<const RunRecord*> rows;
-    for (hsize_t i = first; i < std::min<hsize_t>(first + block, results.runs.size()); ++i) {
-      rows.push_back(&results.runs[i]);
-    }
-    runs.write_block(first, rows);
-  }
   write_datasets(file, results);
-  h5::flush(file);
 }
 
 }  // namespace nnsweep

@@ -87,6 +87,11 @@ RunsTableWriter::RunsTableWriter(hid_t file, RunsLayout layout) : layout_(std::m
 
 void RunsTableWriter::write_block(hsize_t first, const std::vector<const RunRecord*>& records) {
   const hsize_t count = records.size();
+  for (hsize_t i = 0; i < count; ++i) {
+    if (first + i >= rows() || records[i]->index != layout_.indices[first + i]) {
+      throw h5::H5Error("a run written to another run's row of /runs");
+    }
+  }
   std::vector<std::string> ids, configs, dataset_ids;
   std::vector<std::int64_t> record_every, cost_points, test_cost_points;
   for (const RunRecord* run : records) {
