@@ -16,6 +16,9 @@ std::vector<double> curve_row(const std::vector<double>& curves,
                               const std::vector<std::int64_t>& steps, std::size_t i,
                               std::int64_t points, std::int64_t record_every) {
   std::vector<double> values;
+  if (points > 0 && curves.size() < (i + 1) * steps.size()) {
+    throw h5::H5Error("run " + std::to_string(i) + " has cost points but /summary lacks its curve");
+  }
   for (std::int64_t k = 0; k < points; ++k) {
     const auto at = std::lower_bound(steps.begin(), steps.end(), k * record_every);
     if (at == steps.end() || *at != k * record_every) {
@@ -65,8 +68,10 @@ void read_runs_table(hid_t file, std::vector<RunRecord>& runs) {
   }
   const auto steps = h5::read_int64s(h5::open_dataset(summary, "step"));
   const auto costs = h5::read_doubles(h5::open_dataset(summary, "cost"));
-  const auto test_costs =
-      tested ? h5::read_doubles(h5::open_dataset(summary, "test_cost")) : std::vector<double>{};
+  // A test part whose runs recorded nothing (no epochs) leaves /summary without test_cost.
+  const auto test_costs = h5::exists(summary, "test_cost")
+                              ? h5::read_doubles(h5::open_dataset(summary, "test_cost"))
+                              : std::vector<double>{};
 
   for (std::size_t i = 0; i < n; ++i) {
     RunRecord& run = runs[i];

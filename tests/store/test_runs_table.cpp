@@ -127,4 +127,18 @@ BOOST_AUTO_TEST_CASE(parameters_sit_in_their_rows_with_nan_padding) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(only_failed_runs_and_no_runs_round_trip) {
+  // No network at all (/runs has no W, layer_sizes no columns), and an empty file.
+  nnsweep::Results results = mixed_runs();
+  results.runs.erase(results.runs.begin(), results.runs.begin() + 3);
+  nnsweep::testing::ScratchDir folder;
+  const std::string failed = (folder.path() / "failed.h5").string();
+  nnsweep::write_results_file(failed, results);
+  nnsweep::testing::check_equal(nnsweep::read_results_file(failed), results);
+  results.runs.clear();
+  const std::string empty = (folder.path() / "empty.h5").string();
+  nnsweep::write_results_file(empty, results);
+  nnsweep::testing::check_equal(nnsweep::read_results_file(empty), results);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
