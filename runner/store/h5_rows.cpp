@@ -1,5 +1,6 @@
 #include "store/h5_rows.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <numeric>
 
