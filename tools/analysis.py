@@ -39,7 +39,7 @@ Example:
 
 Exit status: 0 done, 1 unreadable file, 2 bad --key or nothing to group by
 (several runs but no swept key).
-Reads format versions 1 to 3 (the metrics of versions 1 and 2, final_cost,
+Reads format versions 1 to 4 (the metrics of versions 1 and 2, final_cost,
 train_accuracy, test_final_cost and test_accuracy, are shown under their
 version 3 names train.cost, train.accuracy, test.cost and test.accuracy, as
 `nnsweep show` does). The file layout is described in docs/results-format.md
@@ -241,6 +241,15 @@ class Results:
     def network(self, i):
         """Row i's run: its resolved config text and [(W1, b1), (W2, b2), ...]."""
         with h5py.File(self.path, "r") as f:
+            if int(f.attrs.get("format_version", 1)) >= 4:
+                # One dataset per quantity along `run` (the same rows as
+                # /summary), padded to the widest run: unpad by layer_sizes.
+                runs = f["runs"]
+                sizes = [int(n) for n in runs["layer_sizes"][i] if n > 0]
+                weights = [(runs[f"W{l}"][i, :sizes[l], :sizes[l - 1]],
+                            runs[f"b{l}"][i, :sizes[l]].reshape(-1, 1))
+                           for l in range(1, len(sizes))]
+                return _text(runs["config"][i]), weights
             g = f["runs"][f"{self.run[i]:06d}"]
             weights = []
             layer = 1

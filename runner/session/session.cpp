@@ -6,7 +6,9 @@
 
 #include "session/output.hpp"
 #include "store/journal.hpp"
+#include "store/results_writer.hpp"
 #include "sweep/executor.hpp"
+#include "train/trainer.hpp"
 
 namespace nnsweep {
 namespace {
@@ -150,6 +152,40 @@ Results assemble_results(const PlannedExperiment& experiment, const SessionOptio
   return results;
 }
 
+// The shape of the file's /runs, from the plan: each run's network as its
+// config builds it on its training set, its seeds, whether it has a test part.
+RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
+                      const Registries& registries) {
+  RunsPlan plan;
+  for (const PlannedRun* run : runs) {
+    const PreparedData& data = datasets.at(run->dataset_id)->prepared;
+    plan.indices.push_back(run->index);
+    plan.networks.push_back(layer_sizes(run->config, data.train, registries));
+    plan.seeds.push_back(run->seeds);
+    plan.test_parts = plan.test_parts || data.test.has_value();
+  }
+  return plan;
+}
+
+// Removes the file being written unless it was published: an interrupted,
+// failed or refused session leaves nothing behind.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  ~TemporaryFile() {
+    std::error_code ignored;
+    if (!published_) std::filesystem::remove(path_, ignored);
+  }
+  const std::string& path() const { return path_; }
+  void published() { published_ = true; }
+
+ private:
+  std::string path_;
+  bool published_ = false;
+};
+
 }  // namespace
 
 SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
@@ -185,6 +221,13 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   report.kept = report.counts.resumed;
   if (observer.started) observer.started(report.counts, report.journal);
 
+  // Runs are written as they finish, on this thread (the only one calling HDF5).
+  TemporaryFile temporary(prepare_temporary(options.out));
+  ResultsWriter writer(temporary.path(), plan_of_runs(runs, datasets, registries));
+  for (std::size_t slot = 0; slot < runs.size(); ++slot) {
+    if (!work.records[slot].id.empty()) writer.add(slot, work.records[slot]);
+  }
+
   ExecutionOptions execution;
   execution.threads = options.threads;
   execution.log = observer.log;
@@ -195,7 +238,9 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     ++report.kept;
     ++trained;
     if (observer.finished) observer.finished(record);
-    work.records[work.slot_of.at(record.index)] = std::move(record);
+    const std::size_t slot = work.slot_of.at(record.index);
+    work.records[slot] = std::move(record);
+    writer.add(slot, work.records[slot]);
   };
   execute_runs(work.to_train, datasets, registries, execution);
   journal->sync();
@@ -208,7 +253,9 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
                                     stored_datasets(runs, datasets, options.dataset_limit));
   report.results.provenance = options.provenance;
   report.results.provenance["name"] = experiment.name;
-  publish_results_file(options.out, report.results, output.exists);
+  writer.finish(report.results);
+  publish_temporary(temporary.path(), options.out, output.exists);
+  temporary.published();
   journal->remove();
   return report;
 }

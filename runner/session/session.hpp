@@ -13,7 +13,10 @@
 //  - Each finished run is journalled beside the output (OUT.partial) before
 //    anything else happens to it, so an interrupted session loses at most the
 //    runs in flight; the same call later resumes.
-//  - The file at `out` is only ever replaced whole (publish_results_file).
+//  - The file at `out` is only ever replaced whole: it is written while the
+//    runs train under a temporary name (store/results_writer.hpp), each run
+//    after its journal record, and renamed into place when complete
+//    (publish_temporary); a session that does not publish removes it.
 #include <atomic>
 #include <functional>
 #include <optional>

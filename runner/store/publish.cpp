@@ -44,7 +44,7 @@ void remove_stale_temporaries(const std::filesystem::path& folder, const std::st
 
 }  // namespace
 
-void publish_results_file(const std::string& path, const Results& results, bool replace) {
+std::string prepare_temporary(const std::string& path) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -52,15 +52,21 @@ void publish_results_file(const std::string& path, const Results& results, bool 
       (folder / ("." + target.filename().string() + format(".%d.tmp", (int)::getpid()))).string();
   remove_stale_temporaries(folder, target.filename().string());
   fs::remove(temporary);
+  return temporary;
+}
+
+void publish_temporary(const std::string& temporary, const std::string& path, bool replace) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   try {
-    write_results_file(temporary, results);
     sync_path(temporary, O_RDONLY);
     if (replace) {
       if (::rename(temporary.c_str(), path.c_str()) != 0) {
         throw std::runtime_error("cannot rename into " + path + ": " + std::strerror(errno));
       }
-    } else if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(),
-                           RENAME_NOREPLACE) != 0) {
+    } else if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) !=
+               0) {
       throw std::runtime_error("cannot move the results into " + path + ": " +
                                std::strerror(errno));
     }
@@ -70,6 +76,18 @@ void publish_results_file(const std::string& path, const Results& results, bool 
     fs::remove(temporary, ignored);
     throw;
   }
+}
+
+void publish_results_file(const std::string& path, const Results& results, bool replace) {
+  const std::string temporary = prepare_temporary(path);
+  try {
+    write_results_file(temporary, results);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
+  publish_temporary(temporary, path, replace);
 }
 
 }  // namespace nnsweep

@@ -13,9 +13,10 @@
 //                (store/columns.hpp), numeric columns derived from lists
 //                (model.depth, ...), and cost and test_cost (run x step, NaN
 //                where a run recorded nothing)
-//   /runs/NNNNNN/ parameters W1, b1, ... (row-major, as numpy), the run's cost
-//                curve, and attributes config, run_id, dataset_id, status,
-//                message, record_every and every seed by dotted key
+//   /runs/       one dataset per quantity along `run` (store/runs_table.hpp):
+//                run_id, config, dataset_id, record_every, a column per seed
+//                key, layer_sizes and W1, b1, ... (run x out x in), NaN-padded
+//                to the widest run (before version 4: a group /runs/NNNNNN per run)
 //   /datasets/ID/ each distinct dataset as generated: X (examples x features),
 //                y, class_names for classes, and train_index and test_index when
 //                it is split
@@ -38,8 +39,10 @@ constexpr const char* kProvenanceKeys[] = {
 // Version 2: typed key columns (attribute nnsweep_type), derived list columns.
 // Version 3: metrics as train.* and test.* (final_cost, train_accuracy,
 // test_final_cost and test_accuracy before), epochs_run, best_epoch, class
-// names; test_cost is after each epoch's updates. Versions 1 and 2 are still read.
-constexpr std::int64_t kFormatVersion = 3;
+// names; test_cost is after each epoch's updates.
+// Version 4: /runs is one dataset per quantity along `run` (store/runs_table.hpp),
+// not a group per run; cost curves only in /summary. Versions 1 to 3 are still read.
+constexpr std::int64_t kFormatVersion = 4;
 
 struct RunRecord {
   std::int64_t index = 0;   // in the plan that produced the file
@@ -92,6 +95,12 @@ Results read_results_file(const std::string& path);
 // into place, so the file at `path` only ever appears complete. With
 // replace=false an existing file at `path` is never touched (the write fails).
 void publish_results_file(const std::string& path, const Results& results, bool replace);
+// The two halves of publishing, for a file written in steps (store/results_writer.hpp):
+// the temporary name beside `path` (".NAME.PID.tmp"; any file there, and those
+// of dead processes, removed), and syncing and renaming it into place (with
+// `replace` as above; on failure the temporary is removed).
+std::string prepare_temporary(const std::string& path);
+void publish_temporary(const std::string& temporary, const std::string& path, bool replace);
 
 // The root attributes of a results file, read without loading its runs: to tell
 // whether a file holds a given experiment. Throws if it is not a results file.
@@ -108,7 +117,7 @@ ResultsIdentity read_results_identity(const std::string& path);
 // Weight names of layer l (0-based): "W1", "b1", ...
 std::string weight_name(std::size_t layer);
 std::string bias_name(std::size_t layer);
-std::string run_group_name(std::int64_t index);  // "000042"
+std::string run_group_name(std::int64_t index);  // "000042", in versions 1 to 3
 
 // The HDF5 library's version ("1.10.8"), for provenance.
 std::string hdf5_version();

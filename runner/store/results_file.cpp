@@ -1,4 +1,4 @@
-// Writing and reading the HDF5 results file.
+// Writing the parts of the HDF5 results file other than /runs (store/runs_table.hpp).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -7,6 +7,7 @@
 #include "store/columns.hpp"
 #include "store/h5.hpp"
 #include "store/results.hpp"
+#include "store/results_body.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -37,34 +38,6 @@ std::vector<std::int64_t> cost_steps(const Results& results) {
     }
   }
   return {steps.begin(), steps.end()};
-}
-
-void write_run_group(hid_t runs_group, const RunRecord& run) {
-  h5::Handle group = h5::create_group(runs_group, run_group_name(run.index));
-  h5::write_attribute(group, "run_id", run.id);
-  h5::write_attribute(group, "config", run.config_yaml);
-  h5::write_attribute(group, "dataset_id", run.dataset_id);
-  for (const auto& [key, seed] : run.seeds) h5::write_attribute(group, key, seed);
-  h5::write_attribute(group, "status", status_name(run.result.status));
-  h5::write_attribute(group, "message", run.result.message);
-  h5::write_attribute(group, "record_every", run.record_every);
-  h5::write_doubles(group, "cost", {run.result.costs.size()}, run.result.costs.data());
-  if (!run.result.test_costs.empty()) {
-    h5::write_doubles(group, "test_cost", {run.result.test_costs.size()},
-                      run.result.test_costs.data());
-  }
-  const auto& sizes = run.result.sizes;
-  Eigen::Index offset = 0;
-  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
-    const Eigen::Index rows = sizes[l + 1], cols = sizes[l];
-    const RowMajor weight =
-        Eigen::Map<const Eigen::MatrixXd>(run.result.parameters.data() + offset, rows, cols);
-    offset += rows * cols;
-    h5::write_doubles(group, weight_name(l), {hsize_t(rows), hsize_t(cols)}, weight.data());
-    h5::write_doubles(group, bias_name(l), {hsize_t(rows), 1},
-                      run.result.parameters.data() + offset);
-    offset += rows;
-  }
 }
 
 void write_summary(hid_t file, const Results& results) {
@@ -190,9 +163,7 @@ void write_datasets(hid_t file, const Results& results) {
 
 }  // namespace
 
-void write_results_file(const std::string& path, const Results& results) {
-  h5::quiet_errors();
-  h5::Handle file = h5::create_file(path);
+void write_results_body(hid_t file, const Results& results) {
   h5::write_attribute(file, "format", std::string(kFormatName));
   h5::write_attribute(file, "format_version", kFormatVersion);
   h5::write_attribute(file, "experiment_id", results.experiment_id);
@@ -202,10 +173,7 @@ void write_results_file(const std::string& path, const Results& results) {
   for (const auto& [key, value] : results.provenance) h5::write_attribute(file, key, value);
   h5::write_string(file, "config", results.experiment_yaml);
   write_summary(file, results);
-  h5::Handle runs = h5::create_group(file, "runs");
-  for (const RunRecord& run : results.runs) write_run_group(runs, run);
   write_datasets(file, results);
-  h5::flush(file);
 }
 
 }  // namespace nnsweep

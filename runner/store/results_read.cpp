@@ -7,10 +7,12 @@
 #include "store/columns.hpp"
 #include "store/h5.hpp"
 #include "store/results.hpp"
+#include "store/runs_table.hpp"
 
 namespace nnsweep {
 namespace {
 
+// Versions 1 to 3: a group per run.
 void read_run_group(hid_t runs_group, RunRecord& run) {
   h5::Handle group = h5::open_group(runs_group, run_group_name(run.index));
   run.id = h5::read_string_attribute(group, "run_id");
@@ -114,6 +116,11 @@ Results read_results_file(const std::string& path) {
   results.format_version = h5::has_attribute(file, "format_version")
                                ? h5::read_int_attribute(file, "format_version")
                                : 1;
+  if (results.format_version < 1 || results.format_version > kFormatVersion) {
+    throw h5::H5Error(path + " is in results format version " +
+                      std::to_string(results.format_version) + ", which this nnsweep (reading " +
+                      "versions 1 to " + std::to_string(kFormatVersion) + ") does not know");
+  }
   results.arithmetic =
       h5::has_attribute(file, "arithmetic") ? h5::read_int_attribute(file, "arithmetic") : 1;
   results.experiment_id = h5::read_string_attribute(file, "experiment_id");
@@ -169,6 +176,11 @@ Results read_results_file(const std::string& path) {
   }
   std::vector<std::vector<ColumnValue>> swept;
   for (const std::string& key : results.swept_keys) swept.push_back(read_key_column(summary, key));
+  const bool table = results.format_version >= 4;
+  const auto status =
+      table ? h5::read_strings(h5::open_dataset(summary, "status")) : std::vector<std::string>{};
+  const auto message =
+      table ? h5::read_strings(h5::open_dataset(summary, "message")) : std::vector<std::string>{};
   h5::Handle runs = h5::open_group(file, "runs");
   for (std::size_t i = 0; i < indices.size(); ++i) {
     RunRecord run;
@@ -182,9 +194,15 @@ Results read_results_file(const std::string& path) {
     run.result.epochs_run = epochs[i];
     run.result.best_epoch = best_epochs[i];
     for (const auto& column : swept) run.columns.push_back(column[i]);
-    read_run_group(runs, run);
+    if (table) {
+      run.result.status = parse_status(status.at(i));
+      run.result.message = message.at(i);
+    } else {
+      read_run_group(runs, run);
+    }
     results.runs.push_back(std::move(run));
   }
+  if (table) read_runs_table(file, results.runs);
   read_datasets(file, results);
   return results;
 }

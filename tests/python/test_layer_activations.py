@@ -14,6 +14,7 @@ import nnsweep_testlib as lib  # pins numpy to libm-equal kernels; before numpy
 from nnsweep_testlib import np, make_moons
 
 import h5py
+from results_support import run_arrays
 
 CONFIG = """\
 name: layers
@@ -32,7 +33,7 @@ with tempfile.TemporaryDirectory() as folder:
     lib.nnsweep("run", config, "--out", path, "--quiet")
     X, y = make_moons(120, noise=0.25, random_state=3)
     with h5py.File(path, "r") as f:
-        run = f["runs/000000"]
+        run = run_arrays(f, 0)
         A = np.tanh(run["W1"][()] @ X.T + run["b1"][()])
         A = np.maximum(run["W2"][()] @ A + run["b2"][()], 0)
         A = 1 / (1 + np.exp(-(run["W3"][()] @ A + run["b3"][()])))

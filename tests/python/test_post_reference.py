@@ -18,6 +18,7 @@ import nnsweep_testlib as lib  # pins numpy to libm-equal kernels; before numpy
 from nnsweep_testlib import np
 from sklearn import datasets
 import h5py
+from results_support import run_arrays
 
 ITERATIONS = 2000
 
@@ -135,8 +136,9 @@ with tempfile.TemporaryDirectory(prefix='nnsweep-post-') as scratch:
             with h5py.File(out, 'r') as f:
                 stored_cost = float(f['summary/train.cost'][0])
                 stored_curve = f['summary/cost'][0]
-                stored = {name: f['runs/000000/' + name][()] for name in parameters}
-                extra = sorted(set(f['runs/000000']) - set(parameters) - {'cost'})
+                run = run_arrays(f, 0)
+                stored = {name: run[name] for name in parameters}
+                extra = sorted(set(run) - set(parameters) - {'cost'})
 
             checks += 1
             if relative(stored_cost, final_cost) > 1e-9:

@@ -12,6 +12,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import nnsweep_testlib as lib  # pins numpy to libm-equal kernels; before numpy
 from nnsweep_testlib import np
 import h5py
+from results_support import run_arrays
 import xarray
 
 CHECKS = []
@@ -42,10 +43,10 @@ def compute_cost(A2, Y):
 def check_file(path, hidden, label):
     with h5py.File(path, 'r') as f:
         check(lib.text(f.attrs.get('format')) == 'nnsweep', '%s: format attribute' % label)
-        check(f.attrs.get('format_version') == 3, '%s: format_version' % label)
+        check(f.attrs.get('format_version') == 4, '%s: format_version' % label)
         config = lib.text(f['config'][()])
         check(isinstance(config, str) and 'moons' in config, '%s: /config' % label)
-        run = f['runs/000000']
+        run = run_arrays(f, 0)
         sizes = [2] + hidden + [1]
         weights, biases = [], []
         for layer in range(1, len(sizes)):

@@ -15,6 +15,7 @@ import nnsweep_testlib as lib  # pins numpy to libm-equal kernels; before numpy
 from nnsweep_testlib import np, make_moons
 
 import h5py
+from results_support import run_arrays
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
@@ -37,11 +38,11 @@ def check(condition, message):
         failures.append(message)
 
 
-def forward(f, group, X):
-    """The stored network on X (examples x features): sigmoid(W2 tanh(W1 X^T + b1) + b2)."""
-    A = X.T
-    A = np.tanh(f[group]["W1"][()] @ A + f[group]["b1"][()])
-    return 1 / (1 + np.exp(-(f[group]["W2"][()] @ A + f[group]["b2"][()])))
+def forward(f, index, X):
+    """Run `index`'s network on X (examples x features): sigmoid(W2 tanh(W1 X^T + b1) + b2)."""
+    run = run_arrays(f, index)
+    A = np.tanh(run["W1"] @ X.T + run["b1"])
+    return 1 / (1 + np.exp(-(run["W2"] @ A + run["b2"])))
 
 
 def case(folder, stratify, standardize):
@@ -63,7 +64,7 @@ def case(folder, stratify, standardize):
         X_test = X[test]
         if standardize == "true":
             X_test = StandardScaler().fit(X[train]).transform(X_test)
-        A = forward(f, "runs/000000", X_test)
+        A = forward(f, 0, X_test)
         Y = y[test].reshape(1, -1)
         cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
         accuracy = np.mean((A > 0.5) == (Y > 0.5))

@@ -25,6 +25,7 @@ import nnsweep_testlib as lib  # pins numpy to libm-equal kernels; before numpy
 from nnsweep_testlib import np
 
 import h5py
+from results_support import run_arrays
 from sklearn import metrics as skm
 from sklearn.preprocessing import StandardScaler
 
@@ -150,7 +151,7 @@ def run_case(folder, name, case):
         Y_train = targets(y[train], classes, case["loss"])
         Y_test = targets(y[test], classes, case["loss"])
         weights, biases, costs, test_costs = train_numpy(X_train.T, Y_train, X_test.T, Y_test, case)
-        run = f["runs/000000"]
+        run = run_arrays(f, 0)
         for l, (W, b) in enumerate(zip(weights, biases), start=1):
             error = max(np.max(np.abs(run["W%d" % l][()] - W)), np.max(np.abs(run["b%d" % l][()] - b)))
             check(error <= 1e-9, "%s: layer %d differs from numpy by %g" % (name, l, error))

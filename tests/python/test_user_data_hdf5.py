@@ -16,6 +16,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import nnsweep_testlib as lib  # pins numpy to libm-equal kernels; before numpy
 from nnsweep_testlib import np
 import h5py
+from results_support import run_arrays
 
 CHECKS = []
 
@@ -177,7 +178,7 @@ def check_round_trip(folder):
     check(names == names2, 'round trip: class names %s != %s' % (names, names2))
     with h5py.File(first, 'r') as a, h5py.File(again, 'r') as b:
         for name in ('W1', 'b1', 'W2', 'b2'):
-            check(np.array_equal(a['runs/000000'][name][()], b['runs/000000'][name][()]),
+            check(np.array_equal(run_arrays(a, 0)[name], run_arrays(b, 0)[name]),
                   'round trip: trained %s differs' % name)
 
 

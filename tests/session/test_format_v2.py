@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""Files written in format version 2 (tests/fixtures/format_v2, by an earlier
-nnsweep, with libm's arithmetic) keep working:
+"""Files written in format versions 2 and 3 (tests/fixtures/format_v2 and
+format_v3, by earlier nnsweeps) keep working.
+
+Version 2 (libm's arithmetic):
   - `show` reads them under today's metric names, and old names still sort;
   - rerunning their own config says their runs were computed with an earlier
     arithmetic and trains them again (run identities include the arithmetic,
@@ -8,6 +10,13 @@ nnsweep, with libm's arithmetic) keep working:
     fresh run;
   - a grown sweep does the same;
   - the version 2 file stays untouched until the new one is complete.
+
+Version 3 (a group per run under /runs; SLEEF's tanh, arithmetic 2):
+  - `show` reads them; a refused run leaves them byte for byte;
+  - `merge` reads them into a version 4 file holding the same runs (the same
+    /summary values, arithmetic 2 kept);
+  - rerunning their own config, or a grown sweep, trains their runs again with
+    today's arithmetic and publishes a version 4 file equal to a fresh run.
 
 Usage: test_format_v2.py NNSWEEP_BINARY
 """
@@ -23,6 +32,9 @@ import numpy as np
 BINARY = sys.argv[1]
 SOURCE = os.environ.get("NNSWEEP_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 FIXTURES = os.path.join(SOURCE, "tests", "fixtures", "format_v2")
+FIXTURES_V3 = os.path.join(SOURCE, "tests", "fixtures", "format_v3")
+FORMAT_VERSION = 4  # what today's nnsweep writes
+ARITHMETIC = 3  # config/experiment.hpp: kArithmetic
 checks, failures = 0, []
 
 
@@ -39,9 +51,9 @@ def nnsweep(*arguments):
                           timeout=300)
 
 
-def grown(config, folder, line, extra):
+def grown(config, folder, line, extra, fixtures=FIXTURES):
     """The fixture's config with one more value in the grid line `line`."""
-    with open(os.path.join(FIXTURES, config)) as f:
+    with open(os.path.join(fixtures, config)) as f:
         text = f.read()
     assert line in text, line
     path = os.path.join(folder, "grown_" + config)
@@ -54,7 +66,7 @@ def summary_and_runs(path):
     """Every dataset of /summary and /runs (wall times left out), by name."""
     found = {}
     with h5py.File(path, "r") as f:
-        assert f.attrs["format_version"] == 3
+        assert f.attrs["format_version"] == FORMAT_VERSION
         for group in ("summary", "runs"):
             f[group].visititems(lambda name, item: found.__setitem__(group + "/" + name, item[()])
                                 if isinstance(item, h5py.Dataset) else None)
@@ -108,10 +120,65 @@ with tempfile.TemporaryDirectory() as folder:
     check(done.returncode == 0, f"grown moons: exit {done.returncode}: {done.stderr}")
     check("reusing" not in done.stderr, f"grown moons: old runs reused: {done.stderr}")
     with h5py.File(out, "r") as f:
-        check(f.attrs["format_version"] == 3 and f.attrs["arithmetic"] == 3,
-              "grown moons: not rewritten as version 3 with arithmetic 3")
+        check(f.attrs["format_version"] == FORMAT_VERSION and f.attrs["arithmetic"] == ARITHMETIC,
+              "grown moons: not rewritten in today's version and arithmetic")
         check(np.all(np.isfinite(f["summary/train.f1"][()])), "grown moons: F1 missing")
     same_as_fresh("grown moons", out, config, folder)
+
+
+def same_bytes(path, fixture):
+    with open(path, "rb") as a, open(fixture, "rb") as b:
+        return a.read() == b.read()
+
+
+def same_summary(label, merged, fixture):
+    """Every /summary dataset of the fixture, equal in the merged file."""
+    with h5py.File(merged, "r") as a, h5py.File(fixture, "r") as b:
+        check(a.attrs["arithmetic"] == b.attrs["arithmetic"], f"{label}: arithmetic not kept")
+        for name, item in b["summary"].items():
+            if name == "wall_time_s" or not isinstance(item, h5py.Dataset):
+                continue
+            got, want = a["summary"][name][()], item[()]
+            same = (got.shape == want.shape and
+                    (np.array_equal(got, want, equal_nan=True) if want.dtype.kind == "f" else
+                     list(got.ravel()) == list(want.ravel())))
+            check(same, f"{label}: /summary/{name} differs from the version 3 file's")
+
+
+with tempfile.TemporaryDirectory() as folder:
+    for name in ("v3_moons", "v3_split"):
+        fixture = os.path.join(FIXTURES_V3, name + ".h5")
+        config = os.path.join(FIXTURES_V3, name + ".yaml")
+        out = os.path.join(folder, name + ".h5")
+        shutil.copy(fixture, out)
+        with h5py.File(out, "r") as f:
+            check(f.attrs["format_version"] == 3 and "000000" in f["runs"],
+                  f"{name}: the fixture is not a version 3 file")
+        show = nnsweep("show", out)
+        check(show.returncode == 0 and "train.cost" in show.stdout.splitlines()[0],
+              f"{name}: show: {show.stdout}{show.stderr}")
+        bad = nnsweep("run", config, "--out", out, "--set", "train.iterations=-1")
+        check(bad.returncode == 2, f"{name}: a bad config exit {bad.returncode}")
+        check(same_bytes(out, fixture), f"{name}: the version 3 file was changed")
+        merged = os.path.join(folder, "merged_" + name + ".h5")
+        done = nnsweep("merge", merged, out)
+        check(done.returncode == 0, f"{name}: merge exit {done.returncode}: {done.stderr}")
+        same_summary(name + " merged", merged, fixture)
+        done = nnsweep("run", config, "--out", out)
+        check(done.returncode == 0 and "computed with an earlier nnsweep's arithmetic" in done.stderr,
+              f"{name}: not retrained with today's arithmetic: {done.stderr}")
+        same_as_fresh(name, out, config, folder)
+
+    # Grown from the version 3 file: nothing reused, equal to a fresh run.
+    out = os.path.join(folder, "grown_v3.h5")
+    shutil.copy(os.path.join(FIXTURES_V3, "v3_moons.h5"), out)
+    config = grown("v3_moons.yaml", folder, "model.hidden: [2, 4]", "5", FIXTURES_V3)
+    done = nnsweep("run", config, "--out", out)
+    check(done.returncode == 0, f"grown v3: exit {done.returncode}: {done.stderr}")
+    check("reusing" not in done.stderr, f"grown v3: old runs reused: {done.stderr}")
+    with h5py.File(out, "r") as f:
+        check(f.attrs["format_version"] == FORMAT_VERSION, "grown v3: not in today's version")
+    same_as_fresh("grown v3", out, config, folder)
 
 if failures:
     print(f"test_format_v2: {len(failures)} of {checks} checks failed")

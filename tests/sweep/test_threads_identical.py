@@ -14,6 +14,10 @@ import h5py
 import numpy as np
 import xarray
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from results_support import run_arrays, run_attributes  # noqa: E402
+
 BINARY = sys.argv[1]
 SOURCE = os.environ.get("NNSWEEP_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 FAILURES = []
@@ -109,18 +113,18 @@ def run_at_both_thread_counts(folder, name, text, runs):
         first, second = datasets_of(one), datasets_of(two)
         check(sorted(first) == sorted(second),
               f"{name}: different datasets: {sorted(set(first) ^ set(second))}")
-        check(len([item for item in first if item.startswith("runs/")]) >= runs * 3,
-              f"{name}: too few run datasets: {sorted(first)}")
+        check(len(one["runs/run"]) == runs and "W1" in one["runs"],
+              f"{name}: /runs lacks runs or weights: {sorted(first)}")
         for item in sorted(set(first) & set(second)):
             if item.split("/")[-1] == "wall_time_s":
                 continue
             a, b = first[item][()], second[item][()]
             check(same_array(np.asarray(a), np.asarray(b)),
                   f"{name}: {item} differs between thread counts")
-        for group in one["runs"]:
+        for index in one["summary/run"][()]:
+            a, b = run_attributes(one, index), run_attributes(two, index)
             for key in ("config", "run_id", "status", "message"):
-                check(one["runs"][group].attrs.get(key) == two["runs"][group].attrs.get(key),
-                      f"{name}: /runs/{group} attribute {key} differs")
+                check(a[key] == b[key], f"{name}: run {index}: {key} differs")
     return files
 
 
@@ -146,8 +150,11 @@ def compare_threads(folder):
             summary = h5["summary"]
             check(np.array_equal(summary["run"][()], np.arange(12)),
                   f"{h5.filename}: /summary/run {summary['run'][()]}")
-            check(sorted(h5["runs"]) == [f"{i:06d}" for i in range(12)],
-                  f"{h5.filename}: /runs {sorted(h5['runs'])}")
+            check(np.array_equal(h5["runs/run"][()], np.arange(12)),
+                  f"{h5.filename}: /runs/run {h5['runs/run'][()]}")
+            depths = [sum(name.startswith("W") for name in run_arrays(h5, i)) for i in range(12)]
+            check(depths == [2, 2, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2],
+                  f"{h5.filename}: layers per run {depths}")
             hidden = texts(summary["model.hidden"][()])
             expected = [size for size in ["[1]", "[40]", "[30, 30]", "[3]"] for _ in range(3)]
             check(hidden == expected, f"{h5.filename}: model.hidden {hidden}")

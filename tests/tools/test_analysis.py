@@ -8,12 +8,13 @@ Checks that the printed table is the table of `nnsweep show FILE --group-by KEY`
 (line by line; numbers within 1e-6 should the text ever differ) with the
 expected columns, and that the figures are written and are real pictures: PNG
 files over 10 kB that matplotlib reads back and that are not a single colour.
-The files are results format version 3, written by the binary:
+The files are results format version 4, written by the binary:
   - configs/hidden_sizes.yaml (two classes, sigmoid output), by its two keys;
     and the same file rewritten in the version 2 layout (final_cost,
-    train_accuracy, no epochs_run) and the untyped version 1 layout, which
-    must give the same table under the version 3 names; and the version 2
-    files in tests/fixtures/format_v2 (written by the last version 2 writer);
+    train_accuracy, no epochs_run, a group per run) and the untyped version 1
+    layout, which must give the same table under the version 3 names; and the
+    version 2 and 3 files in tests/fixtures/format_v2 and format_v3 (written by
+    the last writers of those versions);
   - a 3-class spiral (softmax output, categorical_cross_entropy), grouped by a
     real key whose values are not in sorted order: its decision boundaries
     are the argmax over the output units, so the figure holds the third
@@ -41,6 +42,10 @@ import time
 
 import h5py
 import numpy as np
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from results_support import run_arrays, run_attributes  # noqa: E402
 
 import matplotlib
 
@@ -281,13 +286,27 @@ def colour_share(path, rgb):
     return float(np.mean(lead > 0.06))
 
 
+def per_run_groups(f):
+    """Replaces version 4's /runs table by the group per run of versions 1 to 3."""
+    runs = {int(i): (run_arrays(f, i), run_attributes(f, i)) for i in f["summary/run"][()]}
+    del f["runs"]
+    group = f.create_group("runs")
+    for index, (arrays, attributes) in runs.items():
+        run = group.create_group("%06d" % index)
+        for name, values in arrays.items():
+            run[name] = values
+        for key, value in attributes.items():
+            run.attrs[key] = value
+
+
 def to_version(source, target, version):
-    """A copy of a version 3 file in the layout of version 2 (the metric
+    """A copy of a version 4 file in the layout of version 2 (the metric
     names final_cost and train_accuracy, no other metrics, no epochs_run,
-    datasets without task and class names) or version 1 (also no column
-    types)."""
+    datasets without task and class names, a group per run) or version 1
+    (also no column types)."""
     shutil.copyfile(source, target)
     with h5py.File(target, "r+") as f:
+        per_run_groups(f)  # reads the version 4 layout: before the version changes
         f.attrs["format_version"] = version
         s = f["summary"]
         s.move("train.cost", "final_cost")
@@ -444,6 +463,17 @@ def check_old_versions(binary, tool, analysis, results, fixtures, tmp):
         with h5py.File(fixture, "r") as f:
             check(int(f.attrs["format_version"]) == 2 and "final_cost" in f["summary"],
                   f"{fixture} is not a version 2 file")
+        done = analyse(binary, tool, fixture, "model.hidden", os.path.join(tmp, f"{name}_out"),
+                       metrics, FIGURES, name)
+        check("warning" not in done.stderr, f"{name}: {done.stderr!r}")
+        check_forward(analysis, fixture, name, ["tanh", "sigmoid"])
+    # Files the last version 3 writer wrote (tests/fixtures/format_v3).
+    for name, metrics in (("v3_moons", ["train.cost", "train.accuracy"]),
+                          ("v3_split", ["train.cost", "test.cost", "test.accuracy"])):
+        fixture = os.path.join(fixtures, "format_v3", f"{name}.h5")
+        with h5py.File(fixture, "r") as f:
+            check(int(f.attrs["format_version"]) == 3 and "000000" in f["runs"],
+                  f"{fixture} is not a version 3 file")
         done = analyse(binary, tool, fixture, "model.hidden", os.path.join(tmp, f"{name}_out"),
                        metrics, FIGURES, name)
         check("warning" not in done.stderr, f"{name}: {done.stderr!r}")

@@ -3,8 +3,10 @@ journalled) must cost nothing but time: a rerun publishes P from the journal,
 equal to an uninterrupted run's, and leaves nothing else beside it; neither
 the publish's temporary file nor the journal.
 
-The publish window is found by watching for the temporary file itself, so
-the kill lands inside it whatever the machine's speed.
+The publish window is found by watching the journal: once it holds every run,
+all that is left is finishing the temporary file (its /summary and /datasets;
+the runs' rows are written while they train) and renaming it, so the kill
+lands inside that window whatever the machine's speed.
 
 usage: test_kill_publish.py NNSWEEP_BINARY
 """
@@ -30,8 +32,8 @@ def folder(name):
     return path
 
 
-# --- 1. Kill while the results file is being published, i.e. while
-# its temporary file (.NAME.PID.tmp, runner/store/publish.cpp) exists. A large
+# --- 1. Kill while the results file is being published, i.e. after the
+# journal holds every run and before P exists. A large
 # stored training set (200000 examples) makes that window tens of ms wide so a
 # poll catches it; the training itself is a few iterations. A rerun must
 # publish P from the journal and leave nothing else behind: the interrupted
@@ -58,7 +60,7 @@ for attempt in range(10):  # the window is wide, but retry rather than flake
     for name in os.listdir(late):
         os.remove(os.path.join(late, name))
     process = subprocess.Popen([BINARY, "run", big_config, "--out", out_late, "--quiet"])
-    while process.poll() is None and not any(f.endswith(".tmp") for f in os.listdir(late)):
+    while process.poll() is None and journal_scan(out_late + ".partial")[0] != 2:
         time.sleep(0.001)
     process.send_signal(signal.SIGKILL)
     process.wait()
