@@ -5,7 +5,8 @@ width it ran at, and an unsupported width is refused.
 
 The sweep covers every vectorised function: tanh and sigmoid hidden layers,
 sigmoid outputs with binary cross-entropy (softplus), softmax, full batch and
-mini-batches.
+mini-batches; and every path of the dense kernels: one-unit layers, layers
+narrower than a vector, and wider ones with a partial last vector.
 
 Usage: test_widths_end_to_end.py NNSWEEP_BINARY
 """
@@ -29,6 +30,7 @@ optimizer: {name: gd, learning_rate: 0.9}
 train: {iterations: 400, record_every: 7}
 sweep:
   grid:
+    model.hidden: [1, 7, 50]
     model.activation: [tanh, sigmoid, relu]
     train.batch_size: [full, 32]
 """
