@@ -18,15 +18,53 @@ bool starts_with(const std::string& text, const std::string& prefix) {
 
 }  // namespace
 
-ConfigView ConfigView::root(const YAML::Node& document, const std::string& source,
-                            const OverrideMap* overrides) {
+namespace {
+
+// The position a view of the map entry (key, value) reports: its value's, or
+// for an empty value (which yaml-cpp places at the next token) its key's.
+YAML::Mark entry_mark(const YAML::Node& key, const YAML::Node& value, const YAML::Mark& parent) {
+  return value.IsNull() ? position_of(key, parent) : position_of(value, key.Mark());
+}
+
+void index_map(const YAML::Node& map, const std::string& path, const YAML::Mark& mark,
+               std::unordered_map<std::string, IndexedNode>& entries) {
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node key = it->first, value = it->second;
+    if (!key.IsScalar()) continue;
+    const std::string child = path.empty() ? key.Scalar() : path + "." + key.Scalar();
+    // A repeated key is an error (ConfigView::keys); until then the first wins,
+    // as in a walk of the map.
+    const auto [entry, inserted] = entries.emplace(child, IndexedNode{value, {}});
+    if (!inserted) continue;
+    entry->second.mark = entry_mark(key, value, mark);
+    if (value.IsMap()) index_map(value, child, entry->second.mark, entries);
+  }
+}
+
+YAML::Mark document_start(const YAML::Node& document) {
   YAML::Mark start;
   start.line = 0;
   start.column = 0;
+  return position_of(document, start);
+}
+
+}  // namespace
+
+DocumentIndex::DocumentIndex(const YAML::Node& document) {
+  if (document.IsMap()) index_map(document, "", document_start(document), entries_);
+}
+
+const IndexedNode* DocumentIndex::find(const std::string& path) const {
+  const auto found = entries_.find(path);
+  return found == entries_.end() ? nullptr : &found->second;
+}
+
+ConfigView ConfigView::root(const YAML::Node& document, const std::string& source,
+                            const OverrideMap* overrides, const DocumentIndex* index) {
   auto base_dir =
       std::make_shared<const std::string>(std::filesystem::path(source).parent_path().string());
-  return ConfigView(document, "", source, position_of(document, start), overrides,
-                    std::move(base_dir));
+  return ConfigView(document, "", source, document_start(document), overrides, std::move(base_dir),
+                    index);
 }
 
 std::string ConfigView::key() const {
@@ -55,14 +93,15 @@ std::optional<ConfigView> ConfigView::child(const std::string& key) const {
                         position_of(override.value, override.mark), overrides_, base_dir_);
     }
   }
-  if (node_.IsMap()) {
+  if (index_) {
+    if (const IndexedNode* entry = index_->find(path)) {
+      return ConfigView(entry->node, path, source_, entry->mark, overrides_, base_dir_, index_);
+    }
+  } else if (node_.IsMap()) {
     for (auto it = node_.begin(); it != node_.end(); ++it) {
       if (it->first.IsScalar() && it->first.Scalar() == key) {
-        // An empty value has no position of its own (yaml-cpp gives it the next
-        // token's), so point at its key instead.
-        const YAML::Mark mark = it->second.IsNull() ? position_of(it->first, mark_)
-                                                    : position_of(it->second, it->first.Mark());
-        return ConfigView(it->second, path, source_, mark, overrides_, base_dir_);
+        return ConfigView(it->second, path, source_, entry_mark(it->first, it->second, mark_),
+                          overrides_, base_dir_);
       }
     }
   }

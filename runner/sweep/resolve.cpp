@@ -15,7 +15,11 @@ std::string flow_text(const YAML::Node& node) {
 
 PlanResolver::PlanResolver(const ConfigDocument& document, const Plan& plan,
                            const Registries& registries)
-    : document_(document), plan_(plan), registries_(registries), summary_keys_(plan.swept_keys()) {
+    : document_(document),
+      plan_(plan),
+      registries_(registries),
+      index_(document.root),
+      summary_keys_(plan.swept_keys()) {
   for (const auto& [key, value] : document.overrides) {
     if (key == "sweep" || key.rfind("sweep.", 0) == 0) continue;  // not a run setting
     if (std::find(summary_keys_.begin(), summary_keys_.end(), key) == summary_keys_.end()) {
@@ -50,7 +54,7 @@ void add_input_digests(PluginChoice& choice, const RegistryBase& registry, const
 
 PlannedRun PlanResolver::resolve(std::int64_t index) const {
   const OverrideMap overrides = plan_.overrides(index);
-  const ConfigView root = ConfigView::root(document_.root, document_.path, &overrides);
+  const ConfigView root = ConfigView::root(document_.root, document_.path, &overrides, &index_);
   PlannedRun run;
   run.index = index;
   run.config = parse_experiment(root, registries_, document_.stem());
@@ -68,7 +72,7 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
 void PlanResolver::validate_all() const {
   for (std::int64_t index = 0; index < plan_.size(); ++index) {
     const OverrideMap overrides = plan_.overrides(index);
-    (void)parse_experiment(ConfigView::root(document_.root, document_.path, &overrides),
+    (void)parse_experiment(ConfigView::root(document_.root, document_.path, &overrides, &index_),
                            registries_, document_.stem());
   }
 }

@@ -37,6 +37,7 @@ class PlanResolver {
   const ConfigDocument& document_;
   const Plan& plan_;
   const Registries& registries_;
+  DocumentIndex index_;  // of document_.root, shared by every run's view
   std::vector<std::string> summary_keys_;
   // SHA-256 by absolute path: each input file is read once per plan.
   mutable std::map<std::string, std::string> digests_;
