@@ -10,17 +10,6 @@ hid_t checked(hid_t id, const std::string& what) {
   return id;
 }
 
-void check(herr_t status, const std::string& what) {
-  if (status < 0) throw H5Error("HDF5: cannot " + what);
-}
-
-Handle utf8_string_type() {
-  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "create a string type");
-  check(H5Tset_size(type, H5T_VARIABLE), "size a string type");
-  check(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
-  return type;
-}
-
 Handle simple_space(const std::vector<hsize_t>& dims) {
   if (dims.empty()) return Handle(H5Screate(H5S_SCALAR), H5Sclose, "create a scalar space");
   return Handle(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose,
@@ -53,6 +42,17 @@ std::size_t element_count(hid_t dataset) {
 }
 
 }  // namespace
+
+void check(herr_t status, const std::string& what) {
+  if (status < 0) throw H5Error("HDF5: cannot " + what);
+}
+
+Handle utf8_string_type() {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "create a string type");
+  check(H5Tset_size(type, H5T_VARIABLE), "size a string type");
+  check(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
+  return type;
+}
 
 Handle::Handle(hid_t id, Closer closer, const std::string& what)
     : id_(checked(id, what)), closer_(closer) {}

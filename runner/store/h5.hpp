@@ -40,6 +40,11 @@ class Handle {
   Closer closer_ = nullptr;
 };
 
+// Throws H5Error("HDF5: cannot WHAT") when an HDF5 call returned failure.
+void check(herr_t status, const std::string& what);
+// The type every string is written as: variable-length UTF-8.
+Handle utf8_string_type();
+
 // Silences HDF5's own error printing; call once before any other HDF5 call.
 void quiet_errors();
 

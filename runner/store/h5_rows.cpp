@@ -7,17 +7,6 @@
 namespace nnsweep::h5 {
 namespace {
 
-void check(herr_t status, const std::string& what) {
-  if (status < 0) throw H5Error("HDF5: cannot " + what);
-}
-
-Handle string_type() {
-  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "create a string type");
-  check(H5Tset_size(type, H5T_VARIABLE), "size a string type");
-  check(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
-  return type;
-}
-
 // The file's selection of rows [first, first + count), and a memory space of that shape.
 struct Selection {
   Handle file_space, memory_space;
@@ -77,7 +66,7 @@ Handle create_rows(hid_t parent, const std::string& name, Element element,
     const double nan = std::numeric_limits<double>::quiet_NaN();
     check(H5Pset_fill_value(properties, H5T_NATIVE_DOUBLE, &nan), "fill " + name);
   } else if (element == Element::string) {
-    text = string_type();
+    text = utf8_string_type();
     type = text;
   }
   return Handle(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
@@ -95,7 +84,7 @@ void write_rows(hid_t dataset, hsize_t first, hsize_t count, const std::int64_t*
 void write_rows(hid_t dataset, hsize_t first, const std::vector<std::string>& values) {
   std::vector<const char*> pointers;
   for (const std::string& value : values) pointers.push_back(value.c_str());
-  Handle type = string_type();
+  Handle type = utf8_string_type();
   write_selected(dataset, first, values.size(), type, pointers.data());
 }
 
