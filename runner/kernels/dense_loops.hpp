@@ -1,5 +1,6 @@
 #pragma once
-// The loops of kernels/dense_kernels.hpp, written once for any Isa of
+// The loops of kernels/dense_kernels.hpp, and the table of every function
+// of one width, written once for any Isa of
 // kernels/isa_kernels.hpp and included only by the per-width files (see
 // there for why everything here has internal linkage).
 //
@@ -216,6 +217,14 @@ DenseTable dense_table_of() {
   table.numpy_row_sums = &numpy_row_sums_loops<Isa>;
   table.numpy_dot = &numpy_dot_loops<Isa>;
   return table;
+}
+
+// Every function of one width, as vector_math.cpp dispatches them.
+template <class Isa>
+WidthTable width_table_of() {
+  return {&Loops<Isa>::tanh,     &Loops<Isa>::exp,           &Loops<Isa>::sigmoid,
+          &Loops<Isa>::softplus, &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward,
+          dense_table_of<Isa>()};
 }
 
 }  // namespace

@@ -52,9 +52,7 @@ struct Avx2 {
 }  // namespace
 
 WidthTable avx2_table() {
-  return {&Loops<Avx2>::tanh,     &Loops<Avx2>::exp,           &Loops<Avx2>::sigmoid,
-          &Loops<Avx2>::softplus, &Loops<Avx2>::tanh_backward, &Loops<Avx2>::sigmoid_backward,
-          dense_table_of<Avx2>()};
+  return width_table_of<Avx2>();
 }
 
 }  // namespace nnsweep::kernels

@@ -59,9 +59,7 @@ struct Avx512 {
 }  // namespace
 
 WidthTable avx512_table() {
-  return {&Loops<Avx512>::tanh,     &Loops<Avx512>::exp,           &Loops<Avx512>::sigmoid,
-          &Loops<Avx512>::softplus, &Loops<Avx512>::tanh_backward, &Loops<Avx512>::sigmoid_backward,
-          dense_table_of<Avx512>()};
+  return width_table_of<Avx512>();
 }
 
 }  // namespace nnsweep::kernels

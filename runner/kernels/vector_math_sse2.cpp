@@ -46,20 +46,13 @@ struct Sse2 {
   static V log1p(V a) { return Sleef_cinz_log1pd2_u10sse2(a); }
 };
 
-template <class Isa>
-WidthTable table_of() {
-  return {&Loops<Isa>::tanh,     &Loops<Isa>::exp,           &Loops<Isa>::sigmoid,
-          &Loops<Isa>::softplus, &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward,
-          dense_table_of<Isa>()};
-}
-
 }  // namespace
 
 WidthTable sse2_table() {
-  return table_of<Sse2>();
+  return width_table_of<Sse2>();
 }
 WidthTable scalar_table() {
-  return table_of<One>();
+  return width_table_of<One>();
 }
 
 }  // namespace nnsweep::kernels
