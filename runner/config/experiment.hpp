@@ -96,9 +96,10 @@ std::string to_yaml(const ExperimentConfig& config);
 // no such attribute); 2: SLEEF's deterministic vector functions
 // (runner/kernels/vector_math.hpp) and the dense products' own summation
 // order for narrow layers (runner/train/dense.hpp); 3: nnsweep's own tanh
-// with fused multiply-adds (runner/kernels/tanh_lanes.hpp), the rest as 2.
+// with fused multiply-adds (runner/kernels/tanh_lanes.hpp), the rest as 2;
+// 4: that tanh reduced by a table of 2^(j/16) (kernels/tanh_table.hpp).
 // Any later change to either that alters results must raise it.
-constexpr std::int64_t kArithmetic = 3;
+constexpr std::int64_t kArithmetic = 4;
 
 // A run's identity: a hash of everything in its resolved config that affects
 // what it computes and stores. The experiment's name and train.log_every are

@@ -12,8 +12,11 @@
 // and store_partial(p, v, n) (the first 0 < n < lanes lanes only; the others
 // read as 0 and are not written),
 // broadcast, add, sub, mul, div, max, min (x86 semantics: the second operand
-// when either is NaN), fma (correctly rounded), abs, neg, with_sign_of(v, x)
-// (|v| with x's sign), exponent_to_power (kernels/tanh_lanes.hpp), and SLEEF's
+// when either is NaN), fma (correctly rounded), abs, neg, minus_abs (-|v|),
+// with_sign_of(v, x) (|v| with x's sign), table16(table, shifted) (lane-wise
+// table[i & 15]) and sixteenths_to_power(shifted) (lane-wise 2^(i >> 4)), i
+// being the integer in the low bits of shifted's mantissa
+// (kernels/tanh_lanes.hpp), and SLEEF's
 // deterministic exp and log1p for V. Tails shorter than a vector go through
 // `One` (tanh) or SLEEF's scalar `purec` functions of the same family, which
 // give the same bits.
@@ -63,7 +66,9 @@ struct One {
   static V with_sign_of(V v, V x) {
     return from_bits((bits(v) & ~sign_bit) | (bits(x) & sign_bit));
   }
-  static V exponent_to_power(V shifted) { return from_bits((bits(shifted) + 1023) << 52); }
+  static V minus_abs(V a) { return from_bits(bits(a) | sign_bit); }
+  static V table16(const double* table, V shifted) { return table[bits(shifted) & 15]; }
+  static V sixteenths_to_power(V shifted) { return from_bits(((bits(shifted) >> 4) + 1023) << 52); }
   static V exp(V a) { return Scalar::exp(a); }
   static V log1p(V a) { return Scalar::log1p(a); }
 

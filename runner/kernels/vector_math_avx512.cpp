@@ -42,14 +42,21 @@ struct Avx512 {
   static V abs(V a) {
     return _mm512_castsi512_pd(_mm512_andnot_si512(sign(), _mm512_castpd_si512(a)));
   }
+  // One bitwise select, sign bit ? x : v (ternary-logic table 0xCA).
   static V with_sign_of(V v, V x) {
-    const __m512i magnitude = _mm512_andnot_si512(sign(), _mm512_castpd_si512(v));
-    const __m512i sign_of_x = _mm512_and_si512(sign(), _mm512_castpd_si512(x));
-    return _mm512_castsi512_pd(_mm512_or_si512(magnitude, sign_of_x));
+    return _mm512_castsi512_pd(
+        _mm512_ternarylogic_epi64(sign(), _mm512_castpd_si512(x), _mm512_castpd_si512(v), 0xCA));
   }
-  static V exponent_to_power(V shifted) {
-    const __m512i biased = _mm512_add_epi64(_mm512_castpd_si512(shifted), _mm512_set1_epi64(1023));
-    return _mm512_castsi512_pd(_mm512_slli_epi64(biased, 52));
+  static V minus_abs(V a) {
+    return _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(a), sign()));
+  }
+  // A register permute across the table's two halves (index bit 3 picks the half).
+  static V table16(const double* table, V shifted) {
+    return _mm512_permutex2var_pd(load(table), _mm512_castpd_si512(shifted), load(table + 8));
+  }
+  static V sixteenths_to_power(V shifted) {
+    const __m512i k = _mm512_srli_epi64(_mm512_castpd_si512(shifted), 4);
+    return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_add_epi64(k, _mm512_set1_epi64(1023)), 52));
   }
   static __m512i sign() { return _mm512_set1_epi64(static_cast<long long>(1ULL << 63)); }
   static V exp(V a) { return Sleef_cinz_expd8_u10avx512fnofma(a); }

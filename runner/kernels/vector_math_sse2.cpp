@@ -38,9 +38,16 @@ struct Sse2 {
     const V sign = _mm_set1_pd(-0.0);
     return _mm_or_pd(_mm_andnot_pd(sign, v), _mm_and_pd(sign, x));
   }
-  static V exponent_to_power(V shifted) {
-    const __m128i biased = _mm_add_epi64(_mm_castpd_si128(shifted), _mm_set1_epi64x(1023));
-    return _mm_castsi128_pd(_mm_slli_epi64(biased, 52));
+  static V minus_abs(V a) { return _mm_or_pd(a, _mm_set1_pd(-0.0)); }
+  static V table16(const double* table, V shifted) {
+    const __m128i bits = _mm_castpd_si128(shifted);
+    const long long low = _mm_cvtsi128_si64(bits);
+    const long long high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(bits, bits));
+    return _mm_set_pd(table[high & 15], table[low & 15]);
+  }
+  static V sixteenths_to_power(V shifted) {
+    const __m128i k = _mm_srli_epi64(_mm_castpd_si128(shifted), 4);
+    return _mm_castsi128_pd(_mm_slli_epi64(_mm_add_epi64(k, _mm_set1_epi64x(1023)), 52));
   }
   static V exp(V a) { return Sleef_cinz_expd2_u10sse2(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd2_u10sse2(a); }
