@@ -17,11 +17,12 @@ class Sigmoid final : public Activation {
 }  // namespace
 
 void register_sigmoid(Registries& registries) {
-  registries.activations.add({"sigmoid",
-                              "logistic function 1 / (1 + exp(-z)), range (0, 1)",
-                              {},
-                              {.range = OutputRange::unit_interval}},
-                             [](const Params&) { return std::make_unique<Sigmoid>(); });
+  registries.activations.add(
+      {"sigmoid",
+       "logistic function 1 / (1 + exp(-z)), range (0, 1)",
+       {},
+       {.range = OutputRange::unit_interval, .derivative = DerivativeFromOutput::logistic}},
+      [](const Params&) { return std::make_unique<Sigmoid>(); });
 }
 
 }  // namespace nnsweep

@@ -18,7 +18,10 @@ class Tanh final : public Activation {
 }  // namespace
 
 void register_tanh(Registries& registries) {
-  registries.activations.add({"tanh", "hyperbolic tangent, range (-1, 1)", {}},
+  registries.activations.add({"tanh",
+                              "hyperbolic tangent, range (-1, 1)",
+                              {},
+                              {.derivative = DerivativeFromOutput::one_minus_square}},
                              [](const Params&) { return std::make_unique<Tanh>(); });
 }
 

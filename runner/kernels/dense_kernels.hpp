@@ -14,12 +14,36 @@
 
 namespace nnsweep::kernels {
 
+// The short operand S (short_dim x m) of combine() and numpy_dot() by its two
+// strides: S(k, i) = data[k * k_step + i * i_step]. Column-major S is
+// columns(data, ld); S stored transposed, each of its rows contiguous, is
+// rows(data, ld), which the kernels of a one-row result read without copying.
+struct ShortOperand {
+  const double* data;
+  std::ptrdiff_t k_step, i_step;
+  static ShortOperand columns(const double* data, std::ptrdiff_t ld) { return {data, 1, ld}; }
+  static ShortOperand rows(const double* data, std::ptrdiff_t ld) { return {data, ld, 1}; }
+};
+
 // out(:, i) = bias + M(:, 0) S(0, i) + M(:, 1) S(1, i) + ..., summed left to
 // right, for 0 <= i < m. M is rows x short_dim, S short_dim x m, out rows x m,
 // bias `rows` values or null (then the sum starts at the first product).
-void combine(const double* M, std::ptrdiff_t ld_m, const double* S, std::ptrdiff_t ld_s,
-             const double* bias, double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows,
-             std::ptrdiff_t short_dim, std::ptrdiff_t m);
+void combine(const double* M, std::ptrdiff_t ld_m, ShortOperand S, const double* bias, double* out,
+             std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
+             std::ptrdiff_t m);
+
+// How an element-wise activation's backward pass forms dZ from its outputs A
+// and the upstream gradient dA, in the seed post's words: tanh's
+// dA * (1 - A * A) and sigmoid's dA * (A * (1 - A)).
+enum class Derivative { one_minus_square, logistic };
+
+// out = dA * derivative(A) with dA = combine(M, S, no bias): the backward pass
+// into a layer, through its activation, in one pass; the same bits as
+// combine() followed by tanh_backward() or sigmoid_backward()
+// (kernels/vector_math.hpp). A is rows x m (ld_a); `out` must not overlap it.
+void combine_derivative(Derivative form, const double* M, std::ptrdiff_t ld_m, ShortOperand S,
+                        const double* A, std::ptrdiff_t ld_a, double* out, std::ptrdiff_t ld_out,
+                        std::ptrdiff_t rows, std::ptrdiff_t short_dim, std::ptrdiff_t m);
 
 // out(:, s) = 0 + L(:, 0) S(s, 0) + L(:, 1) S(s, 1) + ... + L(:, m-1) S(s, m-1),
 // summed left to right from +0, for 0 <= s < short_dim. L is rows x m,
@@ -37,7 +61,7 @@ void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std
 // out(s) = np.sum(x * S[s, :]) for 0 <= s < short_dim: the products
 // x(i) S(s, i), summed in numpy's pairwise order. x is m contiguous values,
 // S short_dim x m; `out` holds short_dim values.
-void numpy_dot(const double* x, const double* S, std::ptrdiff_t ld_s, std::ptrdiff_t short_dim,
-               std::ptrdiff_t m, double* out);
+void numpy_dot(const double* x, ShortOperand S, std::ptrdiff_t short_dim, std::ptrdiff_t m,
+               double* out);
 
 }  // namespace nnsweep::kernels

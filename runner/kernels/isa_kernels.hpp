@@ -85,6 +85,18 @@ struct One {
   }
 };
 
+// The derivatives of tanh and sigmoid from their outputs a, times the upstream
+// gradient da, as the seed post writes them (kernels/dense_kernels.hpp:
+// Derivative): the one definition that every kernel computing them uses.
+constexpr int kPlain = 0, kOneMinusSquare = 1, kLogistic = 2;
+template <class I, int Form>
+typename I::V times_derivative(typename I::V da, typename I::V a) {
+  const typename I::V one = I::broadcast(1.0);
+  if constexpr (Form == kOneMinusSquare) return I::mul(da, I::sub(one, I::mul(a, a)));
+  if constexpr (Form == kLogistic) return I::mul(da, I::mul(a, I::sub(one, a)));
+  return da;
+}
+
 template <class Isa>
 struct Loops {
   using V = typename Isa::V;
@@ -106,17 +118,17 @@ struct Loops {
     for (; i < n; ++i) dz[i] = one(a[i], da[i]);
   }
 
-  static void tanh_backward(const double* a, const double* da, double* dz, std::size_t n) {
-    const V one = Isa::broadcast(1.0);
+  template <int Form>
+  static void backward(const double* a, const double* da, double* dz, std::size_t n) {
     map3(
-        a, da, dz, n, [&](V av, V dv) { return Isa::mul(dv, Isa::sub(one, Isa::mul(av, av))); },
-        [](double av, double dv) { return dv * (1.0 - av * av); });
+        a, da, dz, n, [](V av, V dv) { return times_derivative<Isa, Form>(dv, av); },
+        [](double av, double dv) { return times_derivative<One, Form>(dv, av); });
+  }
+  static void tanh_backward(const double* a, const double* da, double* dz, std::size_t n) {
+    backward<kOneMinusSquare>(a, da, dz, n);
   }
   static void sigmoid_backward(const double* a, const double* da, double* dz, std::size_t n) {
-    const V one = Isa::broadcast(1.0);
-    map3(
-        a, da, dz, n, [&](V av, V dv) { return Isa::mul(dv, Isa::mul(av, Isa::sub(one, av))); },
-        [](double av, double dv) { return dv * (av * (1.0 - av)); });
+    backward<kLogistic>(a, da, dz, n);
   }
 
   static void tanh(const double* x, double* y, std::size_t n) {

@@ -105,10 +105,10 @@ struct PairwiseContiguous {
 };
 
 template <class Isa>
-void numpy_dot_loops(const double* x, const double* S, std::ptrdiff_t ld_s,
+void numpy_dot_loops(const double* x, const double* S, std::ptrdiff_t k_step, std::ptrdiff_t i_step,
                      std::ptrdiff_t short_dim, std::ptrdiff_t m, double* out) {
   for (std::ptrdiff_t s = 0; s < short_dim; ++s) {
-    out[s] = PairwiseContiguous<Isa, true>::sum(x, S + s, ld_s, 0, m);
+    out[s] = PairwiseContiguous<Isa, true>::sum(x, S + s * k_step, i_step, 0, m);
   }
 }
 

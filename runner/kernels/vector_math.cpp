@@ -128,12 +128,18 @@ void sigmoid_backward(const double* a, const double* da, double* dz, std::size_t
   active().table.sigmoid_backward(a, da, dz, n);
 }
 
-void combine(const double* M, std::ptrdiff_t ld_m, const double* S, std::ptrdiff_t ld_s,
-             const double* bias, double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows,
-             std::ptrdiff_t short_dim, std::ptrdiff_t m) {
+void combine(const double* M, std::ptrdiff_t ld_m, ShortOperand S, const double* bias, double* out,
+             std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
+             std::ptrdiff_t m) {
   const DenseTable& dense = active().table.dense;
-  (bias ? dense.combine_bias : dense.combine)[short_dim](M, ld_m, S, ld_s, bias, out, ld_out, rows,
-                                                         m);
+  (bias ? dense.combine_bias : dense.combine)[short_dim](M, ld_m, S.data, S.k_step, S.i_step, bias,
+                                                         nullptr, 0, out, ld_out, rows, m);
+}
+void combine_derivative(Derivative form, const double* M, std::ptrdiff_t ld_m, ShortOperand S,
+                        const double* A, std::ptrdiff_t ld_a, double* out, std::ptrdiff_t ld_out,
+                        std::ptrdiff_t rows, std::ptrdiff_t short_dim, std::ptrdiff_t m) {
+  active().table.dense.combine_derivative[static_cast<int>(form)][short_dim](
+      M, ld_m, S.data, S.k_step, S.i_step, nullptr, A, ld_a, out, ld_out, rows, m);
 }
 void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrdiff_t ld_s,
                 double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
@@ -144,9 +150,9 @@ void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std
                     double* out) {
   active().table.dense.numpy_row_sums(M, ld, rows, columns, out);
 }
-void numpy_dot(const double* x, const double* S, std::ptrdiff_t ld_s, std::ptrdiff_t short_dim,
-               std::ptrdiff_t m, double* out) {
-  active().table.dense.numpy_dot(x, S, ld_s, short_dim, m, out);
+void numpy_dot(const double* x, ShortOperand S, std::ptrdiff_t short_dim, std::ptrdiff_t m,
+               double* out) {
+  active().table.dense.numpy_dot(x, S.data, S.k_step, S.i_step, short_dim, m, out);
 }
 
 }  // namespace nnsweep::kernels

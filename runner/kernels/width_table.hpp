@@ -12,8 +12,11 @@ using GradientFunction = void (*)(const double* a, const double* da, double* dz,
 
 // kernels/dense_kernels.hpp's functions, by the short dimension (1 to
 // kMaxShort; entry 0 is unused).
+// A and ld_a: combine_derivative's activation outputs (null and unused otherwise).
+// S(k, i) = S[k * k_step + i * i_step].
 using CombineFunction = void (*)(const double* M, std::ptrdiff_t ld_m, const double* S,
-                                 std::ptrdiff_t ld_s, const double* bias, double* out,
+                                 std::ptrdiff_t k_step, std::ptrdiff_t i_step, const double* bias,
+                                 const double* A, std::ptrdiff_t ld_a, double* out,
                                  std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t m);
 using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const double* S,
                                     std::ptrdiff_t ld_s, double* out, std::ptrdiff_t ld_out,
@@ -21,10 +24,12 @@ using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const 
 constexpr int kMaxShort = 8;
 using RowSumsFunction = void (*)(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
                                  std::ptrdiff_t columns, double* out);
-using DotFunction = void (*)(const double* x, const double* S, std::ptrdiff_t ld_s,
-                             std::ptrdiff_t short_dim, std::ptrdiff_t m, double* out);
+using DotFunction = void (*)(const double* x, const double* S, std::ptrdiff_t k_step,
+                             std::ptrdiff_t i_step, std::ptrdiff_t short_dim, std::ptrdiff_t m,
+                             double* out);
 struct DenseTable {
   CombineFunction combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
+  CombineFunction combine_derivative[2][kMaxShort + 1];  // by Derivative, then short dimension
   AccumulateFunction accumulate[kMaxShort + 1];
   RowSumsFunction numpy_row_sums;
   DotFunction numpy_dot;

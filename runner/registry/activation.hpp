@@ -28,6 +28,12 @@ enum class OutputRange {
   simplex,        // each column in [0, 1], summing to 1 (softmax): an output layer only
 };
 
+// How an element-wise activation's backward() forms dZ when A and dA are all
+// it needs, in one of the forms the runner's kernels compute themselves
+// (PluginTraits::derivative): none, dA * (1 - A * A) (tanh), or
+// dA * (A * (1 - A)) (sigmoid).
+enum class DerivativeFromOutput { none, one_minus_square, logistic };
+
 class Activation {
  public:
   using ConstBlock = Eigen::Ref<const Eigen::MatrixXd>;

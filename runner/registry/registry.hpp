@@ -30,6 +30,12 @@ struct PluginTraits {
   // then passes a layer as one column of n_units * m values, which Eigen
   // vectorises whatever the layer's width (registry/activation.hpp).
   bool elementwise = true;
+  // activation: the form of its backward() (registry/activation.hpp), if one
+  // the kernels know. The trainer then forms dZ inside the product that
+  // makes dA (train/dense.hpp: input_gradient_through), without calling
+  // backward(); so backward() must compute exactly that expression, in that
+  // order, as kernels::tanh_backward and sigmoid_backward do.
+  DerivativeFromOutput derivative = DerivativeFromOutput::none;
   // loss: the output range it needs (`any`: every output will do). A loss
   // that takes the logarithm of its outputs needs them in range.
   OutputRange requires_output = OutputRange::any;

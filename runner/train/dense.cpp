@@ -7,12 +7,22 @@ namespace nnsweep {
 // Shapes with a narrow side go to kernels/dense_kernels.hpp, vectorised at the
 // CPU's widest SIMD width with the same bits at every width; the rest to Eigen.
 
+namespace {
+
+kernels::ShortOperand short_operand(const ConstMatrixRef& X, const InputRows* rows) {
+  return rows ? kernels::ShortOperand::rows(rows->data, rows->ld)
+              : kernels::ShortOperand::columns(X.data(), X.outerStride());
+}
+
+}  // namespace
+
 void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const ConstMatrixRef& X,
-                   MatrixMap Z) {
+                   MatrixMap Z, const InputRows* rows) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
   if (inputs <= kNarrow) {
-    kernels::combine(W.data(), W.outerStride(), X.data(), X.outerStride(), b.data(), Z.data(),
-                     Z.outerStride(), outputs, inputs, X.cols());
+    // Rows of X help a one-unit layer only (kernels::ShortOperand).
+    kernels::combine(W.data(), W.outerStride(), short_operand(X, outputs == 1 ? rows : nullptr),
+                     b.data(), Z.data(), Z.outerStride(), outputs, inputs, X.cols());
     return;
   }
   Z.noalias() = W * X;
@@ -25,11 +35,11 @@ void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const Const
 }
 
 void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMap G,
-                     Eigen::VectorXd& scratch) {
+                     Eigen::VectorXd& scratch, const InputRows* rows) {
   const Eigen::Index outputs = dZ.rows(), inputs = X.rows(), m = dZ.cols();
   if (outputs == 1 && inputs <= kNarrow && dZ.innerStride() == 1) {
     // A one-unit layer with few inputs: G(0, j) = np.sum(dZ * X[j, :]).
-    kernels::numpy_dot(dZ.data(), X.data(), X.outerStride(), inputs, m, scratch.data());
+    kernels::numpy_dot(dZ.data(), short_operand(X, rows), inputs, m, scratch.data());
     G = Eigen::Map<const Eigen::MatrixXd>(scratch.data(), 1, inputs);
     return;
   }
@@ -49,20 +59,42 @@ void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMa
   G.noalias() = dZ * X.transpose();
 }
 
+namespace {
+
+// W's rows as contiguous columns (W transposed, leading dimension W.cols()),
+// so that dA(:, i) = sum_k Wt(:, k) dZ(k, i) runs down contiguous columns.
+const double* transposed(const ConstMatrixRef& W, Eigen::VectorXd& scratch) {
+  double* wt = scratch.data();
+  for (Eigen::Index k = 0; k < W.rows(); ++k) {
+    for (Eigen::Index j = 0; j < W.cols(); ++j) wt[k * W.cols() + j] = W(k, j);
+  }
+  return wt;
+}
+
+}  // namespace
+
 void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap dA,
                     Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
   if (input_gradient_by_columns(outputs)) {
-    // W's rows as contiguous columns, then dA(:, i) = sum_k Wt(:, k) dZ(k, i).
-    double* wt = scratch.data();
-    for (Eigen::Index k = 0; k < outputs; ++k) {
-      for (Eigen::Index j = 0; j < inputs; ++j) wt[k * inputs + j] = W(k, j);
-    }
-    kernels::combine(wt, inputs, dZ.data(), dZ.outerStride(), nullptr, dA.data(), dA.outerStride(),
-                     inputs, outputs, dZ.cols());
+    kernels::combine(transposed(W, scratch), inputs,
+                     kernels::ShortOperand::columns(dZ.data(), dZ.outerStride()), nullptr,
+                     dA.data(), dA.outerStride(), inputs, outputs, dZ.cols());
     return;
   }
   dA.noalias() = W.transpose() * dZ;
+}
+
+void input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
+                            const ConstMatrixRef& A, DerivativeFromOutput form, MatrixMap dZ_below,
+                            Eigen::VectorXd& scratch) {
+  const auto kernel_form = form == DerivativeFromOutput::one_minus_square
+                               ? kernels::Derivative::one_minus_square
+                               : kernels::Derivative::logistic;
+  kernels::combine_derivative(kernel_form, transposed(W, scratch), W.cols(),
+                              kernels::ShortOperand::columns(dZ.data(), dZ.outerStride()), A.data(),
+                              A.outerStride(), dZ_below.data(), dZ_below.outerStride(), W.cols(),
+                              W.rows(), dZ.cols());
 }
 
 }  // namespace nnsweep

@@ -10,24 +10,28 @@ ForwardPass::ForwardPass(const ExperimentConfig& config, const Registries& regis
       loss_(registries.losses.create(config.loss.name, config.loss.params)),
       fused_(registries.losses.describe(config.loss.name)->traits.fused_output ==
              config.model.output.name) {
+  const auto describe = [&](const std::string& name) {
+    const PluginTraits& traits = registries.activations.describe(name)->traits;
+    elementwise_.push_back(traits.elementwise);
+    derivative_.push_back(traits.elementwise ? traits.derivative : DerivativeFromOutput::none);
+  };
   for (std::size_t layer = 0; layer < config.model.hidden.size(); ++layer) {
     const PluginChoice& activation = config.model.hidden_activation(layer);
     hidden_.push_back(registries.activations.create(activation.name, activation.params));
-    elementwise_.push_back(registries.activations.describe(activation.name)->traits.elementwise);
+    describe(activation.name);
   }
-  elementwise_.push_back(
-      registries.activations.describe(config.model.output.name)->traits.elementwise);
+  describe(config.model.output.name);
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
     Z_.emplace_back(sizes[l + 1], capacity);
     A_.emplace_back(sizes[l + 1], capacity);
   }
 }
 
-void ForwardPass::run(const Network& network, const ConstBlock& X) {
+void ForwardPass::run(const Network& network, const ConstBlock& X, const InputRows* rows) {
   columns_ = X.cols();
   for (std::size_t l = 0; l < layers(); ++l) {
     if (l == 0) {
-      dense_forward(network.weight(l), network.bias(l), X, Z(l));
+      dense_forward(network.weight(l), network.bias(l), X, Z(l), rows);
     } else {
       dense_forward(network.weight(l), network.bias(l), A(l - 1), Z(l));
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/experiment.hpp"
+#include "train/dense.hpp"
 #include "train/network.hpp"
 
 namespace nnsweep {
@@ -21,8 +22,9 @@ class ForwardPass {
   ForwardPass(const ExperimentConfig& config, const Registries& registries,
               const std::vector<Eigen::Index>& sizes, Eigen::Index capacity);
 
-  // Runs `network` (of the sizes given) on the columns of X, at most capacity.
-  void run(const Network& network, const ConstBlock& X);
+  // Runs `network` (of the sizes given) on the columns of X, at most capacity;
+  // `rows`, if given, holds X transposed (train/dense.hpp: InputRows).
+  void run(const Network& network, const ConstBlock& X, const InputRows* rows = nullptr);
   // The loss of the latest run against the targets Y (its columns), without
   // weight penalties. With the loss's fused output it is computed from the
   // logits (Loss::cost_from_logits), so a saturated output stays finite.
@@ -53,6 +55,9 @@ class ForwardPass {
   void differentiate(std::size_t l, Eigen::Map<Eigen::MatrixXd> dA, Eigen::Map<Eigen::MatrixXd> dZ,
                      Eigen::Index first = 0);
   const Loss& loss_plugin() const { return *loss_; }
+  // Layer l's activation's backward form (PluginTraits::derivative); `none`
+  // for one that is not element-wise.
+  DerivativeFromOutput derivative(std::size_t l) const { return derivative_[l]; }
 
   // The first `columns` columns of a buffer (the latest run's, by default).
   Eigen::Map<Eigen::MatrixXd> leading(Eigen::MatrixXd& buffer, Eigen::Index columns = -1) const {
@@ -67,7 +72,8 @@ class ForwardPass {
   std::vector<std::unique_ptr<Activation>> hidden_;  // one per hidden layer
   std::unique_ptr<Activation> output_;
   std::unique_ptr<Loss> loss_;
-  std::vector<bool> elementwise_;  // per layer
+  std::vector<bool> elementwise_;                 // per layer
+  std::vector<DerivativeFromOutput> derivative_;  // per layer
   bool fused_;
   std::vector<Eigen::MatrixXd> Z_, A_;  // per layer, n_l x capacity
   Eigen::Index columns_ = 0;

@@ -48,6 +48,11 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
     largest_layer = std::max(largest_layer, network_.sizes()[l] * network_.sizes()[l + 1]);
   }
   scratch_.resize(largest_layer);
+  if (network_.sizes()[1] == 1 && network_.sizes()[0] <= kNarrow) {
+    input_rows_ = data.X.transpose();
+    if (mini_batches()) input_rows_.resize(batch_size_, data.X.rows());
+    input_rows_view_ = {input_rows_.data(), input_rows_.rows()};
+  }
   if (mini_batches()) {
     // Until the first begin_epoch(), the first examples in file order: a
     // valid batch without drawing from the shuffle stream.
@@ -77,14 +82,15 @@ void Trainer::select_batch(std::int64_t batch) {
     const auto example = static_cast<Eigen::Index>(order_[static_cast<std::size_t>(begin + j)]);
     batch_X_.col(j) = data_.X.col(example);
     batch_targets_.col(j) = targets_.col(example);
+    if (input_rows_.size()) input_rows_.row(j) = data_.X.col(example).transpose();
   }
 }
 
 void Trainer::propagate() {
   if (mini_batches()) {
-    forward_.run(network_, forward_.leading(batch_X_, batch_columns_));
+    forward_.run(network_, forward_.leading(batch_X_, batch_columns_), input_rows());
   } else {
-    forward_.run(network_, data_.X);
+    forward_.run(network_, data_.X, input_rows());
   }
 }
 
@@ -113,7 +119,7 @@ void Trainer::backward() {
     auto& weight_gradient = network_.weight_gradient(l);
     MatrixMap gradient(weight_gradient.data(), weight_gradient.rows(), weight_gradient.cols());
     if (l == 0) {
-      nnsweep::weight_gradient(dZ, X, gradient, scratch_);
+      nnsweep::weight_gradient(dZ, X, gradient, scratch_, input_rows());
     } else {
       nnsweep::weight_gradient(dZ, forward_.A(l - 1), gradient, scratch_);
     }
@@ -133,6 +139,11 @@ void Trainer::backward() {
 
 void Trainer::back_to_layer(std::size_t l, Eigen::Index n) {
   const auto& W = network_.weight(l + 1);
+  if (input_gradient_by_columns(W.rows()) && forward_.derivative(l) != DerivativeFromOutput::none) {
+    input_gradient_through(W, forward_.leading(dZ_[l + 1], n), forward_.A(l),
+                           forward_.derivative(l), forward_.leading(dZ_[l], n), scratch_);
+    return;
+  }
   const Eigen::Index rows = W.cols();
   // A block of columns small enough that dA stays in the L1 cache between
   // its product and the activation's derivative (about 16 KB).

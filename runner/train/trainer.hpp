@@ -79,6 +79,9 @@ class Trainer {
 
   // dA and dZ of layer l from dZ of layer l + 1, over the first n columns.
   void back_to_layer(std::size_t l, Eigen::Index n);
+  // The current batch's features transposed, when the first layer has one
+  // unit (train/dense.hpp: InputRows); otherwise null.
+  const InputRows* input_rows() const { return input_rows_.size() ? &input_rows_view_ : nullptr; }
 
   const Dataset& data_;
   Network network_;
@@ -95,6 +98,8 @@ class Trainer {
   std::vector<std::int64_t> order_;
   Eigen::MatrixXd batch_X_, batch_targets_;
   Eigen::Index batch_columns_;
+  Eigen::MatrixXd input_rows_;  // batch (or all) examples x features, if input_rows()
+  InputRows input_rows_view_{};
 };
 
 // Evaluates parameters on a whole dataset: the training part at the end of a

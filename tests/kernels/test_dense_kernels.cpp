@@ -2,7 +2,8 @@
 // CPU supports, every element equals the documented sum written as plain
 // scalar code, bit for bit, for every short dimension, row counts around the
 // vector lengths (tails included), strided leading dimensions and m = 0; and
-// the dots and the row sums equal numpy's pairwise sums (util/numpy_sum.hpp) at
+// combine through an activation's derivative equals combine, then the
+// derivative; the dots and the row sums equal numpy's pairwise sums (util/numpy_sum.hpp) at
 // every length around numpy's 8-lane and 128-element blocks.
 #include <boost/test/unit_test.hpp>
 
@@ -98,8 +99,8 @@ BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
               const auto bias = random_values(std::size_t(rows), generator);
               for (const double* b : {bias.data(), static_cast<const double*>(nullptr)}) {
                 std::vector<double> out(std::size_t(ld_long * m), -7.0);
-                k::combine(M.data(), ld_long, S.data(), ld_short, b, out.data(), ld_long, rows,
-                           short_dim, m);
+                k::combine(M.data(), ld_long, k::ShortOperand::columns(S.data(), ld_short), b,
+                           out.data(), ld_long, rows, short_dim, m);
                 BOOST_TEST(same_bits(out, reference_combine(M, ld_long, S, ld_short, b, ld_long,
                                                             rows, short_dim, m)),
                            (b ? "combine with bias" : "combine"));
@@ -119,6 +120,97 @@ BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
   }
 }
 
+// combine_derivative: combine() without bias, then tanh's or sigmoid's
+// derivative from A as the seed post writes it, element by element.
+BOOST_AUTO_TEST_CASE(combine_through_a_derivative_is_combine_then_the_derivative_at_every_width) {
+  RestoreWidth restore;
+  std::mt19937_64 generator(1201);
+  std::uniform_real_distribution<double> activation(-1.0, 1.0);
+  for (k::Width width : k::supported_widths()) {
+    k::use_width(width);
+    for (Index short_dim : {1, 2, 5, 8}) {
+      for (Index rows : {1, 3, 8, 9, 33, 50}) {
+        for (Index m : {0, 1, 37, 200}) {
+          for (Index gap : {0, 3}) {
+            BOOST_TEST_CONTEXT(k::width_name(width) << " short " << short_dim << " rows " << rows
+                                                    << " m " << m << " gap " << gap) {
+              const Index ld_long = rows + gap, ld_short = short_dim + (gap ? 1 : 0);
+              const auto M = random_values(std::size_t(ld_long * short_dim), generator);
+              const auto S =
+                  random_values(std::size_t(ld_short * std::max<Index>(m, 1)), generator);
+              std::vector<double> A(std::size_t(ld_long * m));
+              for (double& a : A) a = activation(generator);
+              const auto dA =
+                  reference_combine(M, ld_long, S, ld_short, nullptr, ld_long, rows, short_dim, m);
+              for (auto form : {k::Derivative::one_minus_square, k::Derivative::logistic}) {
+                std::vector<double> expected(dA.size(), -7.0);
+                for (Index i = 0; i < m; ++i) {
+                  for (Index r = 0; r < rows; ++r) {
+                    const std::size_t at = std::size_t(i * ld_long + r);
+                    volatile double a = A[at], one_minus = 1.0 - a * a, logistic = a * (1.0 - a);
+                    expected[at] = dA[at] * (form == k::Derivative::one_minus_square
+                                                 ? static_cast<double>(one_minus)
+                                                 : static_cast<double>(logistic));
+                  }
+                }
+                std::vector<double> out(dA.size(), -7.0);
+                k::combine_derivative(form, M.data(), ld_long,
+                                      k::ShortOperand::columns(S.data(), ld_short), A.data(),
+                                      ld_long, out.data(), ld_long, rows, short_dim, m);
+                BOOST_TEST(same_bits(out, expected),
+                           (form == k::Derivative::logistic ? "logistic" : "one minus square"));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// S read by rows (ShortOperand::rows: S stored transposed) gives the same bits
+// as S read by columns, for combine, combine_derivative and numpy_dot.
+BOOST_AUTO_TEST_CASE(the_short_operand_by_rows_gives_the_same_bits_as_by_columns) {
+  RestoreWidth restore;
+  std::mt19937_64 generator(7);
+  for (k::Width width : k::supported_widths()) {
+    k::use_width(width);
+    for (Index short_dim : {1, 2, 3, 8}) {
+      for (Index rows : {1, 5, 17}) {
+        for (Index m : {0, 3, 130, 200}) {
+          BOOST_TEST_CONTEXT(k::width_name(width)
+                             << " short " << short_dim << " rows " << rows << " m " << m) {
+            const Index ld_t = m + 2;  // a gap after each of S's rows
+            const auto M = random_values(std::size_t(rows * short_dim), generator);
+            const auto S = random_values(std::size_t(short_dim * std::max<Index>(m, 1)), generator);
+            std::vector<double> St(std::size_t(ld_t * short_dim), 99.0);
+            for (Index i = 0; i < m; ++i) {
+              for (Index c = 0; c < short_dim; ++c) St[c * ld_t + i] = S[i * short_dim + c];
+            }
+            const auto by_columns = k::ShortOperand::columns(S.data(), short_dim);
+            const auto by_rows = k::ShortOperand::rows(St.data(), ld_t);
+            const auto bias = random_values(std::size_t(rows), generator);
+            std::vector<double> A(std::size_t(rows * m), 0.25), a(A.size()), b(A.size());
+            k::combine(M.data(), rows, by_columns, bias.data(), a.data(), rows, rows, short_dim, m);
+            k::combine(M.data(), rows, by_rows, bias.data(), b.data(), rows, rows, short_dim, m);
+            BOOST_TEST(same_bits(a, b), "combine");
+            k::combine_derivative(k::Derivative::logistic, M.data(), rows, by_columns, A.data(),
+                                  rows, a.data(), rows, rows, short_dim, m);
+            k::combine_derivative(k::Derivative::logistic, M.data(), rows, by_rows, A.data(), rows,
+                                  b.data(), rows, rows, short_dim, m);
+            BOOST_TEST(same_bits(a, b), "combine_derivative");
+            const auto x = random_values(std::size_t(std::max<Index>(m, 1)), generator);
+            std::vector<double> dots_a(static_cast<std::size_t>(short_dim)), dots_b(dots_a.size());
+            k::numpy_dot(x.data(), by_columns, short_dim, m, dots_a.data());
+            k::numpy_dot(x.data(), by_rows, short_dim, m, dots_b.data());
+            BOOST_TEST(same_bits(dots_a, dots_b), "numpy_dot");
+          }
+        }
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(dots_equal_numpys_pairwise_sum_of_the_products_at_every_width) {
   RestoreWidth restore;
   std::mt19937_64 generator(11);
@@ -131,7 +223,7 @@ BOOST_AUTO_TEST_CASE(dots_equal_numpys_pairwise_sum_of_the_products_at_every_wid
           const auto x = random_values(std::size_t(std::max<Index>(m, 1)), generator);
           const auto S = random_values(std::size_t(ld * std::max<Index>(m, 1)), generator);
           std::vector<double> out(std::size_t(short_dim) + 1, -7.0);
-          k::numpy_dot(x.data(), S.data(), ld, short_dim, m, out.data());
+          k::numpy_dot(x.data(), k::ShortOperand::columns(S.data(), ld), short_dim, m, out.data());
           std::vector<double> expected(out.size(), -7.0);
           for (Index s = 0; s < short_dim; ++s) {
             expected[std::size_t(s)] = nnsweep::numpy_pairwise_sum(

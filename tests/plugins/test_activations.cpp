@@ -147,4 +147,32 @@ BOOST_AUTO_TEST_CASE(activations_work_on_blocks_of_larger_matrices) {
   }
 }
 
+// Every activation that declares its backward's form (PluginTraits::derivative)
+// computes exactly that expression: the trainer relies on it when it fuses the
+// derivative into the product that forms dA and skips backward().
+BOOST_AUTO_TEST_CASE(declared_derivative_forms_are_what_backward_computes) {
+  const auto& registry = nnsweep::builtin_registries().activations;
+  int declared = 0;
+  for (const std::string& name : registry.names()) {
+    const nnsweep::DerivativeFromOutput form = registry.describe(name)->traits.derivative;
+    if (form == nnsweep::DerivativeFromOutput::none) continue;
+    ++declared;
+    const auto g = make(name);
+    const Eigen::MatrixXd Z = sample_z();
+    const Eigen::MatrixXd A = forward(*g, Z);
+    const Eigen::MatrixXd dA = sample_upstream(Z);
+    Eigen::MatrixXd dZ(Z.rows(), Z.cols());
+    g->backward(Z, A, dA, dZ);
+    for (Eigen::Index i = 0; i < Z.size(); ++i) {
+      volatile double a = A(i), factor = form == nnsweep::DerivativeFromOutput::one_minus_square
+                                             ? 1.0 - a * a
+                                             : a * (1.0 - a);
+      BOOST_TEST_CONTEXT(name << " at " << Z(i)) {
+        BOOST_TEST(dZ(i) == dA(i) * factor);
+      }
+    }
+  }
+  BOOST_TEST(declared >= 2);  // tanh and sigmoid at least
+}
+
 BOOST_AUTO_TEST_SUITE_END()
