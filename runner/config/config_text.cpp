@@ -30,11 +30,11 @@ std::string yaml_value(const ParamValue& value) {
 // The train section; settings at their defaults that older runs did not have
 // (epochs, mini-batches, early stopping) are left out, so those runs keep
 // their identities.
-std::string train_yaml(const TrainConfig& train) {
+std::string train_yaml(const TrainConfig& train, std::int64_t log_every) {
   std::string text = "train: {";
   text += train.epochs > 0 ? "epochs: " + std::to_string(train.epochs)
                            : "iterations: " + std::to_string(train.iterations);
-  text += ", log_every: " + std::to_string(train.log_every) +
+  text += ", log_every: " + std::to_string(log_every) +
           ", record_every: " + std::to_string(train.record_every);
   if (train.mini_batches()) {
     text += ", batch_size: " + std::to_string(train.batch_size) +
@@ -72,10 +72,12 @@ std::string dataset_yaml(const PluginChoice& dataset) {
   return plugin_yaml(written);
 }
 
-std::string to_yaml(const ExperimentConfig& config) {
-  std::string text = "name: " + yaml_scalar(config.name) + "\n";
-  text += "dataset: " + dataset_yaml(config.dataset) + "\n";
-  text += "model:\n";
+namespace {
+
+// The lines of to_yaml from `model:` to `optimizer:`, which the identity text
+// shares with it.
+std::string model_to_optimizer_yaml(const ExperimentConfig& config) {
+  std::string text = "model:\n";
   text += "  hidden: " + value_text(config.model.hidden) + "\n";
   if (config.model.layer_activations.empty()) {
     text += "  activation: " + plugin_yaml(config.model.activation) + "\n";
@@ -90,13 +92,30 @@ std::string to_yaml(const ExperimentConfig& config) {
   text += "  init: " + plugin_yaml(config.model.init) + "\n";
   text += "loss: " + plugin_yaml(config.loss) + "\n";
   text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
-  text += train_yaml(config.train) + "\n";
-  // Only when used, so unregularised runs keep the identity they had before.
-  if (config.regularization != Regularization{}) {
-    text += "regularization: {l1: " + value_text(config.regularization.l1) +
-            ", l2: " + value_text(config.regularization.l2) + "}\n";
-  }
   return text;
+}
+
+std::string regularization_yaml(const Regularization& regularization) {
+  // Only when used, so unregularised runs keep the identity they had before.
+  if (regularization == Regularization{}) return "";
+  return "regularization: {l1: " + value_text(regularization.l1) +
+         ", l2: " + value_text(regularization.l2) + "}\n";
+}
+
+// The whole text from its parts, in to_yaml's order.
+std::string config_yaml(const std::string& name, const std::string& dataset,
+                        const std::string& model_to_optimizer, const std::string& train,
+                        const std::string& regularization) {
+  return "name: " + yaml_scalar(name) + "\n" + "dataset: " + dataset + "\n" + model_to_optimizer +
+         train + "\n" + regularization;
+}
+
+}  // namespace
+
+std::string to_yaml(const ExperimentConfig& config) {
+  return config_yaml(config.name, dataset_yaml(config.dataset), model_to_optimizer_yaml(config),
+                     train_yaml(config.train, config.train.log_every),
+                     regularization_yaml(config.regularization));
 }
 
 namespace {
@@ -111,6 +130,17 @@ PluginChoice by_contents(const PluginChoice& dataset) {
   return located;
 }
 
+bool has_digests(const PluginChoice& dataset) {
+  for (const auto& [param, value] : dataset.params.values()) {
+    if (dataset.params.contains(param + "_sha256")) return true;
+  }
+  return false;
+}
+
+std::string identity_text(const std::string& essential_yaml) {
+  return essential_yaml + "arithmetic: " + std::to_string(kArithmetic) + "\n";
+}
+
 }  // namespace
 
 std::string run_identity(const ExperimentConfig& config) {
@@ -118,11 +148,27 @@ std::string run_identity(const ExperimentConfig& config) {
   essential.name.clear();
   essential.train.log_every = 0;
   essential.dataset = by_contents(config.dataset);
-  return stable_hash(to_yaml(essential) + "arithmetic: " + std::to_string(kArithmetic) + "\n");
+  return stable_hash(identity_text(to_yaml(essential)));
 }
 
 std::string dataset_identity(const PluginChoice& dataset) {
   return stable_hash(dataset_yaml(by_contents(dataset)));
+}
+
+ConfigTexts config_texts(const ExperimentConfig& config) {
+  const std::string dataset = dataset_yaml(config.dataset);
+  const std::string by_contents_dataset =
+      has_digests(config.dataset) ? dataset_yaml(by_contents(config.dataset)) : dataset;
+  const std::string middle = model_to_optimizer_yaml(config);
+  const std::string regularization = regularization_yaml(config.regularization);
+  ConfigTexts texts;
+  texts.yaml = config_yaml(config.name, dataset, middle,
+                           train_yaml(config.train, config.train.log_every), regularization);
+  // As run_identity: no name, no logging, input files by contents.
+  texts.run_id = stable_hash(identity_text(
+      config_yaml("", by_contents_dataset, middle, train_yaml(config.train, 0), regularization)));
+  texts.dataset_id = stable_hash(by_contents_dataset);
+  return texts;
 }
 
 std::string stable_hash(const std::string& text) {

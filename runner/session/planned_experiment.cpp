@@ -28,6 +28,7 @@ PlannedExperiment plan_experiment(const ConfigDocument& document, const Plan& pl
   experiment.summary_keys = resolver.summary_keys();
   std::unordered_map<std::string, std::int64_t> first_of;
   std::string ids;
+  experiment.runs.reserve(static_cast<std::size_t>(plan.size()));
   for (std::int64_t index = 0; index < plan.size(); ++index) {
     PlannedRun run = resolver.resolve(index);
     const auto [found, inserted] = first_of.emplace(run.id, index);

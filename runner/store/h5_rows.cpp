@@ -69,7 +69,13 @@ Handle create_rows(hid_t parent, const std::string& name, Element element,
     text = utf8_string_type();
     type = text;
   }
-  return Handle(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+  // No chunk cache: a block of rows is one whole chunk, written once, so
+  // caching it only put off compressing and writing every chunk of /runs until
+  // the file was closed, after the last run, instead of while runs train.
+  Handle access(H5Pcreate(H5P_DATASET_ACCESS), H5Pclose, "create dataset access properties");
+  check(H5Pset_chunk_cache(access, H5D_CHUNK_CACHE_NSLOTS_DEFAULT, 0, H5D_CHUNK_CACHE_W0_DEFAULT),
+        "no chunk cache for " + name);
+  return Handle(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, access),
                 H5Dclose, "create dataset " + name);
 }
 

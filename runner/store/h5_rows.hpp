@@ -15,6 +15,8 @@ enum class Element { float64, int64, string };
 
 // A dataset of dims {rows, inner...}, chunked {rows_per_chunk, inner...}
 // (shuffle + deflate for numbers), float64 filled with NaN where never written.
+// It has no chunk cache: each write of whole chunks is compressed and written
+// to the file before write_rows returns.
 Handle create_rows(hid_t parent, const std::string& name, Element element,
                    const std::vector<hsize_t>& dims, hsize_t rows_per_chunk);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -61,36 +62,40 @@ double estimated_cost(const PlannedRun& run, const Dataset& data, const Registri
 
 namespace {
 
-// Finished runs, from the training threads to the calling thread.
+// Finished runs, from the training threads to the calling thread. A push
+// wakes nobody: the calling thread looks for finished runs every
+// kCollectInterval and takes all of them at once. Why: waking it after each
+// run cost the training thread a futex call and a context switch per run,
+// about 1% of a sweep of 10,000 runs of a millisecond.
+constexpr auto kCollectInterval = std::chrono::milliseconds(20);
+
 class Handoff {
  public:
   void push(RunRecord&& record) {
-    {
-      std::lock_guard lock(mutex_);
-      queue_.push_back(std::move(record));
-    }
-    ready_.notify_one();
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(record));
   }
   void close() {
     {
       std::lock_guard lock(mutex_);
       closed_ = true;
     }
-    ready_.notify_one();
+    closed_signal_.notify_one();
   }
-  // Blocks until a record arrives; false once closed and drained.
-  bool pop(RunRecord& record) {
+  // Moves every finished run into `records` (emptied first), in finishing
+  // order, waiting until there is one; false once closed and drained.
+  bool take_all(std::deque<RunRecord>& records) {
+    records.clear();
     std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+    while (queue_.empty() && !closed_) closed_signal_.wait_for(lock, kCollectInterval);
     if (queue_.empty()) return false;
-    record = std::move(queue_.front());
-    queue_.pop_front();
+    records.swap(queue_);
     return true;
   }
 
  private:
   std::mutex mutex_;
-  std::condition_variable ready_;
+  std::condition_variable closed_signal_;
   std::deque<RunRecord> queue_;
   bool closed_ = false;
 };
@@ -103,13 +108,13 @@ int training_threads(int requested, std::size_t runs) {
   return static_cast<int>(std::clamp<std::size_t>(runs, 1, static_cast<std::size_t>(wanted)));
 }
 
-void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
+void execute_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
                   const Registries& registries, const ExecutionOptions& options) {
   std::vector<const PreparedData*> data_of;
   std::vector<double> cost_of;
-  for (const PlannedRun& run : runs) {
-    data_of.push_back(&datasets.at(run.dataset_id)->prepared);
-    cost_of.push_back(estimated_cost(run, data_of.back()->train, registries));
+  for (const PlannedRun* run : runs) {
+    data_of.push_back(&datasets.at(run->dataset_id)->prepared);
+    cost_of.push_back(estimated_cost(*run, data_of.back()->train, registries));
   }
   std::vector<std::size_t> order(runs.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -126,7 +131,7 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
       for (std::int64_t k = 0; k < count; ++k) {
         if (cancelled.load() || (options.stop && options.stop->load())) continue;
-        const PlannedRun& run = runs[order[static_cast<std::size_t>(k)]];
+        const PlannedRun& run = *runs[order[static_cast<std::size_t>(k)]];
         const PreparedData& data = *data_of[order[static_cast<std::size_t>(k)]];
         RunResult result = train_run(data.train, run.config, registries, options.log, options.stop,
                                      data.test ? &*data.test : nullptr);
@@ -138,13 +143,15 @@ void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datas
     }
     handoff.close();
   });
-  RunRecord record;
+  std::deque<RunRecord> finished;
   try {
-    while (handoff.pop(record)) options.on_finished(std::move(record));
+    while (handoff.take_all(finished)) {
+      for (RunRecord& record : finished) options.on_finished(std::move(record));
+    }
   } catch (...) {
     // Stop starting runs, let the ones in flight end, then unwind.
     cancelled = true;
-    while (handoff.pop(record)) {
+    while (handoff.take_all(finished)) {
     }
     trainers.join();
     throw;

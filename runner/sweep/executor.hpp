@@ -55,7 +55,8 @@ double estimated_cost(const PlannedRun& run, const Dataset& data, const Registri
 // never more than there are runs, and at least one.
 int training_threads(int requested, std::size_t runs);
 
-void execute_runs(const std::vector<PlannedRun>& runs, const DatasetCache& datasets,
+// `runs` must outlive the call; they are not copied.
+void execute_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
                   const Registries& registries, const ExecutionOptions& options);
 
 }  // namespace nnsweep

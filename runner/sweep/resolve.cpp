@@ -59,9 +59,10 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   run.index = index;
   run.config = parse_experiment(root, registries_, document_.stem());
   add_input_digests(run.config.dataset, registries_.datasets, root, "dataset", digests_);
-  run.config_yaml = to_yaml(run.config);
-  run.id = run_identity(run.config);
-  run.dataset_id = dataset_identity(run.config.dataset);
+  ConfigTexts texts = config_texts(run.config);
+  run.config_yaml = std::move(texts.yaml);
+  run.id = std::move(texts.run_id);
+  run.dataset_id = std::move(texts.dataset_id);
   // What the run uses, not what the sweep wrote: a key that does not apply to
   // the chosen plugin has no value.
   for (const std::string& key : summary_keys_) run.columns.push_back(config_value(run.config, key));
