@@ -45,6 +45,19 @@ void combine_derivative(Derivative form, const double* M, std::ptrdiff_t ld_m, S
                         const double* A, std::ptrdiff_t ld_a, double* out, std::ptrdiff_t ld_out,
                         std::ptrdiff_t rows, std::ptrdiff_t short_dim, std::ptrdiff_t m);
 
+// combine_derivative, and in the same pass gradient(:, k) = accumulate(A, S)'s
+// sums (0 + A(:, 0) S(k, 0) + A(:, 1) S(k, 1) + ..., left to right), for
+// short_dim at most kMaxGradientShort: the weight gradient, transposed, of the
+// layer whose backward pass this is, which reads the same A and S. `gradient`
+// is rows x short_dim (ld_gradient) and must not overlap the others. Why at
+// most 2: its sums stay in registers beside combine's.
+constexpr int kMaxGradientShort = 2;
+void combine_derivative_gradient(Derivative form, const double* M, std::ptrdiff_t ld_m,
+                                 ShortOperand S, const double* A, std::ptrdiff_t ld_a, double* out,
+                                 std::ptrdiff_t ld_out, double* gradient,
+                                 std::ptrdiff_t ld_gradient, std::ptrdiff_t rows,
+                                 std::ptrdiff_t short_dim, std::ptrdiff_t m);
+
 // out(:, s) = 0 + L(:, 0) S(s, 0) + L(:, 1) S(s, 1) + ... + L(:, m-1) S(s, m-1),
 // summed left to right from +0, for 0 <= s < short_dim. L is rows x m,
 // S short_dim x m, out rows x short_dim.

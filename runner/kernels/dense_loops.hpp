@@ -1,19 +1,15 @@
 #pragma once
-// The loops of kernels/dense_kernels.hpp, and the table of every function
-// of one width, written once for any Isa of
+// The loops of kernels/dense_kernels.hpp's accumulate(), and the table of
+// every function of one width (combine's loops are in combine_loops.hpp, the
+// numpy sums' in sum_loops.hpp), written once for any Isa of
 // kernels/isa_kernels.hpp and included only by the per-width files (see
 // there for why everything here has internal linkage).
 //
-// Each output element is computed by one fixed sequence of multiplies and
-// adds (never fused), whatever the width: vectors run down the long
-// dimension, and rows left over after the last whole vector go in one
-// partial vector (masked loads and stores) through the same sequence. So
-// every width gives the same bits.
-//
-// The short dimension is a template parameter, so that its loop unrolls and
-// accumulators stay in registers; kernels dispatch on it at run time.
+// As combine's: one fixed sequence of multiplies and adds per output element
+// at every width, vectors down the long dimension, the last partial.
 #include <cstddef>
 
+#include "kernels/combine_loops.hpp"
 #include "kernels/isa_kernels.hpp"
 #include "kernels/sum_loops.hpp"
 #include "kernels/width_table.hpp"
@@ -21,152 +17,10 @@
 namespace nnsweep::kernels {
 namespace {
 
-using Index = std::ptrdiff_t;
-
-template <int N>
-struct VectorCount {};  // a count of vectors as a type, to pick a template
-
 template <class Isa>
 struct DenseLoops {
   using V = typename Isa::V;
   static constexpr Index lanes = static_cast<Index>(Isa::lanes);
-
-  // The rows [row, row + Rows * width) of combine(), Rows vectors of `width`
-  // lanes (width 1: One); with Partial, the last vector holds only `valid`
-  // (< width) rows, and its other lanes are neither read nor written. A Form
-  // other than kPlain multiplies each sum by that derivative of A (ld_a).
-  template <class I, int Short, int Rows, bool WithBias, int Form, bool Partial = false>
-  static void combine_rows(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
-                           const double* bias, const double* A, Index ld_a, double* out,
-                           Index ld_out, Index row, Index m, Index valid = 0) {
-    constexpr Index width = static_cast<Index>(I::lanes);
-    const auto load = [valid](int v, const double* p) {
-      if (Partial && v == Rows - 1) return I::load_partial(p, valid);
-      return I::load(p);
-    };
-    // The weights and biases of these rows, loaded once for every column.
-    typename I::V weights[Short][Rows], biases[Rows];
-    for (int v = 0; v < Rows; ++v) {
-      if constexpr (WithBias) biases[v] = load(v, bias + row + v * width);
-      for (int k = 0; k < Short; ++k) weights[k][v] = load(v, M + k * ld_m + row + v * width);
-    }
-    for (Index i = 0; i < m; ++i) {
-      const double* s = S + i * i_step;
-      typename I::V acc[Rows];
-      for (int v = 0; v < Rows; ++v) {
-        acc[v] = WithBias ? biases[v] : I::mul(weights[0][v], I::broadcast(s[0]));
-      }
-      for (int k = WithBias ? 0 : 1; k < Short; ++k) {
-        const typename I::V sk = I::broadcast(s[k * k_step]);
-        for (int v = 0; v < Rows; ++v) acc[v] = I::add(acc[v], I::mul(weights[k][v], sk));
-      }
-      for (int v = 0; v < Rows; ++v) {
-        if constexpr (Form != kPlain) {
-          acc[v] = times_derivative<I, Form>(acc[v], load(v, A + i * ld_a + row + v * width));
-        }
-        double* target = out + i * ld_out + row + v * width;
-        if (Partial && v == Rows - 1) {
-          I::store_partial(target, acc[v], valid);
-        } else {
-          I::store(target, acc[v]);
-        }
-      }
-    }
-  }
-
-  // combine() into one contiguous row: vectors across the columns. S(k, i) is
-  // S[k * k_step + i * i_step]. Returns the first column not done.
-  template <class I, int Short, bool WithBias, int Form>
-  static Index combine_row(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
-                           const double* bias, const double* A, Index ld_a, double* out, Index i,
-                           Index m) {
-    constexpr Index width = static_cast<Index>(I::lanes);
-    for (; i + width <= m; i += width) {
-      const double* s = S + i * i_step;
-      typename I::V acc =
-          WithBias ? I::broadcast(bias[0]) : I::mul(I::broadcast(M[0]), I::gather(s, i_step));
-      for (int k = WithBias ? 0 : 1; k < Short; ++k) {
-        acc = I::add(acc, I::mul(I::broadcast(M[k * ld_m]), I::gather(s + k * k_step, i_step)));
-      }
-      if constexpr (Form != kPlain)
-        acc = times_derivative<I, Form>(acc, I::gather(A + i * ld_a, ld_a));
-      I::store(out + i, acc);
-    }
-    return i;
-  }
-
-  // One contiguous row, S(k, i) = S[k * k_step + i * i_step]. Rows of S that
-  // are contiguous (i_step 1) are read in place; others a block of columns at
-  // a time, each row of the block first copied contiguous (gathers are slow).
-  template <int Short, bool WithBias, int Form>
-  static void combine_one_row(const double* M, Index ld_m, const double* S, Index k_step,
-                              Index i_step, const double* bias, const double* A, Index ld_a,
-                              double* out, Index m) {
-    if (i_step == 1) {
-      const Index done =
-          combine_row<Isa, Short, WithBias, Form>(M, ld_m, S, k_step, 1, bias, A, ld_a, out, 0, m);
-      combine_row<One, Short, WithBias, Form>(M, ld_m, S, k_step, 1, bias, A, ld_a, out, done, m);
-      return;
-    }
-    constexpr Index kColumns = 128;
-    double packed[Short][kColumns];
-    for (Index first = 0; first < m; first += kColumns) {
-      const Index count = m - first < kColumns ? m - first : kColumns;
-      const double* block = S + first * i_step;
-      for (Index i = 0; i < count; ++i) {
-        for (int k = 0; k < Short; ++k) packed[k][i] = block[i * i_step + k * k_step];
-      }
-      const double* a = A ? A + first * ld_a : nullptr;
-      const Index done = combine_row<Isa, Short, WithBias, Form>(
-          M, ld_m, &packed[0][0], kColumns, 1, bias, a, ld_a, out + first, 0, count);
-      combine_row<One, Short, WithBias, Form>(M, ld_m, &packed[0][0], kColumns, 1, bias, a, ld_a,
-                                              out + first, done, count);
-    }
-  }
-
-  template <int Short, bool WithBias, int Form = kPlain>
-  static void combine(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
-                      const double* bias, const double* A, Index ld_a, double* out, Index ld_out,
-                      Index rows, Index m) {
-    if (rows == 1 && ld_out == 1) {
-      combine_one_row<Short, WithBias, Form>(M, ld_m, S, k_step, i_step, bias, A, ld_a, out, m);
-      return;
-    }
-    constexpr int block = 4;
-    Index row = 0;
-    for (; row + block * lanes <= rows; row += block * lanes) {
-      combine_rows<Isa, Short, block, WithBias, Form>(M, ld_m, S, k_step, i_step, bias, A, ld_a,
-                                                      out, ld_out, row, m);
-    }
-    // The rest in one pass over the columns too (as accumulate's), not one
-    // pass per vector.
-    const Index rest = rows - row, partial = rest % lanes;
-    const Index vectors = rest / lanes + (partial ? 1 : 0);
-    if (vectors == 0) return;
-    const auto rest_rows = [&]<int Rows>(VectorCount<Rows>) {
-      if (partial) {
-        combine_rows<Isa, Short, Rows, WithBias, Form, true>(M, ld_m, S, k_step, i_step, bias, A,
-                                                             ld_a, out, ld_out, row, m, partial);
-      } else {
-        combine_rows<Isa, Short, Rows, WithBias, Form>(M, ld_m, S, k_step, i_step, bias, A, ld_a,
-                                                       out, ld_out, row, m);
-      }
-    };
-    switch (vectors) {
-      case 1:
-        rest_rows(VectorCount<1>{});
-        break;
-      case 2:
-        rest_rows(VectorCount<2>{});
-        break;
-      case 3:
-        rest_rows(VectorCount<3>{});
-        break;
-      default:
-        rest_rows(VectorCount<4>{});
-        break;
-    }
-  }
 
   // accumulate() over the rows [row, row + Rows * width); with Partial, the
   // last vector holds only `valid` (< width) rows, as in combine_rows.
@@ -246,10 +100,18 @@ struct DenseLoops {
 
   template <int Short>
   static void fill(DenseTable& table) {
-    table.combine_bias[Short] = &combine<Short, true>;
-    table.combine[Short] = &combine<Short, false>;
-    table.combine_derivative[0][Short] = &combine<Short, false, kOneMinusSquare>;
-    table.combine_derivative[1][Short] = &combine<Short, false, kLogistic>;
+    table.combine_bias[Short] = &CombineLoops<Isa>::template combine<Short, true>;
+    table.combine[Short] = &CombineLoops<Isa>::template combine<Short, false>;
+    table.combine_derivative[0][Short] =
+        &CombineLoops<Isa>::template combine<Short, false, kOneMinusSquare>;
+    table.combine_derivative[1][Short] =
+        &CombineLoops<Isa>::template combine<Short, false, kLogistic>;
+    if constexpr (Short <= kMaxGradientShort) {
+      table.combine_derivative_gradient[0][Short] =
+          &CombineLoops<Isa>::template combine<Short, false, kOneMinusSquare, true>;
+      table.combine_derivative_gradient[1][Short] =
+          &CombineLoops<Isa>::template combine<Short, false, kLogistic, true>;
+    }
     table.accumulate[Short] = &accumulate<Short>;
     if constexpr (Short > 1) fill<Short - 1>(table);
   }

@@ -133,13 +133,23 @@ void combine(const double* M, std::ptrdiff_t ld_m, ShortOperand S, const double*
              std::ptrdiff_t m) {
   const DenseTable& dense = active().table.dense;
   (bias ? dense.combine_bias : dense.combine)[short_dim](M, ld_m, S.data, S.k_step, S.i_step, bias,
-                                                         nullptr, 0, out, ld_out, rows, m);
+                                                         nullptr, out, ld_out, rows, m);
 }
 void combine_derivative(Derivative form, const double* M, std::ptrdiff_t ld_m, ShortOperand S,
                         const double* A, std::ptrdiff_t ld_a, double* out, std::ptrdiff_t ld_out,
                         std::ptrdiff_t rows, std::ptrdiff_t short_dim, std::ptrdiff_t m) {
+  const Through through{A, ld_a};
   active().table.dense.combine_derivative[static_cast<int>(form)][short_dim](
-      M, ld_m, S.data, S.k_step, S.i_step, nullptr, A, ld_a, out, ld_out, rows, m);
+      M, ld_m, S.data, S.k_step, S.i_step, nullptr, &through, out, ld_out, rows, m);
+}
+void combine_derivative_gradient(Derivative form, const double* M, std::ptrdiff_t ld_m,
+                                 ShortOperand S, const double* A, std::ptrdiff_t ld_a, double* out,
+                                 std::ptrdiff_t ld_out, double* gradient,
+                                 std::ptrdiff_t ld_gradient, std::ptrdiff_t rows,
+                                 std::ptrdiff_t short_dim, std::ptrdiff_t m) {
+  const Through through{A, ld_a, gradient, ld_gradient};
+  active().table.dense.combine_derivative_gradient[static_cast<int>(form)][short_dim](
+      M, ld_m, S.data, S.k_step, S.i_step, nullptr, &through, out, ld_out, rows, m);
 }
 void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrdiff_t ld_s,
                 double* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,

@@ -3,6 +3,8 @@
 // files provide them; internal to runner/kernels.
 #include <cstddef>
 
+#include "kernels/dense_kernels.hpp"  // kMaxGradientShort
+
 namespace nnsweep::kernels {
 
 using ArrayFunction = void (*)(const double* x, double* y, std::size_t n);  // as blocks.hpp
@@ -12,12 +14,21 @@ using GradientFunction = void (*)(const double* a, const double* da, double* dz,
 
 // kernels/dense_kernels.hpp's functions, by the short dimension (1 to
 // kMaxShort; entry 0 is unused).
-// A and ld_a: combine_derivative's activation outputs (null and unused otherwise).
-// S(k, i) = S[k * k_step + i * i_step].
+
+// combine_derivative's activation outputs A, and combine_derivative_gradient's
+// gradient (kernels/dense_kernels.hpp).
+struct Through {
+  const double* A = nullptr;
+  std::ptrdiff_t ld_a = 0;
+  double* gradient = nullptr;
+  std::ptrdiff_t ld_gradient = 0;
+};
+
+// S(k, i) = S[k * k_step + i * i_step]; `through` null for a plain combine.
 using CombineFunction = void (*)(const double* M, std::ptrdiff_t ld_m, const double* S,
                                  std::ptrdiff_t k_step, std::ptrdiff_t i_step, const double* bias,
-                                 const double* A, std::ptrdiff_t ld_a, double* out,
-                                 std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t m);
+                                 const Through* through, double* out, std::ptrdiff_t ld_out,
+                                 std::ptrdiff_t rows, std::ptrdiff_t m);
 using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const double* S,
                                     std::ptrdiff_t ld_s, double* out, std::ptrdiff_t ld_out,
                                     std::ptrdiff_t rows, std::ptrdiff_t m);
@@ -30,6 +41,7 @@ using DotFunction = void (*)(const double* x, const double* S, std::ptrdiff_t k_
 struct DenseTable {
   CombineFunction combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
   CombineFunction combine_derivative[2][kMaxShort + 1];  // by Derivative, then short dimension
+  CombineFunction combine_derivative_gradient[2][kMaxGradientShort + 1];
   AccumulateFunction accumulate[kMaxShort + 1];
   RowSumsFunction numpy_row_sums;
   DotFunction numpy_dot;

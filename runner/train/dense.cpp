@@ -73,6 +73,11 @@ const double* transposed(const ConstMatrixRef& W, Eigen::VectorXd& scratch) {
 
 }  // namespace
 
+bool through_gives_weight_gradient(Eigen::Index outputs, Eigen::Index inputs) {
+  // weight_gradient sums such shapes down A's rows (its accumulate path).
+  return outputs <= kernels::kMaxGradientShort && inputs > kNarrow;
+}
+
 void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap dA,
                     Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
@@ -87,10 +92,21 @@ void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap
 
 void input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
                             const ConstMatrixRef& A, DerivativeFromOutput form, MatrixMap dZ_below,
-                            Eigen::VectorXd& scratch) {
+                            Eigen::VectorXd& scratch, MatrixMap* G) {
   const auto kernel_form = form == DerivativeFromOutput::one_minus_square
                                ? kernels::Derivative::one_minus_square
                                : kernels::Derivative::logistic;
+  if (G && through_gives_weight_gradient(W.rows(), W.cols())) {
+    // G transposed after W transposed in scratch, as weight_gradient's path
+    // for these shapes sums it.
+    double* gradient = scratch.data() + W.size();
+    kernels::combine_derivative_gradient(
+        kernel_form, transposed(W, scratch), W.cols(),
+        kernels::ShortOperand::columns(dZ.data(), dZ.outerStride()), A.data(), A.outerStride(),
+        dZ_below.data(), dZ_below.outerStride(), gradient, W.cols(), W.cols(), W.rows(), dZ.cols());
+    *G = Eigen::Map<const Eigen::MatrixXd>(gradient, W.cols(), W.rows()).transpose();
+    return;
+  }
   kernels::combine_derivative(kernel_form, transposed(W, scratch), W.cols(),
                               kernels::ShortOperand::columns(dZ.data(), dZ.outerStride()), A.data(),
                               A.outerStride(), dZ_below.data(), dZ_below.outerStride(), W.cols(),

@@ -47,7 +47,7 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
     dZ_.emplace_back(network_.sizes()[l + 1], batch_size_);
     largest_layer = std::max(largest_layer, network_.sizes()[l] * network_.sizes()[l + 1]);
   }
-  scratch_.resize(largest_layer);
+  scratch_.resize(2 * largest_layer);  // input_gradient_through's two matrices
   if (network_.sizes()[1] == 1 && network_.sizes()[0] <= kNarrow) {
     input_rows_ = data.X.transpose();
     if (mini_batches()) input_rows_.resize(batch_size_, data.X.rows());
@@ -118,9 +118,12 @@ void Trainer::backward() {
     const auto dZ = forward_.leading(dZ_[l], n);
     auto& weight_gradient = network_.weight_gradient(l);
     MatrixMap gradient(weight_gradient.data(), weight_gradient.rows(), weight_gradient.cols());
+    // Into the layer below first: its pass may give this layer's weight
+    // gradient too (input_gradient_through).
+    const bool gradient_done = l > 0 && back_to_layer(l - 1, n, gradient);
     if (l == 0) {
       nnsweep::weight_gradient(dZ, X, gradient, scratch_, input_rows());
-    } else {
+    } else if (!gradient_done) {
       nnsweep::weight_gradient(dZ, forward_.A(l - 1), gradient, scratch_);
     }
     weight_gradient *= inverse_m;
@@ -133,16 +136,17 @@ void Trainer::backward() {
     kernels::numpy_row_sums(dZ.data(), dZ.outerStride(), dZ.rows(), dZ.cols(),
                             bias_gradient.data());
     bias_gradient *= inverse_m;
-    if (l > 0) back_to_layer(l - 1, n);
   }
 }
 
-void Trainer::back_to_layer(std::size_t l, Eigen::Index n) {
+bool Trainer::back_to_layer(std::size_t l, Eigen::Index n, MatrixMap weight_gradient) {
   const auto& W = network_.weight(l + 1);
   if (input_gradient_by_columns(W.rows()) && forward_.derivative(l) != DerivativeFromOutput::none) {
+    const bool both = through_gives_weight_gradient(W.rows(), W.cols());
     input_gradient_through(W, forward_.leading(dZ_[l + 1], n), forward_.A(l),
-                           forward_.derivative(l), forward_.leading(dZ_[l], n), scratch_);
-    return;
+                           forward_.derivative(l), forward_.leading(dZ_[l], n), scratch_,
+                           both ? &weight_gradient : nullptr);
+    return both;
   }
   const Eigen::Index rows = W.cols();
   // A block of columns small enough that dA stays in the L1 cache between
@@ -159,6 +163,7 @@ void Trainer::back_to_layer(std::size_t l, Eigen::Index n) {
     input_gradient(W, dZ, dA, scratch_);
     forward_.differentiate(l, dA, columns(dZ_[l]), begin);
   }
+  return false;
 }
 
 Trainer::Step Trainer::learn() {

@@ -78,7 +78,9 @@ class Trainer {
   void backward();
 
   // dA and dZ of layer l from dZ of layer l + 1, over the first n columns.
-  void back_to_layer(std::size_t l, Eigen::Index n);
+  // True if it also wrote layer l + 1's weight gradient (unscaled, as
+  // weight_gradient() would: train/dense.hpp).
+  bool back_to_layer(std::size_t l, Eigen::Index n, MatrixMap weight_gradient);
   // The current batch's features transposed, when the first layer has one
   // unit (train/dense.hpp: InputRows); otherwise null.
   const InputRows* input_rows() const { return input_rows_.size() ? &input_rows_view_ : nullptr; }

@@ -159,6 +159,23 @@ BOOST_AUTO_TEST_CASE(combine_through_a_derivative_is_combine_then_the_derivative
                                       ld_long, out.data(), ld_long, rows, short_dim, m);
                 BOOST_TEST(same_bits(out, expected),
                            (form == k::Derivative::logistic ? "logistic" : "one minus square"));
+                if (short_dim > k::kMaxGradientShort) continue;
+                // With the weight gradient: accumulate(A, S)'s sums as well.
+                std::vector<double> both(dA.size(), -7.0),
+                    gradient(std::size_t(ld_long * short_dim));
+                k::combine_derivative_gradient(
+                    form, M.data(), ld_long, k::ShortOperand::columns(S.data(), ld_short), A.data(),
+                    ld_long, both.data(), ld_long, gradient.data(), ld_long, rows, short_dim, m);
+                BOOST_TEST(same_bits(both, expected), "with the gradient");
+                auto sums =
+                    reference_accumulate(A, ld_long, S, ld_short, ld_long, rows, short_dim, m);
+                // Only the rows written: the gap's values are the reference's filler.
+                for (Index c = 0; c < short_dim; ++c) {
+                  for (Index r = rows; r < ld_long; ++r) sums[std::size_t(c * ld_long + r)] = 0.0;
+                  for (Index r = rows; r < ld_long; ++r)
+                    gradient[std::size_t(c * ld_long + r)] = 0.0;
+                }
+                BOOST_TEST(same_bits(gradient, sums), "the gradient");
               }
             }
           }
