@@ -17,6 +17,7 @@ FloatForward::FloatForward(const ForwardPass& plugins, const std::vector<Eigen::
     : plugins_(plugins) {
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
     W_.emplace_back(sizes[l + 1], sizes[l]);
+    Wt_.emplace_back(sizes[l], sizes[l + 1]);
     b_.emplace_back(sizes[l + 1], 1);
     Z_.emplace_back(sizes[l + 1], capacity);
     A_.emplace_back(sizes[l + 1], capacity);
@@ -27,6 +28,7 @@ void FloatForward::run(const Network& network, const ConstFloatRef& X) {
   columns_ = X.cols();
   for (std::size_t l = 0; l < layers(); ++l) {
     W_[l] = network.weight(l).cast<float>();
+    Wt_[l] = W_[l].transpose();
     b_[l] = network.bias(l).cast<float>();
     FloatMap Z = leading(Z_[l]);
     if (l == 0) {

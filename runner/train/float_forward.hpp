@@ -13,7 +13,6 @@
 // The constructor allocates everything; run(), loss() and differentiate()
 // allocate nothing (unless a plugin relies on the allocating defaults of its
 // float methods: registry/activation.hpp, registry/loss.hpp).
-#include <algorithm>
 #include <vector>
 
 #include "train/forward.hpp"
@@ -26,18 +25,30 @@ using ConstFloatRef = Eigen::Ref<const Eigen::MatrixXf>;
 
 // out = left * right. Eigen's general product packs its operands and zeroes
 // the result first: most of the work for the shapes small networks have (2
-// input features, a one-unit output; train/dense.hpp). Where a dimension is
-// at most kNarrowFloat, the coefficient-based product (each entry's sum in
-// order, vectorised down the result's columns) is faster. Both are compiled
-// once, for baseline x86-64, so the bits depend on the shapes alone.
+// input features, a one-unit output; train/dense.hpp). So a one-row or
+// one-column result takes Eigen's matrix-vector product, and a short inner
+// or result dimension (at most kNarrowFloat) explicit column operations,
+// vectorised down the rows, each entry's terms summed in order. All of it is
+// compiled once, for baseline x86-64: the bits depend on the shapes alone.
+// `left` must have contiguous columns (not a transposed matrix) for speed.
 constexpr Eigen::Index kNarrowFloat = 8;
 
 template <class Left, class Right>
 void float_product(const Left& left, const Right& right, FloatMap out) {
-  if (std::min({left.rows(), left.cols(), right.cols()}) <= kNarrowFloat) {
-    out.noalias() = left.lazyProduct(right);
-  } else {
+  const Eigen::Index depth = left.cols();
+  if (out.rows() == 1 || out.cols() == 1 || depth == 0 ||
+      (depth > kNarrowFloat && out.cols() > kNarrowFloat)) {
     out.noalias() = left * right;
+  } else if (depth <= kNarrowFloat) {
+    for (Eigen::Index i = 0; i < out.cols(); ++i) {
+      out.col(i) = left.col(0) * right(0, i);
+      for (Eigen::Index k = 1; k < depth; ++k) out.col(i) += left.col(k) * right(k, i);
+    }
+  } else {
+    out.setZero();
+    for (Eigen::Index k = 0; k < depth; ++k) {
+      for (Eigen::Index j = 0; j < out.cols(); ++j) out.col(j) += left.col(k) * right(k, j);
+    }
   }
 }
 
@@ -60,8 +71,9 @@ class FloatForward {
   FloatMap A(std::size_t l) { return leading(A_[l]); }
   ConstFloatMap A(std::size_t l) const { return leading(A_[l]); }
   ConstFloatMap output() const { return A(layers() - 1); }
-  // Layer l's weights as the latest run() rounded them.
+  // Layer l's weights as the latest run() rounded them, and transposed.
   const Eigen::MatrixXf& weight(std::size_t l) const { return W_[l]; }
+  const Eigen::MatrixXf& weight_transposed(std::size_t l) const { return Wt_[l]; }
   // As ForwardPass::differentiate: dA and dZ are columns [first, first +
   // their columns) of the latest run's.
   void differentiate(std::size_t l, FloatMap dA, FloatMap dZ, Eigen::Index first = 0) const;
@@ -75,8 +87,8 @@ class FloatForward {
 
  private:
   const ForwardPass& plugins_;
-  std::vector<Eigen::MatrixXf> W_, b_;  // per layer, rounded by run()
-  std::vector<Eigen::MatrixXf> Z_, A_;  // per layer, n_l x capacity
+  std::vector<Eigen::MatrixXf> W_, Wt_, b_;  // per layer, rounded by run()
+  std::vector<Eigen::MatrixXf> Z_, A_;       // per layer, n_l x capacity
   Eigen::Index columns_ = 0;
 };
 

@@ -84,7 +84,7 @@ void FloatTraining::backward(Network& network) {
     network.bias_gradient(l) = bias_sums_[l].cast<double>() * inverse_m;
     if (l > 0) {
       const FloatMap dA = forward_.leading(dA_[l - 1], n);
-      float_product(forward_.weight(l).transpose(), dZ, dA);
+      float_product(forward_.weight_transposed(l), dZ, dA);
       forward_.differentiate(l - 1, dA, forward_.leading(dZ_[l - 1], n));
     }
   }

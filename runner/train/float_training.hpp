@@ -54,7 +54,7 @@ class FloatTraining {
   bool batched_ = false;
   Eigen::Index columns_;
   std::vector<Eigen::MatrixXf> dA_, dZ_, G_;  // per layer
-  std::vector<Eigen::VectorXf> bias_sums_;     // per layer
+  std::vector<Eigen::VectorXf> bias_sums_;    // per layer
 };
 
 }  // namespace nnsweep
