@@ -11,6 +11,11 @@ class Identity final : public Activation {
   void backward(ConstBlock, ConstBlock, ConstBlock dA, Block dZ) const override {
     if (dZ.data() != dA.data()) dZ = dA;
   }
+  void forward_float(ConstFloatBlock Z, FloatBlock A) const override { A = Z; }
+  void backward_float(ConstFloatBlock, ConstFloatBlock, ConstFloatBlock dA,
+                      FloatBlock dZ) const override {
+    if (dZ.data() != dA.data()) dZ = dA;
+  }
 };
 
 }  // namespace

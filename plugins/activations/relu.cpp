@@ -11,6 +11,11 @@ class Relu final : public Activation {
   void backward(ConstBlock Z, ConstBlock, ConstBlock dA, Block dZ) const override {
     dZ = (Z.array() > 0.0).select(dA, 0.0);
   }
+  void forward_float(ConstFloatBlock Z, FloatBlock A) const override { A = Z.cwiseMax(0.0f); }
+  void backward_float(ConstFloatBlock Z, ConstFloatBlock, ConstFloatBlock dA,
+                      FloatBlock dZ) const override {
+    dZ = (Z.array() > 0.0f).select(dA, 0.0f);
+  }
 };
 
 }  // namespace

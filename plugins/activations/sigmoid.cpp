@@ -12,6 +12,13 @@ class Sigmoid final : public Activation {
   void backward(ConstBlock, ConstBlock A, ConstBlock dA, Block dZ) const override {
     kernels::apply_gradient(kernels::sigmoid_backward, A, dA, dZ);
   }
+  void forward_float(ConstFloatBlock Z, FloatBlock A) const override {
+    kernels::apply(kernels::sigmoid, Z, A);
+  }
+  void backward_float(ConstFloatBlock, ConstFloatBlock A, ConstFloatBlock dA,
+                      FloatBlock dZ) const override {
+    kernels::apply_gradient(kernels::sigmoid_backward, A, dA, dZ);
+  }
 };
 
 }  // namespace

@@ -13,6 +13,13 @@ class Tanh final : public Activation {
   void backward(ConstBlock, ConstBlock A, ConstBlock dA, Block dZ) const override {
     kernels::apply_gradient(kernels::tanh_backward, A, dA, dZ);
   }
+  void forward_float(ConstFloatBlock Z, FloatBlock A) const override {
+    kernels::apply(kernels::tanh, Z, A);
+  }
+  void backward_float(ConstFloatBlock, ConstFloatBlock A, ConstFloatBlock dA,
+                      FloatBlock dZ) const override {
+    kernels::apply_gradient(kernels::tanh_backward, A, dA, dZ);
+  }
 };
 
 }  // namespace

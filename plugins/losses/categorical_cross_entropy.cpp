@@ -13,8 +13,10 @@
 namespace nnsweep {
 namespace {
 
-template <class Term>
-double sum_row_major(Loss::ConstBlock values, const Term& term) {
+// The helpers below serve double and float blocks alike: each term is
+// computed in the blocks' type, and the sums run in double.
+template <class ConstBlock, class Term>
+double sum_row_major(const ConstBlock& values, const Term& term) {
   const auto cols = static_cast<std::size_t>(values.cols());
   auto row_major_term = [&](std::size_t k) {
     return term(static_cast<Eigen::Index>(k / cols), static_cast<Eigen::Index>(k % cols));
@@ -22,29 +24,45 @@ double sum_row_major(Loss::ConstBlock values, const Term& term) {
   return numpy_pairwise_sum(row_major_term, static_cast<std::size_t>(values.rows()) * cols);
 }
 
+template <class ConstBlock>
+double cross_entropy(const ConstBlock& A, const ConstBlock& Y) {
+  const auto term = [&](Eigen::Index k, Eigen::Index i) -> double {
+    return Y(k, i) == 0 ? 0.0 : Y(k, i) * std::log(A(k, i));
+  };
+  return -(1.0 / static_cast<double>(A.cols())) * sum_row_major(A, term);
+}
+
+template <class ConstBlock>
+double cross_entropy_from_logits(const ConstBlock& Z, const ConstBlock& Y) {
+  using Scalar = typename ConstBlock::Scalar;
+  // A zero target contributes an exact zero; only the others need the column's
+  // log-sum-exp (one per example for one-hot targets).
+  const auto term = [&](Eigen::Index k, Eigen::Index i) -> double {
+    if (Y(k, i) == 0) return 0.0;
+    const Scalar largest = Z.col(i).maxCoeff();
+    Scalar sum = 0;
+    for (Eigen::Index j = 0; j < Z.rows(); ++j) sum += std::exp(Z(j, i) - largest);
+    return Y(k, i) * ((Z(k, i) - largest) - std::log(sum));
+  };
+  return -(1.0 / static_cast<double>(Z.cols())) * sum_row_major(Z, term);
+}
+
 class CategoricalCrossEntropy final : public Loss {
  public:
-  double cost(ConstBlock A, ConstBlock Y) const override {
-    const auto term = [&](Eigen::Index k, Eigen::Index i) {
-      return Y(k, i) == 0.0 ? 0.0 : Y(k, i) * std::log(A(k, i));
-    };
-    return -(1.0 / static_cast<double>(A.cols())) * sum_row_major(A, term);
-  }
-
+  double cost(ConstBlock A, ConstBlock Y) const override { return cross_entropy(A, Y); }
   double cost_from_logits(ConstBlock Z, ConstBlock Y) const override {
-    // A zero target contributes an exact zero; only the others need the column's
-    // log-sum-exp (one per example for one-hot targets).
-    const auto term = [&](Eigen::Index k, Eigen::Index i) {
-      if (Y(k, i) == 0.0) return 0.0;
-      const double largest = Z.col(i).maxCoeff();
-      double sum = 0.0;
-      for (Eigen::Index j = 0; j < Z.rows(); ++j) sum += std::exp(Z(j, i) - largest);
-      return Y(k, i) * ((Z(k, i) - largest) - std::log(sum));
-    };
-    return -(1.0 / static_cast<double>(Z.cols())) * sum_row_major(Z, term);
+    return cross_entropy_from_logits(Z, Y);
   }
-
   void gradient(ConstBlock A, ConstBlock Y, Block dA) const override {
+    dA.array() = -Y.array() / A.array();
+  }
+  double cost_float(ConstFloatBlock A, ConstFloatBlock Y) const override {
+    return cross_entropy(A, Y);
+  }
+  double cost_from_logits_float(ConstFloatBlock Z, ConstFloatBlock Y) const override {
+    return cross_entropy_from_logits(Z, Y);
+  }
+  void gradient_float(ConstFloatBlock A, ConstFloatBlock Y, FloatBlock dA) const override {
     dA.array() = -Y.array() / A.array();
   }
 };

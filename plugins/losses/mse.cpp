@@ -8,23 +8,38 @@
 namespace nnsweep {
 namespace {
 
+// For double and float blocks alike; the sum runs in double.
+template <class ConstBlock>
+double mean_squared_error(const ConstBlock& A, const ConstBlock& Y) {
+  const auto cols = static_cast<std::size_t>(A.cols());
+  const auto squared = [&](std::size_t k) {
+    const auto row = static_cast<Eigen::Index>(k / cols);
+    const auto col = static_cast<Eigen::Index>(k % cols);
+    const double error = A(row, col) - Y(row, col);
+    return error * error;
+  };
+  const std::size_t entries = static_cast<std::size_t>(A.rows()) * cols;
+  return numpy_pairwise_sum(squared, entries) / static_cast<double>(entries);
+}
+
+// m * d(cost)/dA = 2 (a - y) / k.
+template <class ConstBlock, class Block>
+void mean_squared_error_gradient(const ConstBlock& A, const ConstBlock& Y, Block& dA) {
+  using Scalar = typename Block::Scalar;
+  dA = (Scalar(2) / static_cast<Scalar>(A.rows())) * (A - Y);
+}
+
 class MeanSquaredError final : public Loss {
  public:
-  double cost(ConstBlock A, ConstBlock Y) const override {
-    const auto cols = static_cast<std::size_t>(A.cols());
-    const auto squared = [&](std::size_t k) {
-      const auto row = static_cast<Eigen::Index>(k / cols);
-      const auto col = static_cast<Eigen::Index>(k % cols);
-      const double error = A(row, col) - Y(row, col);
-      return error * error;
-    };
-    const std::size_t entries = static_cast<std::size_t>(A.rows()) * cols;
-    return numpy_pairwise_sum(squared, entries) / static_cast<double>(entries);
-  }
-
-  // m * d(cost)/dA = 2 (a - y) / k.
+  double cost(ConstBlock A, ConstBlock Y) const override { return mean_squared_error(A, Y); }
   void gradient(ConstBlock A, ConstBlock Y, Block dA) const override {
-    dA = (2.0 / static_cast<double>(A.rows())) * (A - Y);
+    mean_squared_error_gradient(A, Y, dA);
+  }
+  double cost_float(ConstFloatBlock A, ConstFloatBlock Y) const override {
+    return mean_squared_error(A, Y);
+  }
+  void gradient_float(ConstFloatBlock A, ConstFloatBlock Y, FloatBlock dA) const override {
+    mean_squared_error_gradient(A, Y, dA);
   }
 };
 

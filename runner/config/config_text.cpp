@@ -28,7 +28,7 @@ std::string yaml_value(const ParamValue& value) {
 }
 
 // The train section; settings at their defaults that older runs did not have
-// (epochs, mini-batches, early stopping) are left out, so those runs keep
+// (epochs, mini-batches, early stopping, dtype float64) are left out, so those runs keep
 // their identities.
 std::string train_yaml(const TrainConfig& train, std::int64_t log_every) {
   std::string text = "train: {";
@@ -39,6 +39,9 @@ std::string train_yaml(const TrainConfig& train, std::int64_t log_every) {
   if (train.mini_batches()) {
     text += ", batch_size: " + std::to_string(train.batch_size) +
             ", shuffle_seed: " + std::to_string(train.shuffle_seed);
+  }
+  if (train.dtype != DType::float64) {
+    text += ", dtype: " + dtype_name(train.dtype);
   }
   if (train.early_stopping.enabled) {
     text += ", early_stopping: {patience: " + std::to_string(train.early_stopping.patience) +

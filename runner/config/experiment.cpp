@@ -152,6 +152,7 @@ std::optional<ParamValue> train_value(const TrainConfig& train, const std::strin
   if (key == "train.shuffle_seed") return ParamValue(train.shuffle_seed);
   if (key == "train.log_every") return ParamValue(train.log_every);
   if (key == "train.record_every") return ParamValue(train.record_every);
+  if (key == "train.dtype") return ParamValue(dtype_name(train.dtype));
   const EarlyStopping& stopping = train.early_stopping;
   if (key == "train.early_stopping") return ParamValue(stopping.enabled);
   if (!stopping.enabled) return std::nullopt;
@@ -162,6 +163,10 @@ std::optional<ParamValue> train_value(const TrainConfig& train, const std::strin
 }
 
 }  // namespace
+
+std::string dtype_name(DType dtype) {
+  return dtype == DType::float32 ? "float32" : "float64";
+}
 
 std::optional<ParamValue> config_value(const ExperimentConfig& config, const std::string& key) {
   if (key == "name") return ParamValue(config.name);

@@ -44,6 +44,14 @@ struct EarlyStopping {
   bool operator==(const EarlyStopping&) const = default;
 };
 
+// The floating-point type training computes in (`train.dtype`): float64,
+// numpy's, or float32, faster but not numpy-exact (docs/training.md). Not
+// named `precision`: train.precision is already the precision metric's
+// results column (train/metrics.hpp).
+enum class DType { float64, float32 };
+// "float64" or "float32", as the config writes it.
+std::string dtype_name(DType dtype);
+
 struct TrainConfig {
   // Optimizer updates (one per mini-batch), unless `epochs` is set.
   std::int64_t iterations = 10000;
@@ -54,6 +62,7 @@ struct TrainConfig {
   std::int64_t log_every = 0;     // print "Cost after iteration N" (or epoch); 0 = never
   std::int64_t record_every = 1;  // cost curve resolution in the results file
   EarlyStopping early_stopping;
+  DType dtype = DType::float64;
   bool mini_batches() const { return batch_size > 0; }
   bool operator==(const TrainConfig&) const = default;
 };

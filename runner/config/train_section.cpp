@@ -20,7 +20,9 @@ const std::vector<ParamSpec>& train_specs() {
                 "print 'Cost after iteration N' every N iterations (epochs with "
                 "mini-batches); 0 = never"),
       int_param("record_every", 1, 1, 1000000000,
-                "store the cost every N iterations (epochs with mini-batches)")};
+                "store the cost every N iterations (epochs with mini-batches)"),
+      choice_param("dtype", "float64", {"float64", "float32"},
+                   "float64 (numpy's results) or float32: faster, not numpy-exact")};
   return specs;
 }
 
@@ -83,6 +85,10 @@ TrainConfig read_train(const ConfigView& root) {
       train.early_stopping = read_early_stopping(value);
     } else if (key == "batch_size") {
       train.batch_size = read_batch_size(value);
+    } else if (key == "dtype") {
+      const auto name =
+          std::get<std::string>(read_param(value, spec_named(train_specs(), key), "train"));
+      train.dtype = name == "float32" ? DType::float32 : DType::float64;
     } else if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
       const auto number =
           std::get<std::int64_t>(read_param(value, spec_named(train_specs(), key), "train"));

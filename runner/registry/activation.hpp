@@ -16,6 +16,14 @@
 //  - The blocks may be the leading columns of larger matrices (a mini-batch
 //    smaller than its buffers): only their own columns are read or written.
 //  - Neither allocates, and both may be called concurrently on different data.
+//  - forward_float(Z, A) and backward_float(Z, A, dA, dZ): the same in float,
+//    for `train.dtype: float32`, under the same rules (shapes, aliasing,
+//    leading columns, concurrency). They need not give the bits of the double
+//    methods rounded to float, only float's accuracy. The defaults, which
+//    serve any plugin, convert the blocks to double, call forward() or
+//    backward() and round the result to float: they allocate those double
+//    copies on every call. A plugin that overrides them must not allocate; the
+//    built-ins all do, computing in float.
 #include <Eigen/Core>
 
 namespace nnsweep {
@@ -42,6 +50,21 @@ class Activation {
   virtual ~Activation() = default;
   virtual void forward(ConstBlock Z, Block A) const = 0;
   virtual void backward(ConstBlock Z, ConstBlock A, ConstBlock dA, Block dZ) const = 0;
+
+  using ConstFloatBlock = Eigen::Ref<const Eigen::MatrixXf>;
+  using FloatBlock = Eigen::Ref<Eigen::MatrixXf>;
+
+  virtual void forward_float(ConstFloatBlock Z, FloatBlock A) const {
+    Eigen::MatrixXd A_double(A.rows(), A.cols());
+    forward(Z.cast<double>(), A_double);
+    A = A_double.cast<float>();
+  }
+  virtual void backward_float(ConstFloatBlock Z, ConstFloatBlock A, ConstFloatBlock dA,
+                              FloatBlock dZ) const {
+    Eigen::MatrixXd dZ_double(dZ.rows(), dZ.cols());
+    backward(Z.cast<double>(), A.cast<double>(), dA.cast<double>(), dZ_double);
+    dZ = dZ_double.cast<float>();
+  }
 };
 
 }  // namespace nnsweep

@@ -25,6 +25,13 @@
 //    std::logic_error and is never called for other losses.
 //  - No method allocates (the default cost_from_logits only on contract
 //    violation); all may run concurrently on different data.
+//  - cost_float, gradient_float and cost_from_logits_float: the same from
+//    float blocks, for `train.dtype: float32`, under the same rules; the
+//    costs are still doubles (summed in double, as the double methods sum), and
+//    need only float's accuracy. The defaults, which serve any loss, convert the
+//    blocks to double and call cost(), gradient() or cost_from_logits()
+//    (rounding dA to float): they allocate those double copies on every call.
+//    A loss that overrides them must not allocate; the built-ins all do.
 //  - Metrics (accuracy, F1, R^2, ...) are not the loss's business: they come
 //    from the outputs and the dataset's labels (runner/train/metrics.hpp).
 #include <Eigen/Core>
@@ -51,6 +58,21 @@ class Loss {
   virtual void gradient(ConstBlock A, ConstBlock Y, Block dA) const = 0;
   virtual double cost_from_logits(ConstBlock, ConstBlock) const {
     throw std::logic_error("this loss has no fused output, so no cost from logits");
+  }
+
+  using ConstFloatBlock = Eigen::Ref<const Eigen::MatrixXf>;
+  using FloatBlock = Eigen::Ref<Eigen::MatrixXf>;
+
+  virtual double cost_float(ConstFloatBlock A, ConstFloatBlock Y) const {
+    return cost(A.cast<double>(), Y.cast<double>());
+  }
+  virtual void gradient_float(ConstFloatBlock A, ConstFloatBlock Y, FloatBlock dA) const {
+    Eigen::MatrixXd dA_double(dA.rows(), dA.cols());
+    gradient(A.cast<double>(), Y.cast<double>(), dA_double);
+    dA = dA_double.cast<float>();
+  }
+  virtual double cost_from_logits_float(ConstFloatBlock Z, ConstFloatBlock Y) const {
+    return cost_from_logits(Z.cast<double>(), Y.cast<double>());
   }
 };
 

@@ -48,6 +48,8 @@ class ForwardPass {
   const Activation& activation(std::size_t l) const {
     return l + 1 == layers() ? *output_ : *hidden_[l];
   }
+  // Whether layer l's activation is element-wise (PluginTraits::elementwise).
+  bool elementwise(std::size_t l) const { return elementwise_[l]; }
   // Layer l's activation g applied (forward) or differentiated (backward), an
   // element-wise g on the layer as one column (PluginTraits::elementwise).
   void activate(std::size_t l);

@@ -5,6 +5,7 @@
 
 #include "kernels/dense_kernels.hpp"
 #include "train/dense.hpp"
+#include "train/float_training.hpp"
 #include "train/targets.hpp"
 
 namespace nnsweep {
@@ -53,6 +54,10 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
     if (mini_batches()) input_rows_.resize(batch_size_, data.X.rows());
     input_rows_view_ = {input_rows_.data(), input_rows_.rows()};
   }
+  if (config.train.dtype == DType::float32) {
+    float_ =
+        std::make_unique<FloatTraining>(forward_, network_.sizes(), data.X, targets_, batch_size_);
+  }
   if (mini_batches()) {
     // Until the first begin_epoch(), the first examples in file order: a
     // valid batch without drawing from the shuffle stream.
@@ -67,6 +72,8 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
   optimizer_->reset(network_.parameters().size());
 }
 
+Trainer::~Trainer() = default;
+
 void Trainer::begin_epoch() {
   if (!mini_batches()) return;
   // permutation(m): a fresh arange(m), shuffled.
@@ -78,6 +85,11 @@ void Trainer::select_batch(std::int64_t batch) {
   if (!mini_batches()) return;
   const std::int64_t begin = batch * batch_size_;
   batch_columns_ = std::min<std::int64_t>(batch_size_, data_.X.cols() - begin);
+  if (float_) {
+    float_->select(std::span(order_).subspan(static_cast<std::size_t>(begin),
+                                             static_cast<std::size_t>(batch_columns_)));
+    return;
+  }
   for (Eigen::Index j = 0; j < batch_columns_; ++j) {
     const auto example = static_cast<Eigen::Index>(order_[static_cast<std::size_t>(begin + j)]);
     batch_X_.col(j) = data_.X.col(example);
@@ -87,7 +99,9 @@ void Trainer::select_batch(std::int64_t batch) {
 }
 
 void Trainer::propagate() {
-  if (mini_batches()) {
+  if (float_) {
+    float_->propagate(network_);
+  } else if (mini_batches()) {
     forward_.run(network_, forward_.leading(batch_X_, batch_columns_), input_rows());
   } else {
     forward_.run(network_, data_.X, input_rows());
@@ -96,6 +110,7 @@ void Trainer::propagate() {
 
 double Trainer::evaluate() {
   propagate();
+  if (float_) return float_->loss() + weight_penalty(network_, regularization_);
   const auto Y = mini_batches() ? forward_.leading(batch_targets_, batch_columns_)
                                 : forward_.leading(targets_, targets_.cols());
   return forward_.loss(Y) + weight_penalty(network_, regularization_);
@@ -127,10 +142,7 @@ void Trainer::backward() {
       nnsweep::weight_gradient(dZ, forward_.A(l - 1), gradient, scratch_);
     }
     weight_gradient *= inverse_m;
-    if (regularization_.l1 != 0.0) {
-      weight_gradient.array() += regularization_.l1 * network_.weight(l).array().sign();
-    }
-    if (regularization_.l2 != 0.0) weight_gradient += regularization_.l2 * network_.weight(l);
+    add_penalty_gradient(l);
     // db = (1/m) * np.sum(dZ, axis=1): numpy's pairwise order along each row.
     auto bias_gradient = network_.bias_gradient(l).col(0);
     kernels::numpy_row_sums(dZ.data(), dZ.outerStride(), dZ.rows(), dZ.cols(),
@@ -166,8 +178,25 @@ bool Trainer::back_to_layer(std::size_t l, Eigen::Index n, MatrixMap weight_grad
   return false;
 }
 
+void Trainer::add_penalty_gradient(std::size_t l) {
+  auto& weight_gradient = network_.weight_gradient(l);
+  if (regularization_.l1 != 0.0) {
+    weight_gradient.array() += regularization_.l1 * network_.weight(l).array().sign();
+  }
+  if (regularization_.l2 != 0.0) weight_gradient += regularization_.l2 * network_.weight(l);
+}
+
+void Trainer::backward_float() {
+  float_->backward(network_);
+  for (std::size_t l = 0; l < network_.layer_count(); ++l) add_penalty_gradient(l);
+}
+
 Trainer::Step Trainer::learn() {
-  backward();
+  if (float_) {
+    backward_float();
+  } else {
+    backward();
+  }
   if (!network_.gradient().allFinite()) return Step::gradient_not_finite;
   optimizer_->step(network_.parameters(), network_.gradient());
   if (!network_.parameters().allFinite()) return Step::parameters_not_finite;
@@ -185,16 +214,29 @@ Evaluator::Evaluator(const Dataset& data, const ExperimentConfig& config,
     : data_(data),
       forward_(config, registries, layer_sizes(config, data, registries), data.X.cols()),
       regularization_(config.regularization),
-      targets_(encode_targets(data, targets_of(config, registries), config.loss.name)) {}
+      targets_(encode_targets(data, targets_of(config, registries), config.loss.name)) {
+  if (config.train.dtype == DType::float32) {
+    float_ = std::make_unique<FloatTraining>(forward_, layer_sizes(config, data, registries),
+                                             data.X, targets_, data.X.cols());
+  }
+}
+
+Evaluator::~Evaluator() = default;
 
 double Evaluator::cost(const Network& network) {
+  if (float_) {
+    float_->propagate(network);
+    return float_->loss() + weight_penalty(network, regularization_);
+  }
   forward_.run(network, data_.X);
   return forward_.loss(targets_) + weight_penalty(network, regularization_);
 }
 
 Metrics Evaluator::metrics(const Network& network) {
   const double cost_now = cost(network);
-  Metrics metrics = task_metrics(forward_.output(), data_);
+  // float32: from the outputs rounded to double, which allocates (metrics() may).
+  Metrics metrics = float_ ? task_metrics(float_->output().cast<double>().eval(), data_)
+                           : task_metrics(forward_.output(), data_);
   metrics.cost = cost_now;
   return metrics;
 }

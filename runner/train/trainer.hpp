@@ -10,6 +10,10 @@
 // (one generator for the whole run), and takes batches of B examples in that
 // order, the last one smaller when B does not divide m.
 //
+// With train.dtype float32, the forward and backward passes compute in
+// float (train/float_training.hpp); the parameters, the optimizer and the
+// weight penalties stay in double.
+//
 // The constructor allocates every buffer; begin_epoch(), select_batch(),
 // iterate(), evaluate() and learn() allocate nothing.
 #include <atomic>
@@ -30,6 +34,8 @@
 
 namespace nnsweep {
 
+class FloatTraining;  // train/float_training.hpp
+
 class Trainer {
  public:
   // What learn() did.
@@ -42,6 +48,7 @@ class Trainer {
   // `data` must outlive the trainer; it is only read. Throws DataError when
   // the data and the loss do not go together (train/targets.hpp).
   Trainer(const Dataset& data, const ExperimentConfig& config, const Registries& registries);
+  ~Trainer();
 
   // Updates per epoch: 1 for full batch, ceil(m / B) for mini-batches.
   std::int64_t batches_per_epoch() const { return batches_; }
@@ -76,6 +83,10 @@ class Trainer {
 
  private:
   void backward();
+  // The float32 backward pass, with the weight penalties added in double.
+  void backward_float();
+  // Adds the weight penalties' gradient to layer l's weight gradient.
+  void add_penalty_gradient(std::size_t l);
 
   // dA and dZ of layer l from dZ of layer l + 1, over the first n columns.
   // True if it also wrote layer l + 1's weight gradient (unscaled, as
@@ -102,13 +113,16 @@ class Trainer {
   Eigen::Index batch_columns_;
   Eigen::MatrixXd input_rows_;  // batch (or all) examples x features, if input_rows()
   InputRows input_rows_view_{};
+  std::unique_ptr<FloatTraining> float_;  // float32 only
 };
 
 // Evaluates parameters on a whole dataset: the training part at the end of a
-// run, the test part after every epoch. Allocates only in its constructor.
+// run, the test part after every epoch, in the config's train.dtype.
+// Allocates only in its constructor.
 class Evaluator {
  public:
   Evaluator(const Dataset& data, const ExperimentConfig& config, const Registries& registries);
+  ~Evaluator();
   // The cost (with weight penalties) of the network's current parameters.
   double cost(const Network& network);
   // Cost and every metric of the task (train/metrics.hpp); allocates a little.
@@ -119,6 +133,7 @@ class Evaluator {
   ForwardPass forward_;
   Regularization regularization_;
   Eigen::MatrixXd targets_;
+  std::unique_ptr<FloatTraining> float_;  // float32 only
 };
 
 // Called every log_every iterations (full batch) or epochs (mini-batches)

@@ -74,6 +74,15 @@ BOOST_AUTO_TEST_CASE(unknown_key_in_train) {
                       {"unknown key 'log_evry' in train", "did you mean 'log_every'?"});
 }
 
+BOOST_AUTO_TEST_CASE(dtype_is_float64_or_float32) {
+  expect_valid(bad("log_every: 0", "log_every: 0\n  dtype: float32"));
+  expect_valid(bad("log_every: 0", "log_every: 0\n  dtype: float64"));
+  expect_config_error(bad("log_every: 0", "log_every: 0\n  dtype: float16"), {15, "float16"},
+                      {"dtype", "float64", "float32", "float16"});
+  expect_config_error(bad("log_every: 0", "log_every: 0\n  dtype: 32"), {15, "32"}, {"dtype"});
+  expect_set_error(kGoodConfig, {"train.dtype=double"}, "train.dtype", 0, {"dtype", "double"});
+}
+
 BOOST_AUTO_TEST_CASE(unknown_key_in_plugin_section) {
   expect_config_error(bad("noise: 0.2", "nosie: 0.2"), {2, "nosie"},
                       {"'nosie' is not a parameter of dataset 'moons'", "did you mean 'noise'?"});

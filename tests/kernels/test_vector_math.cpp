@@ -11,8 +11,10 @@
 
 #include "kernels/blocks.hpp"
 #include "kernels/vector_math.hpp"
+#include "lane_checks.hpp"
 
 namespace k = nnsweep::kernels;
+using namespace nnsweep::testing;
 
 namespace {
 
@@ -51,97 +53,37 @@ std::vector<double> inputs() {
   return x;
 }
 
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  // An empty vector's data() may be null, which memcmp must not see.
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
-}
-
-// f over x[offset .. offset + n) at `width`.
-std::vector<double> run(const Function& f, k::Width width, const std::vector<double>& x,
-                        std::size_t offset, std::size_t n) {
-  k::use_width(width);
-  std::vector<double> y(n, -1.0);
-  f.vector(x.data() + offset, y.data(), n);
-  return y;
-}
-
-struct RestoreWidth {
-  k::Width saved = k::active_width();
-  ~RestoreWidth() { k::use_width(saved); }
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(vector_math)
 
 BOOST_AUTO_TEST_CASE(every_width_gives_the_scalar_bits) {
-  RestoreWidth restore;
-  const std::vector<double> x = inputs();
-  const auto widths = k::supported_widths();
-  BOOST_TEST_REQUIRE(widths.size() >= 2u, "at least scalar and sse2");
+  BOOST_TEST_REQUIRE(k::supported_widths().size() >= 2u, "at least scalar and sse2");
+  // Every length up to two vectors past the widest, from odd offsets.
   for (const Function& f : kFunctions) {
-    const std::vector<double> reference = run(f, k::Width::scalar, x, 0, x.size());
-    for (k::Width width : widths) {
-      BOOST_TEST_CONTEXT(f.name << " at " << k::width_name(width)) {
-        BOOST_TEST(same_bits(run(f, width, x, 0, x.size()), reference));
-        // Every length up to two vectors past the widest, from odd offsets:
-        // vector bodies and scalar tails in every mix.
-        for (std::size_t n = 0; n <= 19; ++n) {
-          for (std::size_t offset : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
-            const std::vector<double> part = run(f, width, x, offset, n);
-            const std::vector<double> expected(reference.begin() + long(offset),
-                                               reference.begin() + long(offset + n));
-            BOOST_TEST(same_bits(part, expected), "n " << n << " offset " << offset);
-          }
-        }
-      }
-    }
+    check_every_width_gives_scalar_bits(f.name, f.vector, inputs(), 19, {0, 1, 3});
   }
 }
 
 BOOST_AUTO_TEST_CASE(gradients_give_the_same_bits_at_every_width_and_the_formula) {
-  RestoreWidth restore;
   const std::vector<double> x = inputs();
   std::vector<double> a(x.size()), da(x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
     a[i] = std::tanh(x[i]);
     da[i] = std::cos(1.3 * double(i));
   }
-  struct Gradient {
-    const char* name;
-    k::GradientFunction f;
-    double (*formula)(double a, double da);
-  };
-  const Gradient gradients[] = {
-      {"tanh_backward", &k::tanh_backward, [](double a, double d) { return d * (1.0 - a * a); }},
-      {"sigmoid_backward", &k::sigmoid_backward,
-       [](double a, double d) { return d * (a * (1.0 - a)); }}};
-  for (const Gradient& g : gradients) {
-    std::vector<double> expected(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) expected[i] = g.formula(a[i], da[i]);
-    for (k::Width width : k::supported_widths()) {
-      k::use_width(width);
-      for (std::size_t n : {std::size_t{0}, std::size_t{5}, std::size_t{17}, x.size()}) {
-        std::vector<double> dz(n), in_place(da.begin(), da.begin() + long(n));
-        g.f(a.data(), da.data(), dz.data(), n);
-        g.f(a.data(), in_place.data(), in_place.data(), n);
-        const std::vector<double> want(expected.begin(), expected.begin() + long(n));
-        BOOST_TEST(same_bits(dz, want), g.name << " at " << k::width_name(width) << " n " << n);
-        BOOST_TEST(same_bits(in_place, want), g.name << " in place");
-      }
-    }
-  }
+  const std::initializer_list<std::size_t> lengths = {0, 5, 17, x.size()};
+  check_gradient<double>(
+      "tanh_backward", &k::tanh_backward, a, da,
+      [](double a, double d) { return d * (1.0 - a * a); }, lengths);
+  check_gradient<double>(
+      "sigmoid_backward", &k::sigmoid_backward, a, da,
+      [](double a, double d) { return d * (a * (1.0 - a)); }, lengths);
 }
 
 BOOST_AUTO_TEST_CASE(in_place_equals_out_of_place) {
-  const std::vector<double> x = inputs();
-  for (const Function& f : kFunctions) {
-    std::vector<double> out(x.size()), in_place = x;
-    f.vector(x.data(), out.data(), x.size());
-    f.vector(in_place.data(), in_place.data(), x.size());
-    BOOST_TEST(same_bits(out, in_place), f.name);
-  }
+  for (const Function& f : kFunctions)
+    check_in_place_equals_out_of_place(f.name, f.vector, inputs());
 }
 
 BOOST_AUTO_TEST_CASE(within_a_few_ulp_of_libm) {

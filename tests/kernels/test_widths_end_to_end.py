@@ -8,7 +8,11 @@ sigmoid outputs with binary cross-entropy (softplus), softmax, full batch and
 mini-batches; and every path of the dense kernels: one-unit layers, layers
 narrower than a vector, and wider ones with a partial last vector.
 
-Usage: test_widths_end_to_end.py NNSWEEP_BINARY
+With --set KEY=VALUE arguments (train.dtype=float32), every run gets
+them, each set key must be a column of the results, and the sweeps must also
+give the same bits at one and at two threads.
+
+Usage: test_widths_end_to_end.py NNSWEEP_BINARY [--set KEY=VALUE ...]
 """
 import os
 import re
@@ -20,6 +24,7 @@ import h5py
 import numpy as np
 
 BINARY = sys.argv[1]
+SETS = sys.argv[2:]
 failures = []
 
 MOONS = """\
@@ -50,10 +55,20 @@ def check(condition, message):
         print("FAIL:", message)
 
 
-def run(config, out, width):
+def run(config, out, width, threads=1):
     env = dict(os.environ, NNSWEEP_SIMD=width)
-    return subprocess.run([BINARY, "run", config, "--out", out, "--quiet"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run([BINARY, "run", config, "--out", out, "--quiet", "--threads",
+                           str(threads)] + SETS, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def compare(name, base, expected, label, data):
+    check(sorted(data) == sorted(expected), f"{name}: datasets differ at {label}")
+    for item in sorted(set(data) & set(expected)):
+        a, b = np.asarray(data[item]), np.asarray(expected[item])
+        same = a.shape == b.shape and (a.tobytes() == b.tobytes() if a.dtype.kind == "f"
+                                       else list(a.ravel()) == list(b.ravel()))
+        check(same, f"{name}: {item} differs between {base} and {label}")
 
 
 def contents(path):
@@ -88,13 +103,17 @@ with tempfile.TemporaryDirectory() as folder:
             if reference is None:
                 reference = (width, data)
                 continue
-            base, expected = reference
-            check(sorted(data) == sorted(expected), f"{name}: datasets differ at {width}")
-            for item in sorted(set(data) & set(expected)):
-                a, b = np.asarray(data[item]), np.asarray(expected[item])
-                same = a.shape == b.shape and (a.tobytes() == b.tobytes() if a.dtype.kind == "f"
-                                               else list(a.ravel()) == list(b.ravel()))
-                check(same, f"{name}: {item} differs between {base} and {width}")
+            compare(name, *reference, width, data)
+        if SETS and reference is not None:
+            for key in SETS[1::2]:
+                column = "summary/" + key.split("=")[0]
+                check(column in reference[1], f"{name}: no column {column}")
+            out = os.path.join(folder, f"{name}_threads.h5")
+            done = run(config, out, widths[-1], threads=2)
+            check(done.returncode == 0, f"{name} at 2 threads: exit {done.returncode}: {done.stderr}")
+            if done.returncode == 0:
+                compare(name, reference[0], reference[1], f"{widths[-1]} at 2 threads",
+                        contents(out)[0])
     refused = run(config, os.path.join(folder, "never.h5"), "neon")
     check(refused.returncode == 2 and "NNSWEEP_SIMD=neon" in refused.stderr,
           f"NNSWEEP_SIMD=neon: exit {refused.returncode}: {refused.stderr}")
@@ -103,4 +122,4 @@ with tempfile.TemporaryDirectory() as folder:
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)
-print(f"ok: {len(widths)} widths give the same bits")
+print(f"ok: {len(widths)} widths give the same bits" + (f" with {' '.join(SETS)}" if SETS else ""))

@@ -35,6 +35,7 @@ struct RunSpec {
   std::string loss = "binary_cross_entropy";
   std::int64_t batch_size = 0;  // 0 = full batch
   std::int64_t shuffle_seed = 0;
+  DType dtype = DType::float64;
 };
 
 // `name` from `registry` with its defaults overridden by `values` (each of which
@@ -75,6 +76,7 @@ inline ExperimentConfig make_config(const RunSpec& spec,
   config.train.record_every = spec.record_every;
   config.train.batch_size = spec.batch_size;
   config.train.shuffle_seed = spec.shuffle_seed;
+  config.train.dtype = spec.dtype;
   return config;
 }
 

@@ -132,7 +132,7 @@ long allocations_during(Body body) {
   return g_allocations.load();
 }
 
-void check_no_allocation(const nnsweep::testing::RunSpec& spec) {
+void check_no_allocation_in(const nnsweep::testing::RunSpec& spec) {
   const nnsweep::ExperimentConfig config = nnsweep::testing::make_config(spec);
   const nnsweep::Dataset data = nnsweep::testing::make_dataset(config);
   nnsweep::Trainer trainer(data, config, nnsweep::builtin_registries());
@@ -152,6 +152,14 @@ void check_no_allocation(const nnsweep::testing::RunSpec& spec) {
   });
   BOOST_TEST(count == 0);
   BOOST_TEST(std::isfinite(sum));  // the loop really ran
+}
+
+// In float64 and in float32 (train/float_training.hpp).
+void check_no_allocation(nnsweep::testing::RunSpec spec) {
+  for (const nnsweep::DType dtype : {nnsweep::DType::float64, nnsweep::DType::float32}) {
+    spec.dtype = dtype;
+    BOOST_TEST_CONTEXT(nnsweep::dtype_name(dtype)) { check_no_allocation_in(spec); }
+  }
 }
 
 }  // namespace

@@ -1,0 +1,119 @@
+#pragma once
+// The array loops of kernels/vector_math_float.hpp, written once for any SIMD
+// width. Included only by the per-width files (vector_math_float_*.cpp), each
+// with a `FloatIsa` struct in its own anonymous namespace, for the reasons
+// kernels/isa_kernels.hpp gives: internal linkage, no standard-library
+// templates.
+//
+// A FloatIsa provides: the vector type V and `lanes`, load/store (unaligned),
+// broadcast, add, sub, mul, div, max (x86 semantics), abs, neg, and SLEEF's
+// deterministic tanh, exp and log1p for V. Tails shorter than a vector go
+// through SLEEF's scalar `purec` functions of the same family (FloatScalar),
+// which give the same bits as every vector width.
+#include <stdint.h>
+
+#include <cstddef>
+
+#include <sleef.h>
+
+#include "kernels/float_width_table.hpp"
+
+namespace nnsweep::kernels {
+namespace {  // one copy per including file, on purpose: see above
+
+struct FloatScalar {
+  static float tanh(float x) { return Sleef_cinz_tanhf1_u35purec(x); }
+  static float exp(float x) { return Sleef_cinz_expf1_u10purec(x); }
+  static float sigmoid(float x) { return 1.0f / (1.0f + exp(-x)); }
+  static float softplus(float x) {
+    const float magnitude = x < 0.0f ? -x : x;
+    return (x > 0.0f ? x : 0.0f) + Sleef_cinz_log1pf1_u10purec(exp(-magnitude));
+  }
+};
+
+template <class Isa>
+struct FloatLoops {
+  using V = typename Isa::V;
+
+  template <class Vector, class One>
+  static void map(const float* x, float* y, std::size_t n, Vector vector, One one) {
+    std::size_t i = 0;
+    for (; i + Isa::lanes <= n; i += Isa::lanes) Isa::store(y + i, vector(Isa::load(x + i)));
+    for (; i < n; ++i) y[i] = one(x[i]);
+  }
+
+  template <class Vector, class One>
+  static void map3(const float* a, const float* da, float* dz, std::size_t n, Vector vector,
+                   One one) {
+    std::size_t i = 0;
+    for (; i + Isa::lanes <= n; i += Isa::lanes) {
+      Isa::store(dz + i, vector(Isa::load(a + i), Isa::load(da + i)));
+    }
+    for (; i < n; ++i) dz[i] = one(a[i], da[i]);
+  }
+
+  static void tanh_backward(const float* a, const float* da, float* dz, std::size_t n) {
+    const V one = Isa::broadcast(1.0f);
+    map3(
+        a, da, dz, n, [&](V av, V dv) { return Isa::mul(dv, Isa::sub(one, Isa::mul(av, av))); },
+        [](float av, float dv) { return dv * (1.0f - av * av); });
+  }
+  static void sigmoid_backward(const float* a, const float* da, float* dz, std::size_t n) {
+    const V one = Isa::broadcast(1.0f);
+    map3(
+        a, da, dz, n, [&](V av, V dv) { return Isa::mul(dv, Isa::mul(av, Isa::sub(one, av))); },
+        [](float av, float dv) { return dv * (av * (1.0f - av)); });
+  }
+
+  static void tanh(const float* x, float* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::tanh(v); }, [](float v) { return FloatScalar::tanh(v); });
+  }
+  static void exp(const float* x, float* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::exp(v); }, [](float v) { return FloatScalar::exp(v); });
+  }
+  static void sigmoid(const float* x, float* y, std::size_t n) {
+    const V one = Isa::broadcast(1.0f);
+    map(
+        x, y, n, [&](V v) { return Isa::div(one, Isa::add(one, Isa::exp(Isa::neg(v)))); },
+        [](float v) { return FloatScalar::sigmoid(v); });
+  }
+  static void softplus(const float* x, float* y, std::size_t n) {
+    const V zero = Isa::broadcast(0.0f);
+    map(
+        x, y, n,
+        [&](V v) {
+          return Isa::add(Isa::max(v, zero), Isa::log1p(Isa::exp(Isa::neg(Isa::abs(v)))));
+        },
+        [](float v) { return FloatScalar::softplus(v); });
+  }
+};
+
+template <class Isa>
+FloatTable float_table_of() {
+  using L = FloatLoops<Isa>;
+  return {L::tanh, L::exp, L::sigmoid, L::softplus, L::tanh_backward, L::sigmoid_backward};
+}
+
+// One float at a time: the reference every vector width must equal.
+struct OneFloat {
+  using V = float;
+  static constexpr std::size_t lanes = 1;
+  static V load(const float* p) { return *p; }
+  static void store(float* p, V v) { *p = v; }
+  static V broadcast(float x) { return x; }
+  static V add(V a, V b) { return a + b; }
+  static V sub(V a, V b) { return a - b; }
+  static V mul(V a, V b) { return a * b; }
+  static V div(V a, V b) { return a / b; }
+  static V max(V a, V b) { return a > b ? a : b; }
+  static V neg(V a) { return -a; }
+  static V abs(V a) { return __builtin_fabsf(a); }
+  static V tanh(V a) { return FloatScalar::tanh(a); }
+  static V exp(V a) { return FloatScalar::exp(a); }
+  static V log1p(V a) { return Sleef_cinz_log1pf1_u10purec(a); }
+};
+
+}  // namespace
+}  // namespace nnsweep::kernels

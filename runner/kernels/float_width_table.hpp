@@ -1,0 +1,21 @@
+#pragma once
+// The functions of kernels/vector_math_float.hpp at one width, as the
+// per-width files provide them; internal to runner/kernels.
+#include <cstddef>
+
+namespace nnsweep::kernels {
+
+using FloatArrayFunction = void (*)(const float* x, float* y, std::size_t n);
+using FloatGradientFunction = void (*)(const float* a, const float* da, float* dz, std::size_t n);
+
+struct FloatTable {
+  FloatArrayFunction tanh, exp, sigmoid, softplus;
+  FloatGradientFunction tanh_backward, sigmoid_backward;
+};
+
+FloatTable float_scalar_table();
+FloatTable float_sse2_table();
+FloatTable float_avx2_table();    // only on CPUs with AVX2 and FMA
+FloatTable float_avx512_table();  // only on CPUs with AVX-512F
+
+}  // namespace nnsweep::kernels

@@ -1,0 +1,38 @@
+#pragma once
+// kernels/vector_math.hpp's element-wise functions over arrays of floats, for
+// training at `train.dtype: float32`, vectorised at the width
+// vector_math.hpp chose (active_width(): the same NNSWEEP_SIMD and
+// use_width()).
+//
+// Why SLEEF's float functions: they are of the same deterministic `cinz`
+// family as the double ones (no fused multiply-add, one algorithm for every
+// width), so a float32 run gives the same bits at every width and on every
+// x86-64 CPU, as a float64 run does. exp and log1p are the 1-ulp variants;
+// tanh the 3.5-ulp one (u35): the 1-ulp tanh works in double-float
+// arithmetic and took half of a hidden-50 float32 iteration, the u35 one
+// less than a fifth (and float32 is not numpy-exact anyway). A float vector
+// holds twice the lanes of a double one.
+//
+// Contract, for every function below: as vector_math.hpp's double versions.
+//  - y[i] = f(x[i]) for 0 <= i < n; x and y may be the same array (in place),
+//    and otherwise must not overlap. No alignment is needed.
+//  - The result of element i depends on x[i] alone: not on n, on i's position
+//    within a vector, or on the width.
+//  - No allocation; safe to call from many threads at once.
+#include <cstddef>
+
+namespace nnsweep::kernels {
+
+void tanh(const float* x, float* y, std::size_t n);
+void exp(const float* x, float* y, std::size_t n);
+// 1 / (1 + exp(-x)); 0 where exp(-x) overflows float (x below about -88.7).
+void sigmoid(const float* x, float* y, std::size_t n);
+// log(1 + exp(x)) without overflow: max(x, 0) + log1p(exp(-|x|)).
+void softplus(const float* x, float* y, std::size_t n);
+
+// dz = da * (1 - a * a) and dz = da * (a * (1 - a)), in float. dz may be da
+// (in place); a must not overlap it.
+void tanh_backward(const float* a, const float* da, float* dz, std::size_t n);
+void sigmoid_backward(const float* a, const float* da, float* dz, std::size_t n);
+
+}  // namespace nnsweep::kernels

@@ -1,0 +1,35 @@
+// kernels/vector_math_float.hpp at 8 floats (AVX2). Compiled with -mavx2
+// -mfma like vector_math_avx2.cpp, and called on the same CPUs; SLEEF's `avx`
+// functions need no more than AVX.
+#include <immintrin.h>
+
+#include "kernels/float_loops.hpp"
+
+namespace nnsweep::kernels {
+namespace {
+
+struct FloatAvx2 {
+  using V = __m256;
+  static constexpr std::size_t lanes = 8;
+  static V load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, V v) { _mm256_storeu_ps(p, v); }
+  static V broadcast(float x) { return _mm256_set1_ps(x); }
+  static V add(V a, V b) { return _mm256_add_ps(a, b); }
+  static V sub(V a, V b) { return _mm256_sub_ps(a, b); }
+  static V mul(V a, V b) { return _mm256_mul_ps(a, b); }
+  static V div(V a, V b) { return _mm256_div_ps(a, b); }
+  static V max(V a, V b) { return _mm256_max_ps(a, b); }
+  static V neg(V a) { return _mm256_xor_ps(a, _mm256_set1_ps(-0.0f)); }
+  static V abs(V a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
+  static V tanh(V a) { return Sleef_cinz_tanhf8_u35avx(a); }
+  static V exp(V a) { return Sleef_cinz_expf8_u10avx(a); }
+  static V log1p(V a) { return Sleef_cinz_log1pf8_u10avx(a); }
+};
+
+}  // namespace
+
+FloatTable float_avx2_table() {
+  return float_table_of<FloatAvx2>();
+}
+
+}  // namespace nnsweep::kernels

@@ -1,0 +1,38 @@
+// kernels/vector_math_float.hpp at 4 floats (SSE2, every x86-64 CPU), and one
+// float at a time (the scalar width).
+#include <immintrin.h>
+
+#include "kernels/float_loops.hpp"
+
+namespace nnsweep::kernels {
+namespace {
+
+struct FloatSse2 {
+  using V = __m128;
+  static constexpr std::size_t lanes = 4;
+  static V load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, V v) { _mm_storeu_ps(p, v); }
+  static V broadcast(float x) { return _mm_set1_ps(x); }
+  static V add(V a, V b) { return _mm_add_ps(a, b); }
+  static V sub(V a, V b) { return _mm_sub_ps(a, b); }
+  static V mul(V a, V b) { return _mm_mul_ps(a, b); }
+  static V div(V a, V b) { return _mm_div_ps(a, b); }
+  static V max(V a, V b) { return _mm_max_ps(a, b); }
+  static V neg(V a) { return _mm_xor_ps(a, _mm_set1_ps(-0.0f)); }
+  static V abs(V a) { return _mm_andnot_ps(_mm_set1_ps(-0.0f), a); }
+  static V tanh(V a) { return Sleef_cinz_tanhf4_u35sse2(a); }
+  static V exp(V a) { return Sleef_cinz_expf4_u10sse2(a); }
+  static V log1p(V a) { return Sleef_cinz_log1pf4_u10sse2(a); }
+};
+
+}  // namespace
+
+FloatTable float_sse2_table() {
+  return float_table_of<FloatSse2>();
+}
+
+FloatTable float_scalar_table() {
+  return float_table_of<OneFloat>();
+}
+
+}  // namespace nnsweep::kernels
