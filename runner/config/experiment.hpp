@@ -106,9 +106,11 @@ std::string to_yaml(const ExperimentConfig& config);
 // (runner/kernels/vector_math.hpp) and the dense products' own summation
 // order for narrow layers (runner/train/dense.hpp); 3: nnsweep's own tanh
 // with fused multiply-adds (runner/kernels/tanh_lanes.hpp), the rest as 2;
-// 4: that tanh reduced by a table of 2^(j/16) (kernels/tanh_table.hpp).
-// Any later change to either that alters results must raise it.
-constexpr std::int64_t kArithmetic = 4;
+// 4: that tanh reduced by a table of 2^(j/16) (kernels/tanh_table.hpp); 5:
+// one-unit layers with many inputs sum their products in eight lanes
+// (kernels::column_dots) instead of Eigen's order. Any later change to either
+// that alters results must raise it.
+constexpr std::int64_t kArithmetic = 5;
 
 // A run's identity: a hash of everything in its resolved config that affects
 // what it computes and stores. The experiment's name and train.log_every are

@@ -71,6 +71,17 @@ void accumulate(const double* L, std::ptrdiff_t ld_l, const double* S, std::ptrd
 void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std::ptrdiff_t columns,
                     double* out);
 
+// out(i) = w(0) A(0, i) + w(1) A(1, i) + ... for 0 <= i < m: a one-unit
+// layer's products over many inputs (A is n x m, w n contiguous values).
+// Each column's terms go into eight partial sums, term k into sum k mod 8 in
+// order (the first term starting it, a last block of fewer than eight adding
+// +0 to the sums it does not reach), and the sums are added as
+// ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)). Why not Eigen's
+// matrix-vector product: this is a fifth faster for 50 inputs (the sums'
+// last steps in registers at AVX-512).
+void column_dots(const double* w, const double* A, std::ptrdiff_t ld_a, std::ptrdiff_t n,
+                 std::ptrdiff_t m, double* out);
+
 // out(s) = np.sum(x * S[s, :]) for 0 <= s < short_dim: the products
 // x(i) S(s, i), summed in numpy's pairwise order. x is m contiguous values,
 // S short_dim x m; `out` holds short_dim values.

@@ -123,6 +123,7 @@ DenseTable dense_table_of() {
   DenseLoops<Isa>::template fill<kMaxShort>(table);
   table.numpy_row_sums = &numpy_row_sums_loops<Isa>;
   table.numpy_dot = &numpy_dot_loops<Isa>;
+  table.column_dots = &column_dots_loops<Isa>;
   return table;
 }
 

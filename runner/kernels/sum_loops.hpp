@@ -104,6 +104,80 @@ struct PairwiseContiguous {
   }
 };
 
+// column_dots (kernels/dense_kernels.hpp): each column's products in eight
+// virtual lanes, 8 / lanes vectors of the Isa, Columns columns at a time so
+// that their sums' adds overlap.
+template <class I>
+struct ColumnDots {
+  using V = typename I::V;
+  using Index = std::ptrdiff_t;
+  static constexpr Index kLanes = 8, kParts = kLanes / Index(I::lanes), kColumns = 4;
+
+  // Part p of the block at `at`, of which `valid` virtual lanes hold terms;
+  // the others read as +0.
+  static V part(const double* at, Index p, Index valid) {
+    const Index first = p * Index(I::lanes), here = valid - first;
+    if (here >= Index(I::lanes)) return I::load(at + first);
+    if (here <= 0) return I::broadcast(0.0);
+    return I::load_partial(at + first, here);
+  }
+
+  // ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) of the eight lanes: in
+  // registers where the Isa offers it (the same adds), else through memory.
+  static double tree(const V* parts) {
+    if constexpr (requires { I::tree8(parts); }) {
+      return I::tree8(parts);
+    } else {
+      double s[kLanes];
+      for (Index p = 0; p < kParts; ++p) I::store(s + p * Index(I::lanes), parts[p]);
+      return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+    }
+  }
+
+  template <Index Count>
+  static void columns(const double* w, const double* A, Index ld_a, Index n, double* out) {
+    V sums[Count][kParts];
+    // The first block starts the sums, whole blocks add to them, and a last
+    // short block adds +0 where it has no terms.
+    const auto add_block = [&](Index block, Index valid, bool first) {
+      for (Index p = 0; p < kParts; ++p) {
+        const V weights =
+            valid == kLanes ? I::load(w + block + p * Index(I::lanes)) : part(w + block, p, valid);
+        for (Index c = 0; c < Count; ++c) {
+          const double* a = A + c * ld_a + block;
+          const V product = I::mul(
+              weights, valid == kLanes ? I::load(a + p * Index(I::lanes)) : part(a, p, valid));
+          sums[c][p] = first ? product : I::add(sums[c][p], product);
+        }
+      }
+    };
+    const Index whole = n / kLanes * kLanes;
+    if (whole == 0) {
+      add_block(0, n, true);
+    } else {
+      add_block(0, kLanes, true);
+      for (Index block = kLanes; block < whole; block += kLanes) add_block(block, kLanes, false);
+      if (whole < n) add_block(whole, n - whole, false);
+    }
+    for (Index c = 0; c < Count; ++c) out[c] = tree(sums[c]);
+  }
+};
+
+template <class Isa>
+void column_dots_loops(const double* w, const double* A, std::ptrdiff_t ld_a, std::ptrdiff_t n,
+                       std::ptrdiff_t m, double* out) {
+  using Dots = ColumnDots<Isa>;
+  if (n == 0) {
+    for (std::ptrdiff_t i = 0; i < m; ++i) out[i] = 0.0;
+    return;
+  }
+  std::ptrdiff_t i = 0;
+  for (; i + Dots::kColumns <= m; i += Dots::kColumns) {
+    Dots::template columns<Dots::kColumns>(w, A + i * ld_a, ld_a, n, out + i);
+  }
+  for (; i < m; ++i) Dots::template columns<1>(w, A + i * ld_a, ld_a, n, out + i);
+}
+
 template <class Isa>
 void numpy_dot_loops(const double* x, const double* S, std::ptrdiff_t k_step, std::ptrdiff_t i_step,
                      std::ptrdiff_t short_dim, std::ptrdiff_t m, double* out) {

@@ -160,6 +160,10 @@ void numpy_row_sums(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows, std
                     double* out) {
   active().table.dense.numpy_row_sums(M, ld, rows, columns, out);
 }
+void column_dots(const double* w, const double* A, std::ptrdiff_t ld_a, std::ptrdiff_t n,
+                 std::ptrdiff_t m, double* out) {
+  active().table.dense.column_dots(w, A, ld_a, n, m, out);
+}
 void numpy_dot(const double* x, ShortOperand S, std::ptrdiff_t short_dim, std::ptrdiff_t m,
                double* out) {
   active().table.dense.numpy_dot(x, S.data, S.k_step, S.i_step, short_dim, m, out);

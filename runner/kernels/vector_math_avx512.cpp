@@ -59,6 +59,15 @@ struct Avx512 {
     return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_add_epi64(k, _mm512_set1_epi64(1023)), 52));
   }
   static __m512i sign() { return _mm512_set1_epi64(static_cast<long long>(1ULL << 63)); }
+  // ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) by three swaps: pairs,
+  // then the pairs' sums two lanes apart, then the halves.
+  static double tree8(const V* parts) {
+    // The masked forms take every lane from the permute (mask 0xFF), and
+    // avoid GCC 12's false uninitialized warning on the plain ones.
+    const V pairs = add(parts[0], _mm512_mask_permute_pd(parts[0], 0xFF, parts[0], 0x55));
+    const V quads = add(pairs, _mm512_mask_permutex_pd(pairs, 0xFF, pairs, 0x4E));
+    return _mm512_cvtsd_f64(add(quads, _mm512_mask_shuffle_f64x2(quads, 0xFF, quads, quads, 0x4E)));
+  }
   static V exp(V a) { return Sleef_cinz_expd8_u10avx512fnofma(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd8_u10avx512fnofma(a); }
 };

@@ -38,6 +38,8 @@ using RowSumsFunction = void (*)(const double* M, std::ptrdiff_t ld, std::ptrdif
 using DotFunction = void (*)(const double* x, const double* S, std::ptrdiff_t k_step,
                              std::ptrdiff_t i_step, std::ptrdiff_t short_dim, std::ptrdiff_t m,
                              double* out);
+using ColumnDotsFunction = void (*)(const double* w, const double* A, std::ptrdiff_t ld_a,
+                                    std::ptrdiff_t n, std::ptrdiff_t m, double* out);
 struct DenseTable {
   CombineFunction combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
   CombineFunction combine_derivative[2][kMaxShort + 1];  // by Derivative, then short dimension
@@ -45,6 +47,7 @@ struct DenseTable {
   AccumulateFunction accumulate[kMaxShort + 1];
   RowSumsFunction numpy_row_sums;
   DotFunction numpy_dot;
+  ColumnDotsFunction column_dots;
 };
 
 struct WidthTable {

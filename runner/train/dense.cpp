@@ -25,13 +25,14 @@ void dense_forward(const ConstMatrixRef& W, const ConstMatrixRef& b, const Const
                      b.data(), Z.data(), Z.outerStride(), outputs, inputs, X.cols());
     return;
   }
-  Z.noalias() = W * X;
-  // One unit: its values are one contiguous row, added to as one array.
-  if (outputs == 1) {
+  if (outputs == 1 && W.outerStride() == 1 && X.innerStride() == 1) {
+    // One unit: its values are one contiguous row, added to as one array.
+    kernels::column_dots(W.data(), X.data(), X.outerStride(), inputs, X.cols(), Z.data());
     Z.array() += b(0, 0);
-  } else {
-    Z.colwise() += b.col(0);
+    return;
   }
+  Z.noalias() = W * X;
+  Z.colwise() += b.col(0);
 }
 
 void weight_gradient(const ConstMatrixRef& dZ, const ConstMatrixRef& X, MatrixMap G,
