@@ -231,7 +231,7 @@ def main():
         avx2 = hidden50_at_avx2(folder, repeats)
         sweep_times, sweep_numpy = sweep(folder, repeats)
         tiny = tiny_runs(folder, runs)
-        fixed = fixed_cost(folder, 10)
+        fixed = fixed_cost(folder, 20)
     table = report(singles_rows, avx2, sweep_times, sweep_numpy, tiny, fixed, runs)
     print(table)
     write_results(table)
