@@ -65,21 +65,30 @@ def single_args(hidden):
 
 
 # nnsweep's single trainings take a fraction of a second, so they get three
-# times the repeats: this VM's clock moves between about 2.6 and 3.7 GHz from
-# one second to the next, and the best of five often catches none of the fast
-# moments.
+# times the repeats, taken in turns across the hidden sizes (and the
+# numpy and PyTorch runs between them): this VM's clock moves between about
+# 2.6 and 3.7 GHz from one second to the next, and five runs in a row of
+# 10 ms each can all fall in a slow moment.
 NNSWEEP_REPEATS = 3
+HIDDEN_SIZES = (1, 4, 20, 50)
 
 
 def singles(folder, repeats):
-    rows = []
-    for hidden in (1, 4, 20, 50):
-        ours = best(NNSWEEP_REPEATS * repeats,
-                    lambda: nnsweep_seconds(single_args(hidden), folder))
-        numpy = best(max(1, repeats // 2), lambda: script_seconds("post_numpy.py", hidden, 0.1, 10000))
-        torch = best(max(1, repeats // 2), lambda: script_seconds("post_torch.py", hidden, 0.1, 10000))
-        rows.append((hidden, ours, numpy, torch))
-    return rows
+    ours = {hidden: float("inf") for hidden in HIDDEN_SIZES}
+    numpy, torch = {}, {}
+    for turn in range(NNSWEEP_REPEATS * repeats):
+        for hidden in HIDDEN_SIZES:
+            ours[hidden] = min(ours[hidden], nnsweep_seconds(single_args(hidden), folder))
+        if turn % NNSWEEP_REPEATS == 0:
+            for hidden in HIDDEN_SIZES:
+                for results, script in ((numpy, "post_numpy.py"), (torch, "post_torch.py")):
+                    if turn // NNSWEEP_REPEATS >= max(1, repeats // 2):
+                        continue
+                    seconds = script_seconds(script, hidden, 0.1, 10000)
+                    previous = results.get(hidden)
+                    results[hidden] = (seconds if previous is None or seconds is None
+                                       else min(previous, seconds))
+    return [(hidden, ours[hidden], numpy[hidden], torch[hidden]) for hidden in HIDDEN_SIZES]
 
 
 def hidden50_at_avx2(folder, repeats):
