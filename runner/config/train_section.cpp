@@ -99,7 +99,10 @@ TrainConfig read_train(const ConfigView& root) {
       if (key == "record_every") train.record_every = number;
     } else {
       std::string message = "unknown key '" + key + "' in train";
-      const std::string hint = did_you_mean(key, allowed);
+      // `precision` is the name other tools use; here it is the precision
+      // metric's column, so the arithmetic's is train.dtype.
+      const std::string hint = key == "precision" ? "did you mean 'dtype' (float64 or float32)?"
+                                                  : did_you_mean(key, allowed);
       message += hint.empty() ? " (allowed: " + join_choices(allowed) + ")" : "; " + hint;
       view->fail_key(key, message);
     }

@@ -81,6 +81,10 @@ BOOST_AUTO_TEST_CASE(dtype_is_float64_or_float32) {
                       {"dtype", "float64", "float32", "float16"});
   expect_config_error(bad("log_every: 0", "log_every: 0\n  dtype: 32"), {15, "32"}, {"dtype"});
   expect_set_error(kGoodConfig, {"train.dtype=double"}, "train.dtype", 0, {"dtype", "double"});
+  // Other tools' name for it points to dtype (train.precision is a metric's column).
+  expect_config_error(
+      bad("log_every: 0", "precision: float32"), {14, "precision"},
+      {"unknown key 'precision' in train", "did you mean 'dtype' (float64 or float32)?"});
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key_in_plugin_section) {
