@@ -1,6 +1,6 @@
 #pragma once
 // The array loops of kernels/vector_math.hpp, written once for any SIMD width.
-// Included only by the per-width files (vector_math_sse2.cpp, _avx.cpp,
+// Included only by the per-width files (vector_math_sse2.cpp, _avx2.cpp,
 // _avx512.cpp), each with an `Isa` struct in its own anonymous namespace, so
 // that every instantiation has internal linkage and code compiled for a wide
 // CPU can never be linked into a narrow one's path. For the same reason this
@@ -17,7 +17,9 @@
 // table[i & 15]) and sixteenths_to_power(shifted) (lane-wise 2^(i >> 4)), i
 // being the integer in the low bits of shifted's mantissa
 // (kernels/tanh_lanes.hpp), and SLEEF's
-// deterministic exp and log1p for V. Tails shorter than a vector go through
+// deterministic exp and log1p for V; optionally tree8(parts), the fixed sum
+// of eight lanes that kernels/sum_loops.hpp's ColumnDots otherwise does
+// through memory. Tails shorter than a vector go through
 // `One` (tanh) or SLEEF's scalar `purec` functions of the same family, which
 // give the same bits.
 #include <math.h>
