@@ -74,11 +74,6 @@ const double* transposed(const ConstMatrixRef& W, Eigen::VectorXd& scratch) {
 
 }  // namespace
 
-bool through_gives_weight_gradient(Eigen::Index outputs, Eigen::Index inputs) {
-  // weight_gradient sums such shapes down A's rows (its accumulate path).
-  return outputs <= kernels::kMaxGradientShort && inputs > kNarrow;
-}
-
 void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap dA,
                     Eigen::VectorXd& scratch) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
@@ -91,13 +86,14 @@ void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap
   dA.noalias() = W.transpose() * dZ;
 }
 
-void input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
+bool input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
                             const ConstMatrixRef& A, DerivativeFromOutput form, MatrixMap dZ_below,
                             Eigen::VectorXd& scratch, MatrixMap* G) {
   const auto kernel_form = form == DerivativeFromOutput::one_minus_square
                                ? kernels::Derivative::one_minus_square
                                : kernels::Derivative::logistic;
-  if (G && through_gives_weight_gradient(W.rows(), W.cols())) {
+  // weight_gradient sums such shapes down A's rows (its accumulate path).
+  if (G && W.rows() <= kernels::kMaxGradientShort && W.cols() > kNarrow) {
     // G transposed after W transposed in scratch, as weight_gradient's path
     // for these shapes sums it.
     double* gradient = scratch.data() + W.size();
@@ -106,12 +102,13 @@ void input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
         kernels::ShortOperand::columns(dZ.data(), dZ.outerStride()), A.data(), A.outerStride(),
         dZ_below.data(), dZ_below.outerStride(), gradient, W.cols(), W.cols(), W.rows(), dZ.cols());
     *G = Eigen::Map<const Eigen::MatrixXd>(gradient, W.cols(), W.rows()).transpose();
-    return;
+    return true;
   }
   kernels::combine_derivative(kernel_form, transposed(W, scratch), W.cols(),
                               kernels::ShortOperand::columns(dZ.data(), dZ.outerStride()), A.data(),
                               A.outerStride(), dZ_below.data(), dZ_below.outerStride(), W.cols(),
                               W.rows(), dZ.cols());
+  return false;
 }
 
 }  // namespace nnsweep

@@ -66,13 +66,12 @@ void input_gradient(const ConstMatrixRef& W, const ConstMatrixRef& dZ, MatrixMap
 // for an activation whose backward has that form (PluginTraits::derivative,
 // not `none`) and where input_gradient_by_columns(W.rows()): in one pass,
 // without dA, with the same bits as input_gradient() followed by the
-// activation's backward(). A and dZ_below are n_in x m. Where
-// through_gives_weight_gradient(W's shape), it also writes G = dZ * A^T, the
-// bits of weight_gradient(dZ, A, G), into `G` when given; `scratch` then
-// holds twice W's size.
-void input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
+// activation's backward(). A and dZ_below are n_in x m. Given `G`, where
+// W's shape lets the same pass sum it (at most two outputs, more than
+// kNarrow inputs), it also writes G = dZ * A^T with the bits of
+// weight_gradient(dZ, A, G), and returns true; `scratch` holds twice W's size.
+bool input_gradient_through(const ConstMatrixRef& W, const ConstMatrixRef& dZ,
                             const ConstMatrixRef& A, DerivativeFromOutput form, MatrixMap dZ_below,
                             Eigen::VectorXd& scratch, MatrixMap* G = nullptr);
-bool through_gives_weight_gradient(Eigen::Index outputs, Eigen::Index inputs);
 
 }  // namespace nnsweep

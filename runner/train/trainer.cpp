@@ -49,7 +49,9 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
     largest_layer = std::max(largest_layer, network_.sizes()[l] * network_.sizes()[l + 1]);
   }
   scratch_.resize(2 * largest_layer);  // input_gradient_through's two matrices
-  if (network_.sizes()[1] == 1 && network_.sizes()[0] <= kNarrow) {
+  // The double passes' transposed features (float32 runs keep their own data).
+  if (config.train.dtype == DType::float64 && network_.sizes()[1] == 1 &&
+      network_.sizes()[0] <= kNarrow) {
     input_rows_ = data.X.transpose();
     if (mini_batches()) input_rows_.resize(batch_size_, data.X.rows());
     input_rows_view_ = {input_rows_.data(), input_rows_.rows()};
@@ -154,11 +156,9 @@ void Trainer::backward() {
 bool Trainer::back_to_layer(std::size_t l, Eigen::Index n, MatrixMap weight_gradient) {
   const auto& W = network_.weight(l + 1);
   if (input_gradient_by_columns(W.rows()) && forward_.derivative(l) != DerivativeFromOutput::none) {
-    const bool both = through_gives_weight_gradient(W.rows(), W.cols());
-    input_gradient_through(W, forward_.leading(dZ_[l + 1], n), forward_.A(l),
-                           forward_.derivative(l), forward_.leading(dZ_[l], n), scratch_,
-                           both ? &weight_gradient : nullptr);
-    return both;
+    return input_gradient_through(W, forward_.leading(dZ_[l + 1], n), forward_.A(l),
+                                  forward_.derivative(l), forward_.leading(dZ_[l], n), scratch_,
+                                  &weight_gradient);
   }
   const Eigen::Index rows = W.cols();
   // A block of columns small enough that dA stays in the L1 cache between
