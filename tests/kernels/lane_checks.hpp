@@ -1,12 +1,15 @@
 #pragma once
-// Checks shared by the double and float vector-math tests
-// (test_vector_math.cpp, test_vector_math_float.cpp): the same bits at every
+// Checks shared by the kernel tests (test_vector_math.cpp,
+// test_vector_math_float.cpp, test_dense_kernels.cpp, test_column_dots.cpp):
+// bit-for-bit comparison, random test values, and the same bits at every
 // SIMD width as at the scalar one, at every length and offset; in place equal
 // to out of place; gradients equal to their formula at every width.
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <cstring>
 #include <initializer_list>
+#include <random>
 #include <vector>
 
 #include "kernels/vector_math.hpp"
@@ -29,6 +32,16 @@ struct RestoreWidth {
   kernels::Width saved = kernels::active_width();
   ~RestoreWidth() { kernels::use_width(saved); }
 };
+
+// n doubles of mixed magnitudes, so that a reordered or fused sum of them
+// would round differently.
+inline std::vector<double> random_values(std::size_t n, std::mt19937_64& generator) {
+  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-20, 20);
+  std::vector<double> values(n);
+  for (double& v : values) v = std::ldexp(mantissa(generator), exponent(generator));
+  return values;
+}
 
 // f over x[offset .. offset + n) at `width`.
 template <class T>

@@ -14,6 +14,7 @@
 #include "lane_checks.hpp"
 
 namespace k = nnsweep::kernels;
+using nnsweep::testing::random_values;
 using nnsweep::testing::RestoreWidth;
 using nnsweep::testing::same_bits;
 using Index = std::ptrdiff_t;
@@ -45,13 +46,7 @@ BOOST_AUTO_TEST_SUITE(column_dots)
 BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
   RestoreWidth restore;
   std::mt19937_64 generator(501);
-  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
-  std::uniform_int_distribution<int> exponent(-20, 20);
-  const auto values = [&](std::size_t count) {
-    std::vector<double> v(count);
-    for (double& x : v) x = std::ldexp(mantissa(generator), exponent(generator));
-    return v;
-  };
+  const auto values = [&](std::size_t count) { return random_values(count, generator); };
   for (k::Width width : k::supported_widths()) {
     k::use_width(width);
     for (Index n : {1, 7, 8, 9, 15, 16, 17, 50, 129}) {

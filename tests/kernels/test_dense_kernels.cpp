@@ -7,37 +7,21 @@
 // every length around numpy's 8-lane and 128-element blocks.
 #include <boost/test/unit_test.hpp>
 
-#include <cstring>
 #include <random>
 #include <vector>
 
 #include "kernels/dense_kernels.hpp"
 #include "kernels/vector_math.hpp"
+#include "lane_checks.hpp"
 #include "util/numpy_sum.hpp"
 
 namespace k = nnsweep::kernels;
+using nnsweep::testing::random_values;
+using nnsweep::testing::RestoreWidth;
+using nnsweep::testing::same_bits;
 using Index = std::ptrdiff_t;
 
 namespace {
-
-std::vector<double> random_values(std::size_t n, std::mt19937_64& generator) {
-  // Mixed magnitudes, so that a reordered or fused sum would round differently.
-  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
-  std::uniform_int_distribution<int> exponent(-20, 20);
-  std::vector<double> values(n);
-  for (double& v : values) v = std::ldexp(mantissa(generator), exponent(generator));
-  return values;
-}
-
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
-}
-
-struct RestoreWidth {
-  k::Width saved = k::active_width();
-  ~RestoreWidth() { k::use_width(saved); }
-};
 
 // The contract's sums, one element at a time. `volatile` keeps the compiler
 // from fusing or reordering them.
@@ -171,9 +155,10 @@ BOOST_AUTO_TEST_CASE(combine_through_a_derivative_is_combine_then_the_derivative
                     reference_accumulate(A, ld_long, S, ld_short, ld_long, rows, short_dim, m);
                 // Only the rows written: the gap's values are the reference's filler.
                 for (Index c = 0; c < short_dim; ++c) {
-                  for (Index r = rows; r < ld_long; ++r) sums[std::size_t(c * ld_long + r)] = 0.0;
-                  for (Index r = rows; r < ld_long; ++r)
-                    gradient[std::size_t(c * ld_long + r)] = 0.0;
+                  for (Index r = rows; r < ld_long; ++r) {
+                    sums[std::size_t(c * ld_long + r)] = gradient[std::size_t(c * ld_long + r)] =
+                        0.0;
+                  }
                 }
                 BOOST_TEST(same_bits(gradient, sums), "the gradient");
               }

@@ -58,14 +58,23 @@ void check_forward(const std::string& name, const std::function<double(double)>&
   }
 }
 
+// g's forward and backward passes on the sample blocks.
+struct Backward {
+  Eigen::MatrixXd Z, A, dA, dZ;
+};
+Backward backward_on_samples(const nnsweep::Activation& g) {
+  Backward pass{sample_z(), {}, {}, {}};
+  pass.A = forward(g, pass.Z);
+  pass.dA = sample_upstream(pass.Z);
+  pass.dZ.resize(pass.Z.rows(), pass.Z.cols());
+  g.backward(pass.Z, pass.A, pass.dA, pass.dZ);
+  return pass;
+}
+
 // dZ must equal dA * g'(Z); g' from a central difference with step h.
 void check_backward(const std::string& name) {
   const auto g = make(name);
-  const Eigen::MatrixXd Z = sample_z();
-  const Eigen::MatrixXd A = forward(*g, Z);
-  const Eigen::MatrixXd dA = sample_upstream(Z);
-  Eigen::MatrixXd dZ(Z.rows(), Z.cols());
-  g->backward(Z, A, dA, dZ);
+  const auto [Z, A, dA, dZ] = backward_on_samples(*g);
 
   const double h = 1e-6;
   const Eigen::MatrixXd plus = forward(*g, (Z.array() + h).matrix());
@@ -157,12 +166,7 @@ BOOST_AUTO_TEST_CASE(declared_derivative_forms_are_what_backward_computes) {
     const nnsweep::DerivativeFromOutput form = registry.describe(name)->traits.derivative;
     if (form == nnsweep::DerivativeFromOutput::none) continue;
     ++declared;
-    const auto g = make(name);
-    const Eigen::MatrixXd Z = sample_z();
-    const Eigen::MatrixXd A = forward(*g, Z);
-    const Eigen::MatrixXd dA = sample_upstream(Z);
-    Eigen::MatrixXd dZ(Z.rows(), Z.cols());
-    g->backward(Z, A, dA, dZ);
+    const auto [Z, A, dA, dZ] = backward_on_samples(*make(name));
     for (Eigen::Index i = 0; i < Z.size(); ++i) {
       volatile double a = A(i), factor = form == nnsweep::DerivativeFromOutput::one_minus_square
                                              ? 1.0 - a * a
