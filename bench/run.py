@@ -74,21 +74,19 @@ HIDDEN_SIZES = (1, 4, 20, 50)
 
 
 def singles(folder, repeats):
-    ours = {hidden: float("inf") for hidden in HIDDEN_SIZES}
-    numpy, torch = {}, {}
+    times = {(name, hidden): [] for name in ("nnsweep", "numpy", "torch") for hidden in HIDDEN_SIZES}
+    script_turns = max(1, repeats // 2)
     for turn in range(NNSWEEP_REPEATS * repeats):
         for hidden in HIDDEN_SIZES:
-            ours[hidden] = min(ours[hidden], nnsweep_seconds(single_args(hidden), folder))
-        if turn % NNSWEEP_REPEATS == 0:
-            for hidden in HIDDEN_SIZES:
-                for results, script in ((numpy, "post_numpy.py"), (torch, "post_torch.py")):
-                    if turn // NNSWEEP_REPEATS >= max(1, repeats // 2):
-                        continue
-                    seconds = script_seconds(script, hidden, 0.1, 10000)
-                    previous = results.get(hidden)
-                    results[hidden] = (seconds if previous is None or seconds is None
-                                       else min(previous, seconds))
-    return [(hidden, ours[hidden], numpy[hidden], torch[hidden]) for hidden in HIDDEN_SIZES]
+            times["nnsweep", hidden].append(nnsweep_seconds(single_args(hidden), folder))
+            if turn % NNSWEEP_REPEATS == 0 and turn // NNSWEEP_REPEATS < script_turns:
+                for name in ("numpy", "torch"):
+                    times[name, hidden].append(
+                        script_seconds("post_%s.py" % name, hidden, 0.1, 10000))
+    # A script that cannot run (PyTorch missing) gives None every time.
+    fastest = {key: None if None in values else min(values) for key, values in times.items()}
+    return [(hidden, fastest["nnsweep", hidden], fastest["numpy", hidden], fastest["torch", hidden])
+            for hidden in HIDDEN_SIZES]
 
 
 def hidden50_at_avx2(folder, repeats):
