@@ -76,7 +76,9 @@ bool is_dotted_key(const std::string& key) {
   return true;
 }
 
-std::string ConfigDocument::stem() const { return std::filesystem::path(path).stem().string(); }
+std::string ConfigDocument::stem() const {
+  return std::filesystem::path(path).stem().string();
+}
 
 std::pair<std::string, Override> parse_set(const std::string& argument,
                                            const std::string& source_prefix) {
@@ -101,8 +103,8 @@ std::pair<std::string, Override> parse_set(const std::string& argument,
 ConfigDocument load_config(const std::string& path, const std::vector<std::string>& sets) {
   std::ifstream file(path);
   if (!file) {
-    throw ConfigError(SourceLocation{path, 1, 1}, "cannot read the experiment file: " +
-                                                      std::string(std::strerror(errno)));
+    throw ConfigError(SourceLocation{path, 1, 1},
+                      "cannot read the experiment file: " + std::string(std::strerror(errno)));
   }
   std::ostringstream text;
   text << file.rdbuf();
@@ -118,6 +120,15 @@ ConfigDocument load_config(const std::string& path, const std::vector<std::strin
     document.overrides.insert_or_assign(key, std::move(override));
   }
   return document;
+}
+
+ConfigDocument independent_copy(const ConfigDocument& document) {
+  ConfigDocument copy{document.path, document.text, parse_yaml(document.text, document.path), {}};
+  for (const auto& [key, override] : document.overrides) {
+    copy.overrides.emplace(key,
+                           Override{YAML::Clone(override.value), override.source, override.mark});
+  }
+  return copy;
 }
 
 }  // namespace nnsweep

@@ -22,6 +22,13 @@ struct ConfigDocument {
 // ConfigError. Each `sets` entry is KEY=VALUE with a dotted KEY and a YAML VALUE.
 ConfigDocument load_config(const std::string& path, const std::vector<std::string>& sets);
 
+// A copy that shares no YAML node with `document`: the same text, parsed
+// again, and deep copies of the overrides. Why: yaml-cpp is not safe for
+// concurrent reads of one document (even a const lookup may allocate in the
+// document's shared node memory), so each thread that reads a config needs
+// its own copy. `document` must have come from load_config.
+ConfigDocument independent_copy(const ConfigDocument& document);
+
 // One KEY=VALUE argument as an override; throws ConfigError for a malformed one.
 // Errors name "<source_prefix>KEY" as their file ("--set optimizer.learning_rate").
 std::pair<std::string, Override> parse_set(const std::string& argument,

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "sweep/resolve_all.hpp"
+
 namespace nnsweep {
 namespace {
 
@@ -21,16 +23,17 @@ std::string experiment_yaml(const ConfigDocument& document) {
 }  // namespace
 
 PlannedExperiment plan_experiment(const ConfigDocument& document, const Plan& plan,
-                                  const PlanResolver& resolver) {
+                                  const PlanResolver& resolver, int threads) {
   PlannedExperiment experiment;
   experiment.experiment_yaml = experiment_yaml(document);
   experiment.points = plan.size();
   experiment.summary_keys = resolver.summary_keys();
   std::unordered_map<std::string, std::int64_t> first_of;
   std::string ids;
-  experiment.runs.reserve(static_cast<std::size_t>(plan.size()));
-  for (std::int64_t index = 0; index < plan.size(); ++index) {
-    PlannedRun run = resolver.resolve(index);
+  std::vector<PlannedRun> resolved = resolve_all(document, plan, resolver, threads);
+  experiment.runs.reserve(resolved.size());
+  for (PlannedRun& run : resolved) {
+    const std::int64_t index = run.index;
     const auto [found, inserted] = first_of.emplace(run.id, index);
     if (!inserted) {
       experiment.duplicates.emplace_back(index, found->second);

@@ -24,8 +24,10 @@ struct PlannedExperiment {
   std::vector<std::pair<std::int64_t, std::int64_t>> duplicates;
 };
 
-// Resolves every point of the plan. Throws ConfigError for an invalid run.
+// Resolves every point of the plan, on `threads` threads (0: every core; the
+// result is the same for any count). Throws ConfigError for an invalid run:
+// the first in plan order.
 PlannedExperiment plan_experiment(const ConfigDocument& document, const Plan& plan,
-                                  const PlanResolver& resolver);
+                                  const PlanResolver& resolver, int threads = 0);
 
 }  // namespace nnsweep

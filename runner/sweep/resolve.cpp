@@ -13,13 +13,21 @@ std::string flow_text(const YAML::Node& node) {
   return out.c_str();
 }
 
+std::string InputDigests::of(const std::string& path) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  auto found = digests_.find(path);
+  if (found == digests_.end()) found = digests_.emplace(path, file_sha256(path)).first;
+  return found->second;
+}
+
 PlanResolver::PlanResolver(const ConfigDocument& document, const Plan& plan,
-                           const Registries& registries)
+                           const Registries& registries, std::shared_ptr<InputDigests> digests)
     : document_(document),
       plan_(plan),
       registries_(registries),
       index_(document.root),
-      summary_keys_(plan.swept_keys()) {
+      summary_keys_(plan.swept_keys()),
+      digests_(digests ? std::move(digests) : std::make_shared<InputDigests>()) {
   for (const auto& [key, value] : document.overrides) {
     if (key == "sweep" || key.rfind("sweep.", 0) == 0) continue;  // not a run setting
     if (std::find(summary_keys_.begin(), summary_keys_.end(), key) == summary_keys_.end()) {
@@ -32,21 +40,18 @@ namespace {
 
 // The dataset's file parameters, each followed by its file's digest.
 void add_input_digests(PluginChoice& choice, const RegistryBase& registry, const ConfigView& root,
-                       const std::string& section, std::map<std::string, std::string>& digests) {
+                       const std::string& section, InputDigests& digests) {
   const PluginDescription* plugin = registry.describe(choice.name);
   for (const ParamSpec& spec : plugin->params) {
     if (!spec.is_path) continue;
-    const std::string& path = choice.params.string(spec.name);
-    auto found = digests.find(path);
-    if (found == digests.end()) {
-      try {
-        found = digests.emplace(path, file_sha256(path)).first;
-      } catch (const std::runtime_error& error) {
-        const auto view = root.child(section);
-        (view ? *view : root).fail(section + "." + spec.name + ": " + error.what());
-      }
+    std::string digest;
+    try {
+      digest = digests.of(choice.params.string(spec.name));
+    } catch (const std::runtime_error& error) {
+      const auto view = root.child(section);
+      (view ? *view : root).fail(section + "." + spec.name + ": " + error.what());
     }
-    choice.params.set(spec.name + "_sha256", found->second);
+    choice.params.set(spec.name + "_sha256", std::move(digest));
   }
 }
 
@@ -58,7 +63,7 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   PlannedRun run;
   run.index = index;
   run.config = parse_experiment(root, registries_, document_.stem());
-  add_input_digests(run.config.dataset, registries_.datasets, root, "dataset", digests_);
+  add_input_digests(run.config.dataset, registries_.datasets, root, "dataset", *digests_);
   ConfigTexts texts = config_texts(run.config);
   run.config_yaml = std::move(texts.yaml);
   run.id = std::move(texts.run_id);

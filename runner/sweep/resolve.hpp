@@ -1,6 +1,8 @@
 #pragma once
 // From a plan's run index to a validated, resolved run.
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,9 +21,24 @@ struct PlannedRun {
   std::vector<std::pair<std::string, std::int64_t>> seeds;  // config_seeds(config)
 };
 
+// SHA-256 of input files by absolute path. Resolvers of one plan that share
+// it read each file once, and so give every run of the plan the same digest
+// of a file, even when several threads resolve runs.
+class InputDigests {
+ public:
+  // Throws std::runtime_error when the file cannot be read.
+  std::string of(const std::string& path);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> digests_;
+};
+
 class PlanResolver {
  public:
-  PlanResolver(const ConfigDocument& document, const Plan& plan, const Registries& registries);
+  // `digests`: shared with the plan's other resolvers (none: its own).
+  PlanResolver(const ConfigDocument& document, const Plan& plan, const Registries& registries,
+               std::shared_ptr<InputDigests> digests = nullptr);
 
   // The keys that get a summary column: swept keys, then --set keys.
   const std::vector<std::string>& summary_keys() const { return summary_keys_; }
@@ -33,14 +50,16 @@ class PlanResolver {
   // Resolves every run, so that no bad value waits for the run that uses it.
   void validate_all() const;
 
+  const Registries& registries() const { return registries_; }
+  const std::shared_ptr<InputDigests>& digests() const { return digests_; }
+
  private:
   const ConfigDocument& document_;
   const Plan& plan_;
   const Registries& registries_;
   DocumentIndex index_;  // of document_.root, shared by every run's view
   std::vector<std::string> summary_keys_;
-  // SHA-256 by absolute path: each input file is read once per plan.
-  mutable std::map<std::string, std::string> digests_;
+  std::shared_ptr<InputDigests> digests_;
 };
 
 // A YAML node as one line of flow text: 0.1, tanh, [20, 20].
