@@ -44,7 +44,9 @@ void add_run_command(CLI::App& app, nnsweep::RunArguments& run) {
   CLI::App* command = app.add_subcommand("run", "validate, expand the sweep, train every run");
   add_config_arguments(*command, run);
   command->add_option("--out", run.out, "results file (default: results/<name>.h5)");
-  command->add_option("--threads", run.threads, "training threads (default: every core)")
+  command
+      ->add_option("--threads", run.threads,
+                   "threads that plan and train the runs (default: every core)")
       ->check(CLI::Range(1, 4096));
   command->add_flag("--quiet", run.quiet, "print nothing but errors");
   command->add_flag("--overwrite", run.overwrite,
