@@ -19,6 +19,13 @@ void register_builtin_plugins(Registries& registries) {
   register_relu(registries);
   register_softmax(registries);
   register_normal_initializer(registries);
+  register_uniform_initializer(registries);
+  register_xavier_normal(registries);
+  register_xavier_uniform(registries);
+  register_he_normal(registries);
+  register_he_uniform(registries);
+  register_lecun_normal(registries);
+  register_orthogonal(registries);
   register_binary_cross_entropy(registries);
   register_categorical_cross_entropy(registries);
   register_mse(registries);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config/experiment.hpp"
+#include "registry/initializer.hpp"
 
 namespace nnsweep {
 namespace {
@@ -63,16 +64,28 @@ std::string plugin_yaml(const PluginChoice& choice) {
   return text + "}";
 }
 
+namespace {
+
+// The choice as plugin_yaml writes it, without the parameters that every
+// plugin of its kind shares (`shared`) where they are at their defaults: runs
+// that leave them alone keep the identities they had before they existed.
+std::string plugin_yaml_without_shared_defaults(const PluginChoice& choice,
+                                                const std::vector<ParamSpec>& shared) {
+  PluginChoice written{choice.name, {}};
+  for (const auto& [param, value] : choice.params.values()) {
+    const auto spec = std::find_if(shared.begin(), shared.end(),
+                                   [&](const ParamSpec& s) { return s.name == param; });
+    if (spec == shared.end() || !(spec->default_value == value)) written.params.set(param, value);
+  }
+  return plugin_yaml(written);
+}
+
+}  // namespace
+
 std::string dataset_yaml(const PluginChoice& dataset) {
   // Resolving a plan calls this for every run: build the declarations once.
   static const std::vector<ParamSpec> split = dataset_split_params();
-  PluginChoice written{dataset.name, {}};
-  for (const auto& [param, value] : dataset.params.values()) {
-    const auto spec = std::find_if(split.begin(), split.end(),
-                                   [&](const ParamSpec& s) { return s.name == param; });
-    if (spec == split.end() || !(spec->default_value == value)) written.params.set(param, value);
-  }
-  return plugin_yaml(written);
+  return plugin_yaml_without_shared_defaults(dataset, split);
 }
 
 namespace {
@@ -92,7 +105,9 @@ std::string model_to_optimizer_yaml(const ExperimentConfig& config) {
     text += "]\n";
   }
   text += "  output: " + plugin_yaml(config.model.output) + "\n";
-  text += "  init: " + plugin_yaml(config.model.init) + "\n";
+  static const std::vector<ParamSpec> initializer_shared = initializer_shared_params();
+  text += "  init: " + plugin_yaml_without_shared_defaults(config.model.init, initializer_shared) +
+          "\n";
   text += "loss: " + plugin_yaml(config.loss) + "\n";
   text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
   return text;

@@ -132,7 +132,10 @@ class Registry : public RegistryBase {
 
 // Every kind's registry. Kinds are named as in `nnsweep plugins KIND`.
 struct Registries {
-  Registries() { datasets.set_shared_params(dataset_split_params()); }
+  Registries() {
+    datasets.set_shared_params(dataset_split_params());
+    initializers.set_shared_params(initializer_shared_params());
+  }
 
   Registry<DatasetGenerator> datasets{"dataset"};
   Registry<Activation> activations{"activation"};

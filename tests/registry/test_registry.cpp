@@ -58,7 +58,10 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
              tt::per_element());
   BOOST_TEST(r.activations.names() == Names({"identity", "relu", "sigmoid", "softmax", "tanh"}),
              tt::per_element());
-  BOOST_TEST(r.initializers.names() == Names({"normal"}), tt::per_element());
+  BOOST_TEST(r.initializers.names() ==
+                 Names({"he_normal", "he_uniform", "lecun_normal", "normal", "orthogonal",
+                        "uniform", "xavier_normal", "xavier_uniform"}),
+             tt::per_element());
   BOOST_TEST(
       r.losses.names() == Names({"binary_cross_entropy", "categorical_cross_entropy", "mse"}),
       tt::per_element());

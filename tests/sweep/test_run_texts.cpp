@@ -89,4 +89,30 @@ BOOST_AUTO_TEST_CASE(an_input_file_counts_by_its_digest_as_alone) {
   BOOST_TEST(run.config_yaml.find(csv) != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(an_initializer_bias_at_its_default_leaves_the_identity_alone) {
+  // `bias` came after results files existed: a run that leaves it at 0 keeps
+  // the identity it had; any other value is a run of its own.
+  ScratchDir dir;
+  const std::string path = dir.write("bias.yaml",
+                                     "name: bias\n"
+                                     "dataset: {name: moons, n_samples: 40, noise: 0.2, seed: 0}\n"
+                                     "model: {hidden: [3], activation: tanh,\n"
+                                     "        init: {name: he_normal, seed: 1}}\n"
+                                     "optimizer: {name: gd, learning_rate: 0.1}\n"
+                                     "train: {iterations: 20}\n"
+                                     "sweep: {list: [{model.init.seed: 1}, {model.init.bias: 0},\n"
+                                     "               {model.init.bias: 0.1}]}\n")
+                               .string();
+  const ConfigDocument document = load_config(path, {});
+  const Plan plan(document);
+  const PlanResolver resolver(document, plan, builtin_registries());
+  const PlannedRun unset = resolver.resolve(0), zero = resolver.resolve(1),
+                   shifted = resolver.resolve(2);
+  BOOST_TEST(unset.config_yaml.find("bias:") == std::string::npos);
+  BOOST_TEST(zero.id == unset.id);
+  BOOST_TEST(shifted.id != unset.id);
+  BOOST_TEST(shifted.config_yaml.find("bias: 0.1") != std::string::npos);
+  BOOST_TEST(shifted.config.model.init.params.real("bias") == 0.1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

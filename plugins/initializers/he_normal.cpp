@@ -1,0 +1,24 @@
+// He et al. (2015), as torch.nn.init.kaiming_normal_ for relu (fan_in mode):
+// randn(fan_out, fan_in) * gain * sqrt(2 / fan_in), layer by layer from one numpy
+// stream. (Keras's he_normal truncates its normal; this one does not.)
+#include <cmath>
+
+#include "initializers/layer_draws.hpp"
+
+namespace nnsweep {
+
+void register_he_normal(Registries& registries) {
+  registries.initializers.add(
+      {"he_normal",
+       "He: randn * gain * sqrt(2 / fan_in), layer by layer",
+       {gain_param(), seed_param(0, "numpy seed, as np.random.seed(seed) before the first layer")}},
+      [](const Params& params) {
+        return std::make_unique<FanScaled>(params, "gain", FanScaled::Distribution::normal,
+                                           [](double gain, Eigen::Index fan_in, Eigen::Index) {
+                                             return gain *
+                                                    std::sqrt(2.0 / static_cast<double>(fan_in));
+                                           });
+      });
+}
+
+}  // namespace nnsweep
