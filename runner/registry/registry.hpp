@@ -55,6 +55,10 @@ struct PluginDescription {
   std::string summary;
   std::vector<ParamSpec> params;
   PluginTraits traits = {};
+  // For a plugin from a shared library (registry/external_plugins.hpp): the
+  // SHA-256 of the library file, which enters the identity of every run that
+  // uses the plugin (as its parameter `library_sha256`); empty for built-ins.
+  std::string library_sha256 = {};
 };
 
 class RegistryBase {
@@ -82,8 +86,9 @@ class Registry : public RegistryBase {
   void add(PluginDescription description, Factory factory) {
     const std::string name = description.name;
     if (entries_.count(name)) {
-      throw std::invalid_argument("a " + kind() + " plugin named '" + name +
-                                  "' is already registered");
+      const bool vowel = std::string("aeiou").find(kind().front()) != std::string::npos;
+      throw std::invalid_argument(std::string(vowel ? "an " : "a ") + kind() + " plugin named '" +
+                                  name + "' is already registered");
     }
     for (const ParamSpec& shared : shared_params_) {
       for (const ParamSpec& own : description.params) {

@@ -55,6 +55,27 @@ void add_input_digests(PluginChoice& choice, const RegistryBase& registry, const
   }
 }
 
+// Each plugin from a shared library carries its library's digest, so that a
+// run on a changed library is never taken for a finished one.
+void add_library_digest(PluginChoice& choice, const RegistryBase& registry) {
+  const PluginDescription* plugin = registry.describe(choice.name);
+  if (plugin && !plugin->library_sha256.empty()) {
+    choice.params.set("library_sha256", plugin->library_sha256);
+  }
+}
+
+void add_library_digests(ExperimentConfig& config, const Registries& registries) {
+  add_library_digest(config.dataset, registries.datasets);
+  add_library_digest(config.model.activation, registries.activations);
+  for (PluginChoice& layer : config.model.layer_activations) {
+    add_library_digest(layer, registries.activations);
+  }
+  add_library_digest(config.model.output, registries.activations);
+  add_library_digest(config.model.init, registries.initializers);
+  add_library_digest(config.loss, registries.losses);
+  add_library_digest(config.optimizer, registries.optimizers);
+}
+
 }  // namespace
 
 PlannedRun PlanResolver::resolve(std::int64_t index) const {
@@ -64,6 +85,7 @@ PlannedRun PlanResolver::resolve(std::int64_t index) const {
   run.index = index;
   run.config = parse_experiment(root, registries_, document_.stem());
   add_input_digests(run.config.dataset, registries_.datasets, root, "dataset", *digests_);
+  add_library_digests(run.config, registries_);
   ConfigTexts texts = config_texts(run.config);
   run.config_yaml = std::move(texts.yaml);
   run.id = std::move(texts.run_id);
