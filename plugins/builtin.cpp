@@ -25,6 +25,12 @@ void register_builtin_plugins(Registries& registries) {
   register_gd(registries);
   register_momentum(registries);
   register_adam(registries);
+  register_constant_schedule(registries);
+  register_step_schedule(registries);
+  register_exponential_schedule(registries);
+  register_inverse_time_schedule(registries);
+  register_cosine_schedule(registries);
+  register_reduce_on_plateau_schedule(registries);
 }
 
 const Registries& builtin_registries() {

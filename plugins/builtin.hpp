@@ -35,5 +35,11 @@ void register_mse(Registries& registries);
 void register_gd(Registries& registries);
 void register_momentum(Registries& registries);
 void register_adam(Registries& registries);
+void register_constant_schedule(Registries& registries);
+void register_step_schedule(Registries& registries);
+void register_exponential_schedule(Registries& registries);
+void register_inverse_time_schedule(Registries& registries);
+void register_cosine_schedule(Registries& registries);
+void register_reduce_on_plateau_schedule(Registries& registries);
 
 }  // namespace nnsweep

@@ -63,16 +63,28 @@ std::string plugin_yaml(const PluginChoice& choice) {
   return text + "}";
 }
 
+namespace {
+
+// The choice without the parameters every plugin of its kind takes where they
+// are at that shared default: runs from before such a parameter existed keep
+// their identities.
+PluginChoice without_shared_defaults(const PluginChoice& choice,
+                                     const std::vector<ParamSpec>& shared) {
+  PluginChoice written{choice.name, {}};
+  for (const auto& [param, value] : choice.params.values()) {
+    const auto spec = std::find_if(shared.begin(), shared.end(),
+                                   [&](const ParamSpec& s) { return s.name == param; });
+    if (spec == shared.end() || !(spec->default_value == value)) written.params.set(param, value);
+  }
+  return written;
+}
+
+}  // namespace
+
 std::string dataset_yaml(const PluginChoice& dataset) {
   // Resolving a plan calls this for every run: build the declarations once.
   static const std::vector<ParamSpec> split = dataset_split_params();
-  PluginChoice written{dataset.name, {}};
-  for (const auto& [param, value] : dataset.params.values()) {
-    const auto spec = std::find_if(split.begin(), split.end(),
-                                   [&](const ParamSpec& s) { return s.name == param; });
-    if (spec == split.end() || !(spec->default_value == value)) written.params.set(param, value);
-  }
-  return plugin_yaml(written);
+  return plugin_yaml(without_shared_defaults(dataset, split));
 }
 
 namespace {
@@ -94,7 +106,13 @@ std::string model_to_optimizer_yaml(const ExperimentConfig& config) {
   text += "  output: " + plugin_yaml(config.model.output) + "\n";
   text += "  init: " + plugin_yaml(config.model.init) + "\n";
   text += "loss: " + plugin_yaml(config.loss) + "\n";
-  text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
+  static const std::vector<ParamSpec> optimizer_shared = optimizer_shared_params();
+  text += "optimizer: " + plugin_yaml(without_shared_defaults(config.optimizer, optimizer_shared)) +
+          "\n";
+  // Only when not constant, so runs from before schedules keep their identities.
+  if (config.schedule.name != "constant") {
+    text += "schedule: " + plugin_yaml(config.schedule) + "\n";
+  }
   return text;
 }
 
