@@ -25,6 +25,15 @@ void register_builtin_plugins(Registries& registries) {
   register_gd(registries);
   register_momentum(registries);
   register_adam(registries);
+  register_nesterov(registries);
+  register_adagrad(registries);
+  register_rmsprop(registries);
+  register_adadelta(registries);
+  register_amsgrad(registries);
+  register_adamw(registries);
+  register_adamax(registries);
+  register_nadam(registries);
+  register_lion(registries);
   register_constant_schedule(registries);
   register_step_schedule(registries);
   register_exponential_schedule(registries);

@@ -62,7 +62,10 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
   BOOST_TEST(
       r.losses.names() == Names({"binary_cross_entropy", "categorical_cross_entropy", "mse"}),
       tt::per_element());
-  BOOST_TEST(r.optimizers.names() == Names({"adam", "gd", "momentum"}), tt::per_element());
+  BOOST_TEST(
+      r.optimizers.names() == Names({"adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad",
+                                     "gd", "lion", "momentum", "nadam", "nesterov", "rmsprop"}),
+      tt::per_element());
   BOOST_TEST(r.schedules.names() == Names({"constant", "cosine", "exponential", "inverse_time",
                                            "reduce_on_plateau", "step"}),
              tt::per_element());
