@@ -39,7 +39,8 @@
 //  - params and gradient have layout.size entries and do not overlap.
 //  - Params are complete and within their declared ranges (config validation),
 //    and every optimizer declares a real `learning_rate` > 0, which the runner
-//    reads (the registry test checks every registered optimizer).
+//    reads (tests/plugins/test_optimizer_contract.cpp checks every registered
+//    optimizer for it).
 //  - An instance belongs to one run and one thread.
 #include <Eigen/Core>
 #include <vector>

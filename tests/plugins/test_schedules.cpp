@@ -1,6 +1,6 @@
 // Learning-rate schedules: their factors against torch.optim.lr_scheduler (or
 // the published formulas where torch has no such schedule), from
-// tests/fixtures/generate_optimizer_fixtures.py, and what every schedule
+// tests/fixtures/generate_schedule_fixtures.py, and what every schedule
 // promises (registry/schedule.hpp).
 #include <boost/test/unit_test.hpp>
 
