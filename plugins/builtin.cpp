@@ -32,6 +32,21 @@ void register_builtin_plugins(Registries& registries) {
   register_gd(registries);
   register_momentum(registries);
   register_adam(registries);
+  register_nesterov(registries);
+  register_adagrad(registries);
+  register_rmsprop(registries);
+  register_adadelta(registries);
+  register_amsgrad(registries);
+  register_adamw(registries);
+  register_adamax(registries);
+  register_nadam(registries);
+  register_lion(registries);
+  register_constant_schedule(registries);
+  register_step_schedule(registries);
+  register_exponential_schedule(registries);
+  register_inverse_time_schedule(registries);
+  register_cosine_schedule(registries);
+  register_reduce_on_plateau_schedule(registries);
 }
 
 const Registries& builtin_registries() {

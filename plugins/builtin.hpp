@@ -42,5 +42,20 @@ void register_mse(Registries& registries);
 void register_gd(Registries& registries);
 void register_momentum(Registries& registries);
 void register_adam(Registries& registries);
+void register_nesterov(Registries& registries);
+void register_adagrad(Registries& registries);
+void register_rmsprop(Registries& registries);
+void register_adadelta(Registries& registries);
+void register_amsgrad(Registries& registries);
+void register_adamw(Registries& registries);
+void register_adamax(Registries& registries);
+void register_nadam(Registries& registries);
+void register_lion(Registries& registries);
+void register_constant_schedule(Registries& registries);
+void register_step_schedule(Registries& registries);
+void register_exponential_schedule(Registries& registries);
+void register_inverse_time_schedule(Registries& registries);
+void register_cosine_schedule(Registries& registries);
+void register_reduce_on_plateau_schedule(Registries& registries);
 
 }  // namespace nnsweep

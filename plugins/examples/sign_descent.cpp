@@ -1,29 +1,33 @@
 // An external optimizer in C++: sign descent (signSGD, Bernstein et al.,
-// 2018), p <- p - learning_rate * sign(g), each parameter moving by the same
-// step whatever its gradient's size.
+// 2018), p <- p - rate * sign(g), each parameter moving by the same step
+// whatever its gradient's size.
 //
 // C++ is welcome behind the C interface, as long as no exception crosses it:
-// every function catches its own.
+// every function that can throw catches its own.
+#include <cstdint>
 #include <cstdio>
 #include <exception>
-#include <stdexcept>
+#include <new>
 
 #include <nnsweep/plugin.h>
 
 namespace {
 
+// Sign descent needs no state; an instance counts its steps, for the sake of
+// the example.
 struct SignDescent {
-  double learning_rate;
+  std::int64_t steps = 0;
 };
 
+// Every optimizer declares learning_rate; the host reads it and passes each
+// update's rate (times a schedule's factor, if any) to step().
 const nnsweep_param_spec kParams[] = {
     {"learning_rate", NNSWEEP_PARAM_REAL, 0, 0, 0.01, nullptr, 0.0, 1e12, 1, "step size"},
 };
 
-void* create(const nnsweep_param_value* values, size_t count, nnsweep_error* error) {
+void* create(const nnsweep_param_value*, size_t, nnsweep_error* error) {
   try {
-    if (count != 1) throw std::invalid_argument("expected one parameter");
-    return new SignDescent{values[0].real};
+    return new SignDescent;
   } catch (const std::exception& failure) {
     std::snprintf(error->message, NNSWEEP_ERROR_SIZE, "%s", failure.what());
     return nullptr;
@@ -34,12 +38,15 @@ void destroy(void* self) {
   delete static_cast<SignDescent*>(self);
 }
 
-int reset(void*, int64_t, nnsweep_error*) {
+int reset(void* self, int64_t, const int64_t*, size_t, nnsweep_error*) {
+  static_cast<SignDescent*>(self)->steps = 0;
   return NNSWEEP_OK;
-}  // no state to size
+}
 
-int step(void* state, double* params, const double* gradient, int64_t count, nnsweep_error*) {
-  const double rate = static_cast<SignDescent*>(state)->learning_rate;
+// Any weight decay is already in the gradient: the host adds it.
+int step(void* self, double* params, const double* gradient, int64_t count, double rate,
+         nnsweep_error*) {
+  ++static_cast<SignDescent*>(self)->steps;
   for (int64_t k = 0; k < count; ++k) {
     params[k] -= rate * static_cast<double>((gradient[k] > 0.0) - (gradient[k] < 0.0));
   }

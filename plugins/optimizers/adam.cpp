@@ -1,4 +1,6 @@
-// Adam (Kingma & Ba, 2015) with bias-corrected moment estimates.
+// Adam (Kingma & Ba, 2015) with bias-corrected moment estimates:
+//   m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g^2
+//   p -= learning_rate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
 #include <cmath>
 
 #include "builtin.hpp"
@@ -9,29 +11,27 @@ namespace {
 class Adam final : public Optimizer {
  public:
   explicit Adam(const Params& params)
-      : learning_rate_(params.real("learning_rate")),
-        beta1_(params.real("beta1")),
+      : beta1_(params.real("beta1")),
         beta2_(params.real("beta2")),
         epsilon_(params.real("epsilon")) {}
 
-  void reset(Eigen::Index parameter_count) override {
-    first_moment_ = Eigen::VectorXd::Zero(parameter_count);
-    second_moment_ = Eigen::VectorXd::Zero(parameter_count);
+  void reset(const ParameterLayout& layout) override {
+    first_moment_ = Eigen::VectorXd::Zero(layout.size);
+    second_moment_ = Eigen::VectorXd::Zero(layout.size);
     steps_ = 0;
   }
 
-  void step(Vector params, ConstVector gradient) override {
+  void step(Vector params, ConstVector gradient, double learning_rate) override {
     ++steps_;
     first_moment_ = beta1_ * first_moment_ + (1.0 - beta1_) * gradient;
     second_moment_ = beta2_ * second_moment_ + (1.0 - beta2_) * gradient.cwiseAbs2();
     const double correction1 = 1.0 - std::pow(beta1_, static_cast<double>(steps_));
     const double correction2 = 1.0 - std::pow(beta2_, static_cast<double>(steps_));
-    params.array() -= learning_rate_ * (first_moment_.array() / correction1) /
+    params.array() -= learning_rate * (first_moment_.array() / correction1) /
                       ((second_moment_.array() / correction2).sqrt() + epsilon_);
   }
 
  private:
-  double learning_rate_;
   double beta1_;
   double beta2_;
   double epsilon_;

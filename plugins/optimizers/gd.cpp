@@ -6,21 +6,18 @@ namespace {
 
 class GradientDescent final : public Optimizer {
  public:
-  explicit GradientDescent(const Params& params) : learning_rate_(params.real("learning_rate")) {}
-  void step(Vector params, ConstVector gradient) override { params -= learning_rate_ * gradient; }
-
- private:
-  double learning_rate_;
+  void step(Vector params, ConstVector gradient, double learning_rate) override {
+    params -= learning_rate * gradient;
+  }
 };
 
 }  // namespace
 
 void register_gd(Registries& registries) {
-  registries.optimizers.add(
-      {"gd",
-       "full-batch gradient descent: p -= learning_rate * g",
-       {real_param("learning_rate", 0.01, 0.0, 1e12, "step size", true)}},
-      [](const Params& params) { return std::make_unique<GradientDescent>(params); });
+  registries.optimizers.add({"gd",
+                             "full-batch gradient descent: p -= learning_rate * g",
+                             {real_param("learning_rate", 0.01, 0.0, 1e12, "step size", true)}},
+                            [](const Params&) { return std::make_unique<GradientDescent>(); });
 }
 
 }  // namespace nnsweep

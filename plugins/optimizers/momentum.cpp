@@ -1,4 +1,5 @@
-// Gradient descent with heavy-ball momentum, in PyTorch's form:
+// Gradient descent with heavy-ball momentum, in PyTorch's form (SGD with
+// momentum, dampening 0):
 //   v = momentum * v + g;  p -= learning_rate * v
 #include "builtin.hpp"
 
@@ -7,19 +8,17 @@ namespace {
 
 class Momentum final : public Optimizer {
  public:
-  explicit Momentum(const Params& params)
-      : learning_rate_(params.real("learning_rate")), momentum_(params.real("momentum")) {}
+  explicit Momentum(const Params& params) : momentum_(params.real("momentum")) {}
 
-  void reset(Eigen::Index parameter_count) override {
-    velocity_ = Eigen::VectorXd::Zero(parameter_count);
+  void reset(const ParameterLayout& layout) override {
+    velocity_ = Eigen::VectorXd::Zero(layout.size);
   }
-  void step(Vector params, ConstVector gradient) override {
+  void step(Vector params, ConstVector gradient, double learning_rate) override {
     velocity_ = momentum_ * velocity_ + gradient;
-    params -= learning_rate_ * velocity_;
+    params -= learning_rate * velocity_;
   }
 
  private:
-  double learning_rate_;
   double momentum_;
   Eigen::VectorXd velocity_;
 };

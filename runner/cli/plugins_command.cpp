@@ -27,6 +27,10 @@ std::string traits_text(const std::string& kind, const PluginTraits& traits) {
     return text;
   }
   if (kind == "dataset" && traits.task) return "task: " + task_name(*traits.task);
+  if (kind == "optimizer" && traits.weight_decay == WeightDecayForm::decoupled) {
+    return "weight decay decoupled: the weights shrink by learning_rate * weight_decay, "
+           "outside the gradient";
+  }
   return "";
 }
 

@@ -66,18 +66,18 @@ std::string plugin_yaml(const PluginChoice& choice) {
 
 namespace {
 
-// The choice as plugin_yaml writes it, without the parameters that every
-// plugin of its kind shares (`shared`) where they are at their defaults: runs
-// that leave them alone keep the identities they had before they existed.
-std::string plugin_yaml_without_shared_defaults(const PluginChoice& choice,
-                                                const std::vector<ParamSpec>& shared) {
+// The choice without the parameters every plugin of its kind takes where they
+// are at that shared default: runs from before such a parameter existed keep
+// their identities.
+PluginChoice without_shared_defaults(const PluginChoice& choice,
+                                     const std::vector<ParamSpec>& shared) {
   PluginChoice written{choice.name, {}};
   for (const auto& [param, value] : choice.params.values()) {
     const auto spec = std::find_if(shared.begin(), shared.end(),
                                    [&](const ParamSpec& s) { return s.name == param; });
     if (spec == shared.end() || !(spec->default_value == value)) written.params.set(param, value);
   }
-  return plugin_yaml(written);
+  return written;
 }
 
 }  // namespace
@@ -85,7 +85,7 @@ std::string plugin_yaml_without_shared_defaults(const PluginChoice& choice,
 std::string dataset_yaml(const PluginChoice& dataset) {
   // Resolving a plan calls this for every run: build the declarations once.
   static const std::vector<ParamSpec> split = dataset_split_params();
-  return plugin_yaml_without_shared_defaults(dataset, split);
+  return plugin_yaml(without_shared_defaults(dataset, split));
 }
 
 namespace {
@@ -106,10 +106,16 @@ std::string model_to_optimizer_yaml(const ExperimentConfig& config) {
   }
   text += "  output: " + plugin_yaml(config.model.output) + "\n";
   static const std::vector<ParamSpec> initializer_shared = initializer_shared_params();
-  text += "  init: " + plugin_yaml_without_shared_defaults(config.model.init, initializer_shared) +
+  text += "  init: " + plugin_yaml(without_shared_defaults(config.model.init, initializer_shared)) +
           "\n";
   text += "loss: " + plugin_yaml(config.loss) + "\n";
-  text += "optimizer: " + plugin_yaml(config.optimizer) + "\n";
+  static const std::vector<ParamSpec> optimizer_shared = optimizer_shared_params();
+  text += "optimizer: " + plugin_yaml(without_shared_defaults(config.optimizer, optimizer_shared)) +
+          "\n";
+  // Only when not constant, so runs from before schedules keep their identities.
+  if (config.schedule.name != "constant") {
+    text += "schedule: " + plugin_yaml(config.schedule) + "\n";
+  }
   return text;
 }
 

@@ -10,9 +10,9 @@
 namespace nnsweep {
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {"name",  "description",    "dataset",
-                                                "model", "loss",           "optimizer",
-                                                "train", "regularization", "sweep"};
+const std::vector<std::string> kTopLevelKeys = {
+    "name",      "description", "dataset", "model",          "loss",
+    "optimizer", "schedule",    "train",   "regularization", "sweep"};
 
 const std::vector<ParamSpec>& hidden_specs() {
   static const std::vector<ParamSpec> specs = {ParamSpec{"hidden",
@@ -111,6 +111,8 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
       read_plugin(root.child("loss"), registries.losses, "binary_cross_entropy", root, "loss");
   config.optimizer =
       read_plugin(root.child("optimizer"), registries.optimizers, "gd", root, "optimizer");
+  config.schedule =
+      read_plugin(root.child("schedule"), registries.schedules, "constant", root, "schedule");
   config.train = read_train(root);
   config.regularization = read_regularization(root);
   check_combination(root, config, registries);
@@ -142,7 +144,8 @@ std::vector<std::pair<std::string, const PluginChoice*>> plugin_sections(
           {"model.output", &config.model.output},
           {"model.init", &config.model.init},
           {"loss", &config.loss},
-          {"optimizer", &config.optimizer}};
+          {"optimizer", &config.optimizer},
+          {"schedule", &config.schedule}};
 }
 
 std::optional<ParamValue> train_value(const TrainConfig& train, const std::string& key) {

@@ -82,6 +82,8 @@ struct ExperimentConfig {
   ModelConfig model;
   PluginChoice loss;
   PluginChoice optimizer;
+  // The learning-rate schedule (`schedule:`), constant unless given.
+  PluginChoice schedule{"constant", {}};
   TrainConfig train;
   Regularization regularization;
   bool operator==(const ExperimentConfig&) const = default;
@@ -94,7 +96,9 @@ ExperimentConfig parse_experiment(const ConfigView& root, const Registries& regi
                                   const std::string& default_name);
 
 // The resolved config as YAML, every default written out: what each run's
-// `config` attribute in the results file holds.
+// `config` attribute in the results file holds. Settings added after runs had
+// identities are left out at their defaults, so those runs keep them: the
+// dataset split, regularization, weight_decay 0 and the constant schedule.
 std::string to_yaml(const ExperimentConfig& config);
 
 // The arithmetic a run's numbers come from. It is part of every run's

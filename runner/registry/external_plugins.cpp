@@ -1,5 +1,6 @@
 #include "registry/external_plugins.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -150,15 +151,22 @@ class ExternalOptimizer final : public Optimizer {
                     const Params& params)
       : plugin_(plugin), instance_(plugin, specs, params) {}
 
-  void reset(Eigen::Index parameter_count) override {
-    nnsweep_error error{};
-    instance_.check(plugin_.reset(instance_.self(), parameter_count, &error), "reset", error);
-  }
-  void step(Vector params, ConstVector gradient) override {
+  void reset(const ParameterLayout& layout) override {
+    std::vector<int64_t> ranges;
+    for (const ParameterLayout::Range& range : layout.weights) {
+      ranges.push_back(range.offset);
+      ranges.push_back(range.length);
+    }
     nnsweep_error error{};
     instance_.check(
-        plugin_.step(instance_.self(), params.data(), gradient.data(), params.size(), &error),
-        "step", error);
+        plugin_.reset(instance_.self(), layout.size, ranges.data(), layout.weights.size(), &error),
+        "reset", error);
+  }
+  void step(Vector params, ConstVector gradient, double learning_rate) override {
+    nnsweep_error error{};
+    instance_.check(plugin_.step(instance_.self(), params.data(), gradient.data(), params.size(),
+                                 learning_rate, &error),
+                    "step", error);
   }
 
  private:
@@ -186,6 +194,14 @@ void add_external_optimizer(Registries& registries, const nnsweep_optimizer& plu
   PluginDescription description = description_of(plugin, source);
   if (!plugin.reset || !plugin.step) {
     throw std::invalid_argument("optimizer '" + description.name + "' lacks reset or step");
+  }
+  const bool has_rate =
+      std::any_of(description.params.begin(), description.params.end(), [](const ParamSpec& spec) {
+        return spec.name == "learning_rate" && spec.type == ParamType::real;
+      });
+  if (!has_rate) {
+    throw std::invalid_argument("optimizer '" + description.name +
+                                "' must declare a real parameter learning_rate");
   }
   std::vector<ParamSpec> specs = description.params;
   registries.optimizers.add(std::move(description), [plugin, specs](const Params& params) {

@@ -4,6 +4,7 @@
 // Built-in plugins are added by explicit registration functions (see
 // plugins/builtin.hpp), never by static initialisers: a linker drops unreferenced
 // objects from static libraries, and self-registering plugins vanish with them.
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "registry/loss.hpp"
 #include "registry/optimizer.hpp"
 #include "registry/params.hpp"
+#include "registry/schedule.hpp"
 
 namespace nnsweep {
 
@@ -47,6 +49,10 @@ struct PluginTraits {
   LossTargets targets = LossTargets::real;
   // dataset: the task it makes; nullopt when its `task` parameter says.
   std::optional<Task> task = {};
+  // optimizer: whether the runner adds weight_decay * w to the weights'
+  // gradient (l2) or the optimizer decays the weights itself (decoupled;
+  // registry/optimizer.hpp).
+  WeightDecayForm weight_decay = WeightDecayForm::l2;
 };
 
 // What validation and `nnsweep plugins` know of a plugin, whatever its kind.
@@ -91,13 +97,16 @@ class Registry : public RegistryBase {
                                   name + "' is already registered");
     }
     for (const ParamSpec& shared : shared_params_) {
-      for (const ParamSpec& own : description.params) {
-        if (own.name == shared.name) {
-          throw std::invalid_argument("the " + kind() + " plugin '" + name + "' declares '" +
-                                      own.name + "', which every " + kind() + " takes already");
-        }
+      const auto own =
+          std::find_if(description.params.begin(), description.params.end(),
+                       [&](const ParamSpec& spec) { return spec.name == shared.name; });
+      if (own == description.params.end()) {
+        description.params.push_back(shared);
+      } else if (own->type != shared.type) {
+        throw std::invalid_argument("the " + kind() + " plugin '" + name + "' declares '" +
+                                    own->name + "', which every " + kind() +
+                                    " takes already, with another type");
       }
-      description.params.push_back(shared);
     }
     entries_.emplace(name, Entry{std::move(description), std::move(factory)});
   }
@@ -114,7 +123,9 @@ class Registry : public RegistryBase {
   }
 
   // Parameters that every plugin of this kind takes besides its own, declared
-  // once here and appended to each plugin's description by add().
+  // once here and appended to each plugin's description by add(). A plugin
+  // may declare one itself, with the same type, for its own default, range or
+  // description; its declaration is then the one kept.
   void set_shared_params(std::vector<ParamSpec> specs) { shared_params_ = std::move(specs); }
 
   // The params must be complete and valid (config validation guarantees it).
@@ -140,6 +151,7 @@ struct Registries {
   Registries() {
     datasets.set_shared_params(dataset_split_params());
     initializers.set_shared_params(initializer_shared_params());
+    optimizers.set_shared_params(optimizer_shared_params());
   }
 
   Registry<DatasetGenerator> datasets{"dataset"};
@@ -147,9 +159,10 @@ struct Registries {
   Registry<Initializer> initializers{"initializer"};
   Registry<Loss> losses{"loss"};
   Registry<Optimizer> optimizers{"optimizer"};
+  Registry<Schedule> schedules{"schedule"};
 
   std::vector<const RegistryBase*> all() const {
-    return {&datasets, &activations, &initializers, &losses, &optimizers};
+    return {&datasets, &activations, &initializers, &losses, &optimizers, &schedules};
   }
 };
 

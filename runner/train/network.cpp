@@ -27,6 +27,14 @@ Network::Network(std::vector<Eigen::Index> sizes) : sizes_(std::move(sizes)) {
   }
 }
 
+ParameterLayout Network::layout() const {
+  ParameterLayout layout{parameters_.size(), {}};
+  for (const auto& weight : weights_) {
+    layout.weights.push_back({weight.data() - parameters_.data(), weight.size()});
+  }
+  return layout;
+}
+
 std::string Network::describe_non_finite(const Eigen::VectorXd& flat) const {
   Eigen::Index offset = 0;
   for (std::size_t l = 0; l + 1 < sizes_.size(); ++l) {

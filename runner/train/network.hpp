@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "registry/optimizer.hpp"
+
 namespace nnsweep {
 
 class Network {
@@ -31,6 +33,10 @@ class Network {
   const Eigen::Map<Eigen::MatrixXd>& bias(std::size_t layer) const { return biases_[layer]; }
   Eigen::Map<Eigen::MatrixXd>& weight_gradient(std::size_t layer) { return weight_grads_[layer]; }
   Eigen::Map<Eigen::MatrixXd>& bias_gradient(std::size_t layer) { return bias_grads_[layer]; }
+
+  // Which entries of parameters() are weights, for optimizers (weight decay
+  // applies to weights only).
+  ParameterLayout layout() const;
 
   std::vector<Eigen::Map<Eigen::MatrixXd>>& weights() { return weights_; }
   std::vector<Eigen::Map<Eigen::MatrixXd>>& biases() { return biases_; }

@@ -63,6 +63,10 @@ class RunLoop {
     const std::int64_t per_epoch = trainer_.batches_per_epoch();
     total_ = config_.epochs > 0 ? config_.epochs * per_epoch : config_.iterations;
     const std::int64_t epochs = (total_ + per_epoch - 1) / per_epoch;
+    schedule_ = registries.schedules.create(config.schedule.name, config.schedule.params);
+    schedule_->reset(std::max<std::int64_t>(epochs, 1));
+    observe_every_ = schedule_->observe_every();
+    base_rate_ = config.optimizer.params.real("learning_rate");
     result_.costs.reserve(
         static_cast<std::size_t>((epochs + config_.record_every - 1) / config_.record_every));
     if (tester_) result_.test_costs.reserve(result_.costs.capacity());
@@ -73,15 +77,21 @@ class RunLoop {
 
   void run(const CostLogger& log, const std::atomic<bool>* stop) {
     for (std::int64_t epoch = 0; updates_ < total_; ++epoch) {
+      trainer_.set_learning_rate(base_rate_ * schedule_->factor(epoch));
+      // The schedule watches the test cost when there is a test part, else
+      // the training cost (registry/schedule.hpp).
+      const bool watched = observe_every_ > 0 && epoch % observe_every_ == 0;
       // The cost is computed only where something reads it: the first update
-      // (the blow-up limit), and epochs that are recorded or logged.
+      // (the blow-up limit), and epochs that are recorded, logged or watched.
       const bool logged = log && config_.log_every > 0 && epoch % config_.log_every == 0;
-      const bool costed = epoch == 0 || epoch % config_.record_every == 0 || logged;
+      const bool costed =
+          epoch == 0 || epoch % config_.record_every == 0 || logged || (watched && !tester_);
       const bool finished_epoch = run_epoch(stop, costed);
       if (result_.interrupted) return;
       result_.epochs_run = epoch + 1;
-      const double test_cost = after_epoch(epoch, log);
+      const double test_cost = after_epoch(epoch, log, watched);
       if (!finished_epoch) return;  // diverged
+      if (watched) schedule_->observe(epoch, tester_ ? test_cost : epoch_cost_);
       if (watch_ && watch_->observe(epoch, test_cost)) return;
       if (watch_ && watch_->improved() && config_.early_stopping.restore_best) {
         best_parameters_ = trainer_.network().parameters();
@@ -145,14 +155,16 @@ class RunLoop {
     return true;
   }
 
-  // Records and logs the epoch; returns the test cost after it (NaN when not needed).
-  double after_epoch(std::int64_t epoch, const CostLogger& log) {
+  // Records and logs the epoch, keeping its cost in epoch_cost_; returns the
+  // test cost after it (NaN when nothing reads it).
+  double after_epoch(std::int64_t epoch, const CostLogger& log, bool watched) {
     // One batch: its cost as it is (the weighted mean would round it).
     const double cost =
         batches_ == 1 ? last_cost_ : weighted_cost_ / static_cast<double>(examples_);
+    epoch_cost_ = cost;
     const bool record = epoch % config_.record_every == 0;
     double test_cost = std::numeric_limits<double>::quiet_NaN();
-    if (tester_ && (record || watch_)) test_cost = tester_->cost(trainer_.network());
+    if (tester_ && (record || watch_ || watched)) test_cost = tester_->cost(trainer_.network());
     if (record) {
       result_.costs.push_back(cost);
       if (tester_) result_.test_costs.push_back(test_cost);
@@ -167,6 +179,9 @@ class RunLoop {
   Trainer trainer_;
   std::optional<Evaluator> tester_;
   std::optional<EarlyStoppingWatch> watch_;
+  std::unique_ptr<Schedule> schedule_;
+  std::int64_t observe_every_ = 0;
+  double base_rate_ = 0.0;  // optimizer.learning_rate
   Eigen::VectorXd best_parameters_;
   RunResult& result_;
   std::int64_t total_ = 0, updates_ = 0;
@@ -174,7 +189,7 @@ class RunLoop {
   double initial_cost_ = 0.0;
   double blow_up_limit_ = std::numeric_limits<double>::infinity();
   // The current epoch's batch costs.
-  double weighted_cost_ = 0.0, last_cost_ = 0.0;
+  double weighted_cost_ = 0.0, last_cost_ = 0.0, epoch_cost_ = 0.0;
   std::int64_t examples_ = 0, batches_ = 0;
 };
 

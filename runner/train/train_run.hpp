@@ -22,6 +22,12 @@ constexpr double kBlowUpFactor = 1e3;
 // every log_every epochs ("iteration" with full batch, where an epoch is one
 // update, "epoch" with mini-batches).
 //
+// Every update of epoch t uses the rate optimizer.learning_rate times the
+// schedule's factor(t) (registry/schedule.hpp). A schedule that observes
+// costs (reduce_on_plateau) gets, after each epoch it watches, the test cost
+// with a `test` set, else the epoch's training cost; those epochs' costs are
+// computed for it whether recorded or not.
+//
 // With train.early_stopping (which needs `test`), the test cost is watched
 // after every epoch (train/early_stopping.hpp); training ends after the epoch
 // that exhausts the patience, and restore_best ends it with the parameters of
@@ -55,7 +61,8 @@ constexpr double kBlowUpFactor = 1e3;
 // each update), the run returns without starting another one, with
 // `interrupted` set and its status otherwise as far as it got.
 //
-// The test set never affects training, except through early stopping.
+// The test set never affects training, except through early stopping and a
+// schedule that watches its cost.
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
                     const Registries& registries, const CostLogger& log = {},
                     const std::atomic<bool>* stop = nullptr, const Dataset* test = nullptr);

@@ -36,6 +36,12 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
       network_(layer_sizes(config, data, registries)),
       forward_(config, registries, network_.sizes(), effective_batch(config.train, data.X.cols())),
       optimizer_(registries.optimizers.create(config.optimizer.name, config.optimizer.params)),
+      layout_(network_.layout()),
+      learning_rate_(config.optimizer.params.real("learning_rate")),
+      l2_decay_(registries.optimizers.describe(config.optimizer.name)->traits.weight_decay ==
+                        WeightDecayForm::l2
+                    ? config.optimizer.params.real("weight_decay")
+                    : 0.0),
       regularization_(config.regularization),
       targets_(encode_targets(data, targets_of(config, registries), config.loss.name)),
       batch_size_(effective_batch(config.train, data.X.cols())),
@@ -71,7 +77,7 @@ Trainer::Trainer(const Dataset& data, const ExperimentConfig& config, const Regi
   }
   registries.initializers.create(config.model.init.name, config.model.init.params)
       ->initialize(network_.weights(), network_.biases());
-  optimizer_->reset(network_.parameters().size());
+  optimizer_->reset(layout_);
 }
 
 Trainer::~Trainer() = default;
@@ -198,7 +204,10 @@ Trainer::Step Trainer::learn() {
     backward();
   }
   if (!network_.gradient().allFinite()) return Step::gradient_not_finite;
-  optimizer_->step(network_.parameters(), network_.gradient());
+  if (l2_decay_ != 0.0) {
+    add_weight_decay(layout_, l2_decay_, network_.parameters(), network_.gradient());
+  }
+  optimizer_->step(network_.parameters(), network_.gradient(), learning_rate_);
   if (!network_.parameters().allFinite()) return Step::parameters_not_finite;
   return Step::updated;
 }

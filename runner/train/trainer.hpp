@@ -70,10 +70,17 @@ class Trainer {
   double evaluate();
   // The forward pass alone, for an update whose cost nobody reads.
   void propagate();
-  // Backward pass from the latest forward pass, then one optimizer step if the
-  // gradient is finite. One allFinite() over the flat gradient and one over the
+  // Backward pass from the latest forward pass, then, if the gradient is
+  // finite, one optimizer step at learning_rate(). An optimizer with the l2
+  // form of weight decay gets weight_decay * w added to the weights' gradient
+  // first (registry/optimizer.hpp), so network().gradient() holds that sum
+  // afterwards. One allFinite() over the flat gradient and one over the
   // parameters: cheap next to the matrix products.
   Step learn();
+  // The rate of the following updates: optimizer.learning_rate until set
+  // (the run loop sets each epoch's from the schedule: train/train_run.cpp).
+  void set_learning_rate(double rate) { learning_rate_ = rate; }
+  double learning_rate() const { return learning_rate_; }
   // Whether evaluate()'s cost is the stable one from logits: then it is finite
   // exactly when the forward pass is.
   bool stable_cost() const { return forward_.fused(); }
@@ -100,6 +107,9 @@ class Trainer {
   Network network_;
   ForwardPass forward_;
   std::unique_ptr<Optimizer> optimizer_;
+  ParameterLayout layout_;
+  double learning_rate_;
+  double l2_decay_;  // the optimizer's weight_decay in the l2 form, else 0
   Regularization regularization_;
   Eigen::MatrixXd targets_;  // the loss's targets for every example (train/targets.hpp)
   // Per layer: gradients with respect to activations and pre-activations.

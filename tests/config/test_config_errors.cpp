@@ -203,7 +203,8 @@ BOOST_AUTO_TEST_CASE(parameter_of_another_plugin) {
                       {"'beta1' is not a parameter of optimizer 'gd'", "belongs to adam", "nest",
                        "adam: {beta1: ...}"});
   expect_config_error(bad(gd_with, gd_with + "  epsilon: 1e-7\n"), {12, "epsilon"},
-                      {"'epsilon' is not a parameter of optimizer 'gd'", "belongs to adam"});
+                      {"'epsilon' is not a parameter of optimizer 'gd'",
+                       "belongs to adadelta, adagrad, adam, adamax"});
   // Nested under its owner, it is accepted.
   expect_valid(bad(gd_with, gd_with + "  adam: {beta1: 0.9}\n"));
 }

@@ -5,7 +5,8 @@ Every configs/*.yaml validates and plans. configs/iris.yaml runs in full: its
 softmax networks reach at least 0.9 test accuracy, and the file keeps the
 species names and train and test metrics. configs/regression.yaml and
 configs/spiral.yaml run in full too, and their best networks score as the
-comments promise.
+comments promise. configs/optimizers.yaml runs in full, and every optimizer's
+best run learns both of its datasets.
 
 Usage: test_configs.py NNSWEEP_BINARY   (env NNSWEEP_SOURCE_DIR)
 """
@@ -93,6 +94,19 @@ with tempfile.TemporaryDirectory() as folder:
             mean = {h: np.mean(a) for h, a in by_size.items()}
             check(mean["[16, 16, 16]"] > mean["[4]"] + 0.1,
                   f"spiral: depth and width should help: {mean}")
+
+    optimizers = run("optimizers", folder)
+    if optimizers:
+        with h5py.File(optimizers, "r") as f:
+            s = f["summary"]
+            check(len(s["status"]) == 96 and all(x == "ok" for x in texts(s["status"][()])),
+                  "optimizers: 96 runs, every one ok")
+            best = {}
+            for d, o, a in zip(texts(s["dataset.name"][()]), texts(s["optimizer.name"][()]),
+                               s["test.accuracy"][()]):
+                best[(d, o)] = max(best.get((d, o), 0.0), a)
+            check(len(best) == 24, f"optimizers: 12 optimizers x 2 datasets: {sorted(best)}")
+            check(min(best.values()) >= 0.85, f"optimizers: every one learns both sets: {best}")
 
 print(f"test_configs: {checks - len(failures)} of {checks} checks passed")
 sys.exit(1 if failures else 0)

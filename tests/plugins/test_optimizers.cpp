@@ -61,11 +61,11 @@ BOOST_AUTO_TEST_CASE(gd_step_is_p_minus_lr_g_exactly) {
   const double lr = 0.37;
   auto gd = make("gd", {{"learning_rate", lr}});
   Eigen::VectorXd p = start();
-  gd->reset(p.size());
-  gd->step(p, grad1());
+  gd->reset({p.size(), {}});
+  gd->step(p, grad1(), lr);
   for (Eigen::Index i = 0; i < p.size(); ++i) BOOST_TEST(p(i) == start()(i) - lr * grad1()(i));
   const Eigen::VectorXd after_one = p;
-  gd->step(p, grad2());
+  gd->step(p, grad2(), lr);
   for (Eigen::Index i = 0; i < p.size(); ++i) BOOST_TEST(p(i) == after_one(i) - lr * grad2()(i));
 }
 
@@ -74,11 +74,11 @@ BOOST_AUTO_TEST_CASE(momentum_two_steps) {
   const double lr = 0.05, mu = 0.8;
   auto momentum = make("momentum", {{"learning_rate", lr}, {"momentum", mu}});
   Eigen::VectorXd p = start();
-  momentum->reset(p.size());
-  momentum->step(p, grad1());
+  momentum->reset({p.size(), {}});
+  momentum->step(p, grad1(), lr);
   const Eigen::VectorXd p1 = start() - lr * grad1();
   check_close(p, p1, 1e-15);
-  momentum->step(p, grad2());
+  momentum->step(p, grad2(), lr);
   check_close(p, p1 - lr * (mu * grad1() + grad2()), 1e-15);
 }
 
@@ -87,12 +87,12 @@ BOOST_AUTO_TEST_CASE(momentum_reset_forgets_velocity) {
   const double lr = 0.05;
   auto momentum = make("momentum", {{"learning_rate", lr}, {"momentum", 0.9}});
   Eigen::VectorXd p = start();
-  momentum->reset(p.size());
-  momentum->step(p, grad1());
-  momentum->step(p, grad2());
+  momentum->reset({p.size(), {}});
+  momentum->step(p, grad1(), lr);
+  momentum->step(p, grad2(), lr);
   p = start();
-  momentum->reset(p.size());
-  momentum->step(p, grad2());
+  momentum->reset({p.size(), {}});
+  momentum->step(p, grad2(), lr);
   check_close(p, start() - lr * grad2(), 1e-15);
 }
 
@@ -102,8 +102,8 @@ BOOST_AUTO_TEST_CASE(adam_two_steps) {
   const double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8;
   auto adam = make("adam", {{"learning_rate", lr}, {"beta1", b1}, {"beta2", b2}, {"epsilon", eps}});
   Eigen::VectorXd p = start();
-  adam->reset(p.size());
-  adam->step(p, grad1());
+  adam->reset({p.size(), {}});
+  adam->step(p, grad1(), lr);
   // Step 1 by hand: m_hat = g, v_hat = g^2, so the update is lr * g / (|g| + eps):
   // about lr * sign(g) for every non-zero g, and 0 for g = 0.
   Eigen::VectorXd p1(5);
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(adam_two_steps) {
   check_close(p, p1, 1e-13);
   BOOST_TEST(p(4) == start()(4));  // zero gradient, zero moments: no move at all
 
-  adam->step(p, grad2());
+  adam->step(p, grad2(), lr);
   Eigen::VectorXd p2(5);
   for (Eigen::Index i = 0; i < 5; ++i) {
     const double g1 = grad1()(i), g2 = grad2()(i);
@@ -142,11 +142,11 @@ BOOST_AUTO_TEST_CASE(adam_reset_restarts_bias_correction) {
   const double lr = 0.01;
   auto adam = make("adam", {{"learning_rate", lr}});
   Eigen::VectorXd p = start();
-  adam->reset(p.size());
-  for (int i = 0; i < 3; ++i) adam->step(p, grad1());
+  adam->reset({p.size(), {}});
+  for (int i = 0; i < 3; ++i) adam->step(p, grad1(), lr);
   p = start();
-  adam->reset(p.size());
-  adam->step(p, grad2());
+  adam->reset({p.size(), {}});
+  adam->step(p, grad2(), lr);
   for (Eigen::Index i = 0; i < 5; ++i) {
     const double g = grad2()(i);
     BOOST_TEST(std::abs(p(i) - (start()(i) - lr * g / (std::abs(g) + 1e-8))) <= 1e-15);

@@ -70,14 +70,16 @@ BOOST_AUTO_TEST_CASE(an_external_optimizer_steps_through_the_registry) {
   load_plugin_library(SIGN_DESCENT_LIBRARY, registries);
   const auto* description = registries.optimizers.describe("sign_descent");
   BOOST_TEST_REQUIRE(description != nullptr);
-  Params params = default_params(description->params);
-  params.set("learning_rate", 0.25);
-  const auto optimizer = registries.optimizers.create("sign_descent", params);
+  // The shared weight_decay is declared for it too.
+  BOOST_TEST(description->params.size() == 2u);
+  BOOST_TEST(description->params.back().name == "weight_decay");
+  const auto optimizer =
+      registries.optimizers.create("sign_descent", default_params(description->params));
   Eigen::VectorXd p(3), g(3);
   p << 1.0, 2.0, 3.0;
   g << -5.0, 0.0, 1e-9;
-  optimizer->reset(3);
-  optimizer->step(p, g);
+  optimizer->reset(ParameterLayout{3, {{0, 2}}});
+  optimizer->step(p, g, 0.25);
   BOOST_TEST(p(0) == 1.25);
   BOOST_TEST(p(1) == 2.0);
   BOOST_TEST(p(2) == 2.75);

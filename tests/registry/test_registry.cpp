@@ -65,7 +65,13 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
   BOOST_TEST(
       r.losses.names() == Names({"binary_cross_entropy", "categorical_cross_entropy", "mse"}),
       tt::per_element());
-  BOOST_TEST(r.optimizers.names() == Names({"adam", "gd", "momentum"}), tt::per_element());
+  BOOST_TEST(
+      r.optimizers.names() == Names({"adadelta", "adagrad", "adam", "adamax", "adamw", "amsgrad",
+                                     "gd", "lion", "momentum", "nadam", "nesterov", "rmsprop"}),
+      tt::per_element());
+  BOOST_TEST(r.schedules.names() == Names({"constant", "cosine", "exponential", "inverse_time",
+                                           "reduce_on_plateau", "step"}),
+             tt::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(kinds_are_named_as_on_the_command_line) {
@@ -74,8 +80,9 @@ BOOST_AUTO_TEST_CASE(kinds_are_named_as_on_the_command_line) {
   for (const nnsweep::RegistryBase* registry : nnsweep::builtin_registries().all()) {
     kinds.push_back(registry->kind());
   }
-  BOOST_TEST(kinds == Names({"dataset", "activation", "initializer", "loss", "optimizer"}),
-             tt::per_element());
+  BOOST_TEST(
+      kinds == Names({"dataset", "activation", "initializer", "loss", "optimizer", "schedule"}),
+      tt::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_name_throws_invalid_argument) {

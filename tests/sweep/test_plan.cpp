@@ -281,7 +281,7 @@ BOOST_AUTO_TEST_CASE(switching_optimizers_uses_nested_parameters) {
   BOOST_TEST(sweep.size() == 3);
   const ExperimentConfig gd = sweep.config(0), adam = sweep.config(1), momentum = sweep.config(2);
   BOOST_TEST(gd.optimizer.name == "gd");
-  BOOST_TEST(gd.optimizer.params.values().size() == 1u);  // learning_rate only
+  BOOST_TEST(gd.optimizer.params.values().size() == 2u);  // learning_rate and weight_decay
   BOOST_TEST(lr(gd) == 0.1);
   BOOST_TEST(adam.optimizer.name == "adam");
   BOOST_TEST(lr(adam) == 0.1);  // the shared top-level value

@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(non_finite_parameters_are_diverged) {
   // An optimizer whose third step overflows b2 (the last parameter).
   struct Overflowing final : nnsweep::Optimizer {
     int steps = 0;
-    void step(Vector params, ConstVector gradient) override {
+    void step(Vector params, ConstVector gradient, double) override {
       params -= 0.01 * gradient;
       if (++steps == 3) params(params.size() - 1) = HUGE_VAL;
     }

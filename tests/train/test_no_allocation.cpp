@@ -187,7 +187,7 @@ BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_two_hidden_layers) {
   spec.hidden = {20, 20};
   spec.n_samples = 200;
   spec.init_scale = 0.1;
-  for (const std::string optimizer : {"gd", "momentum", "adam"}) {
+  for (const std::string& optimizer : nnsweep::builtin_registries().optimizers.names()) {
     spec.optimizer = optimizer;
     BOOST_TEST_CONTEXT(optimizer) { check_no_allocation(spec); }
   }
@@ -222,6 +222,34 @@ BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_for_other_tasks_or_mini_batches) 
   spec.output = "identity";
   spec.loss = "mse";
   BOOST_TEST_CONTEXT("identity mse") { check_no_allocation(spec); }
+}
+
+BOOST_AUTO_TEST_CASE(every_optimizer_steps_without_allocating) {
+  // Optimizer::step() directly, with weight decay in either form and a rate
+  // that changes between steps as a schedule changes it.
+  const auto& optimizers = nnsweep::builtin_registries().optimizers;
+  const nnsweep::ParameterLayout layout{40, {{0, 24}, {30, 6}}};
+  for (const std::string& name : optimizers.names()) {
+    BOOST_TEST_CONTEXT(name) {
+      nnsweep::Params params = nnsweep::default_params(optimizers.describe(name)->params);
+      params.set("weight_decay", 0.01);
+      if (params.contains("centered")) params.set("centered", true);
+      if (params.contains("momentum")) params.set("momentum", 0.5);
+      const auto optimizer = optimizers.create(name, params);
+      Eigen::VectorXd p = Eigen::VectorXd::LinSpaced(40, -1.0, 1.0);
+      Eigen::VectorXd g = Eigen::VectorXd::LinSpaced(40, 0.5, -0.3);
+      optimizer->reset(layout);
+      optimizer->step(p, g, 0.01);  // warm-up, uncounted
+      const long count = allocations_during([&] {
+        for (int k = 0; k < 20; ++k) {
+          nnsweep::add_weight_decay(layout, 0.01, p, g);
+          optimizer->step(p, g, 0.01 / (1.0 + k));
+        }
+      });
+      BOOST_TEST(count == 0);
+      BOOST_TEST(p.allFinite());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

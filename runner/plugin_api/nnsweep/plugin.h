@@ -120,10 +120,20 @@ typedef struct nnsweep_activation {
 } nnsweep_activation;
 
 /* An optimizer, as runner/registry/optimizer.hpp defines one:
- *  - reset(count): called once before training with the number of
- *    parameters; allocate any state here.
- *  - step(params, gradient, count): one update of all parameters in place,
- *    from their gradient; called once per iteration, it should not allocate. */
+ *  - It declares a real parameter `learning_rate` (> 0), which the host reads:
+ *    with a schedule, each update's rate is learning_rate times the schedule's
+ *    factor, and step() gets that rate.
+ *  - reset(count, weights, weight_ranges): called once before training with
+ *    the number of parameters, and the [offset, offset + length) ranges of the
+ *    flat parameter vector that hold weights (as offset, length pairs:
+ *    weights[2k], weights[2k + 1]; the rest are biases). Allocate any state
+ *    here. A later reset starts a new run.
+ *  - step(params, gradient, count, learning_rate): one update of all
+ *    parameters in place from their finite gradient; called once per
+ *    iteration, it should not allocate.
+ *  - Weight decay: every optimizer also takes `weight_decay` (the host
+ *    declares it); the host adds weight_decay * w to the weights' gradient
+ *    before step() (L2), so the plugin need do nothing for it. */
 typedef struct nnsweep_optimizer {
   const char* name;
   const char* summary;
@@ -131,9 +141,10 @@ typedef struct nnsweep_optimizer {
   size_t param_count;
   void* (*create)(const nnsweep_param_value* params, size_t count, nnsweep_error* error);
   void (*destroy)(void* self);
-  int (*reset)(void* self, int64_t count, nnsweep_error* error);
+  int (*reset)(void* self, int64_t count, const int64_t* weights, size_t weight_ranges,
+               nnsweep_error* error);
   int (*step)(void* self, double* params, const double* gradient, int64_t count,
-              nnsweep_error* error);
+              double learning_rate, nnsweep_error* error);
 } nnsweep_optimizer;
 
 /* What the host offers register_plugins. The host copies the descriptions it
