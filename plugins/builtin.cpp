@@ -2,29 +2,22 @@
 
 namespace nnsweep {
 
+namespace {
+
+constexpr BuiltinPlugin kBuiltinPlugins[] = {
+#define NNSWEEP_PLUGIN(kind, name) {#kind, #name, &kind::register_##name},
+#include NNSWEEP_PLUGIN_LIST
+#undef NNSWEEP_PLUGIN
+};
+
+}  // namespace
+
+std::span<const BuiltinPlugin> builtin_plugins() {
+  return kBuiltinPlugins;
+}
+
 void register_builtin_plugins(Registries& registries) {
-  register_moons(registries);
-  register_circles(registries);
-  register_blobs(registries);
-  register_xor(registries);
-  register_spiral(registries);
-  register_gaussian_quantiles(registries);
-  register_classification(registries);
-  register_friedman1(registries);
-  register_csv(registries);
-  register_hdf5(registries);
-  register_identity(registries);
-  register_tanh(registries);
-  register_sigmoid(registries);
-  register_relu(registries);
-  register_softmax(registries);
-  register_normal_initializer(registries);
-  register_binary_cross_entropy(registries);
-  register_categorical_cross_entropy(registries);
-  register_mse(registries);
-  register_gd(registries);
-  register_momentum(registries);
-  register_adam(registries);
+  for (const BuiltinPlugin& plugin : kBuiltinPlugins) plugin.register_plugin(registries);
 }
 
 const Registries& builtin_registries() {

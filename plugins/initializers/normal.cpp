@@ -4,7 +4,7 @@
 #include "builtin.hpp"
 #include "random/numpy_random.hpp"
 
-namespace nnsweep {
+namespace nnsweep::initializers {
 namespace {
 
 class NormalInitializer final : public Initializer {
@@ -33,7 +33,7 @@ class NormalInitializer final : public Initializer {
 
 }  // namespace
 
-void register_normal_initializer(Registries& registries) {
+void register_normal(Registries& registries) {
   registries.initializers.add(
       {"normal",
        "weights randn(fan_out, fan_in) * scale from one numpy stream, layer by layer; biases 0",
@@ -42,4 +42,4 @@ void register_normal_initializer(Registries& registries) {
       [](const Params& params) { return std::make_unique<NormalInitializer>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::initializers

@@ -79,9 +79,9 @@ BOOST_AUTO_TEST_CASE(duplicate_name_throws_invalid_argument) {
   nnsweep::Registries registries;
   nnsweep::register_builtin_plugins(registries);
   // Registering a built-in again, through its own function or by hand.
-  BOOST_CHECK_THROW(nnsweep::register_tanh(registries), std::invalid_argument);
-  BOOST_CHECK_THROW(nnsweep::register_moons(registries), std::invalid_argument);
-  BOOST_CHECK_THROW(nnsweep::register_adam(registries), std::invalid_argument);
+  BOOST_CHECK_THROW(nnsweep::activations::register_tanh(registries), std::invalid_argument);
+  BOOST_CHECK_THROW(nnsweep::datasets::register_moons(registries), std::invalid_argument);
+  BOOST_CHECK_THROW(nnsweep::optimizers::register_adam(registries), std::invalid_argument);
   BOOST_CHECK_THROW(registries.losses.add(
                         {"binary_cross_entropy", "impostor", {}},
                         [](const nnsweep::Params&) { return std::unique_ptr<nnsweep::Loss>(); }),
