@@ -20,13 +20,4 @@ void register_builtin_plugins(Registries& registries) {
   for (const BuiltinPlugin& plugin : kBuiltinPlugins) plugin.register_plugin(registries);
 }
 
-const Registries& builtin_registries() {
-  static const Registries registries = [] {
-    Registries built;
-    register_builtin_plugins(built);
-    return built;
-  }();
-  return registries;
-}
-
 }  // namespace nnsweep

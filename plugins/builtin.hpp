@@ -38,7 +38,4 @@ std::span<const BuiltinPlugin> builtin_plugins();
 // registered already.
 void register_builtin_plugins(Registries& registries);
 
-// The registries with every built-in plugin, built once on first use.
-const Registries& builtin_registries();
-
 }  // namespace nnsweep

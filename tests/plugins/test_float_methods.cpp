@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 
 namespace {
 
