@@ -2,60 +2,22 @@
 
 namespace nnsweep {
 
-void register_builtin_plugins(Registries& registries) {
-  register_moons(registries);
-  register_circles(registries);
-  register_blobs(registries);
-  register_xor(registries);
-  register_spiral(registries);
-  register_gaussian_quantiles(registries);
-  register_classification(registries);
-  register_friedman1(registries);
-  register_csv(registries);
-  register_hdf5(registries);
-  register_identity(registries);
-  register_tanh(registries);
-  register_sigmoid(registries);
-  register_relu(registries);
-  register_softmax(registries);
-  register_normal_initializer(registries);
-  register_uniform_initializer(registries);
-  register_xavier_normal(registries);
-  register_xavier_uniform(registries);
-  register_he_normal(registries);
-  register_he_uniform(registries);
-  register_lecun_normal(registries);
-  register_orthogonal(registries);
-  register_binary_cross_entropy(registries);
-  register_categorical_cross_entropy(registries);
-  register_mse(registries);
-  register_gd(registries);
-  register_momentum(registries);
-  register_adam(registries);
-  register_nesterov(registries);
-  register_adagrad(registries);
-  register_rmsprop(registries);
-  register_adadelta(registries);
-  register_amsgrad(registries);
-  register_adamw(registries);
-  register_adamax(registries);
-  register_nadam(registries);
-  register_lion(registries);
-  register_constant_schedule(registries);
-  register_step_schedule(registries);
-  register_exponential_schedule(registries);
-  register_inverse_time_schedule(registries);
-  register_cosine_schedule(registries);
-  register_reduce_on_plateau_schedule(registries);
+namespace {
+
+constexpr BuiltinPlugin kBuiltinPlugins[] = {
+#define NNSWEEP_PLUGIN(kind, name) {#kind, #name, &kind::register_##name},
+#include NNSWEEP_PLUGIN_LIST
+#undef NNSWEEP_PLUGIN
+};
+
+}  // namespace
+
+std::span<const BuiltinPlugin> builtin_plugins() {
+  return kBuiltinPlugins;
 }
 
-const Registries& builtin_registries() {
-  static const Registries registries = [] {
-    Registries built;
-    register_builtin_plugins(built);
-    return built;
-  }();
-  return registries;
+void register_builtin_plugins(Registries& registries) {
+  for (const BuiltinPlugin& plugin : kBuiltinPlugins) plugin.register_plugin(registries);
 }
 
 }  // namespace nnsweep

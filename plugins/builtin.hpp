@@ -1,61 +1,41 @@
 #pragma once
-// Explicit registration of every built-in plugin.
+// Explicit registration of every built-in plugin, driven by the one list
+// builtin_plugins.def.
 //
-// Each plugin file defines one register_* function; register_builtin_plugins calls
-// them all. Nothing registers itself from a static initialiser, so a plugin can
-// never be silently dropped by the linker.
+// Nothing registers itself from a static initialiser: a linker drops object
+// files that nothing references from a static library, and their plugins
+// would vanish silently.
+#include <span>
+
 #include "registry/registry.hpp"
+
+// The list to register; the test of docs/plugins.md builds with its own,
+// which adds the guide's example plugin.
+#ifndef NNSWEEP_PLUGIN_LIST
+#define NNSWEEP_PLUGIN_LIST "builtin_plugins.def"
+#endif
 
 namespace nnsweep {
 
+#define NNSWEEP_PLUGIN(kind, name)              \
+  namespace kind {                              \
+  void register_##name(Registries& registries); \
+  }
+#include NNSWEEP_PLUGIN_LIST
+#undef NNSWEEP_PLUGIN
+
+// One line of the list.
+struct BuiltinPlugin {
+  const char* kind;  // the folder under plugins/, as the Registries member: "optimizers"
+  const char* name;  // the file's name and the plugin's registered name: "adam"
+  void (*register_plugin)(Registries& registries);
+};
+
+// The list, in its order.
+std::span<const BuiltinPlugin> builtin_plugins();
+
+// Registers every plugin of the list. Throws std::invalid_argument when one is
+// registered already.
 void register_builtin_plugins(Registries& registries);
-
-// The registries with every built-in plugin, built once on first use.
-const Registries& builtin_registries();
-
-void register_moons(Registries& registries);
-void register_circles(Registries& registries);
-void register_blobs(Registries& registries);
-void register_xor(Registries& registries);
-void register_spiral(Registries& registries);
-void register_gaussian_quantiles(Registries& registries);
-void register_classification(Registries& registries);
-void register_friedman1(Registries& registries);
-void register_csv(Registries& registries);
-void register_hdf5(Registries& registries);
-void register_identity(Registries& registries);
-void register_tanh(Registries& registries);
-void register_sigmoid(Registries& registries);
-void register_relu(Registries& registries);
-void register_softmax(Registries& registries);
-void register_normal_initializer(Registries& registries);
-void register_uniform_initializer(Registries& registries);
-void register_xavier_normal(Registries& registries);
-void register_xavier_uniform(Registries& registries);
-void register_he_normal(Registries& registries);
-void register_he_uniform(Registries& registries);
-void register_lecun_normal(Registries& registries);
-void register_orthogonal(Registries& registries);
-void register_binary_cross_entropy(Registries& registries);
-void register_categorical_cross_entropy(Registries& registries);
-void register_mse(Registries& registries);
-void register_gd(Registries& registries);
-void register_momentum(Registries& registries);
-void register_adam(Registries& registries);
-void register_nesterov(Registries& registries);
-void register_adagrad(Registries& registries);
-void register_rmsprop(Registries& registries);
-void register_adadelta(Registries& registries);
-void register_amsgrad(Registries& registries);
-void register_adamw(Registries& registries);
-void register_adamax(Registries& registries);
-void register_nadam(Registries& registries);
-void register_lion(Registries& registries);
-void register_constant_schedule(Registries& registries);
-void register_step_schedule(Registries& registries);
-void register_exponential_schedule(Registries& registries);
-void register_inverse_time_schedule(Registries& registries);
-void register_cosine_schedule(Registries& registries);
-void register_reduce_on_plateau_schedule(Registries& registries);
 
 }  // namespace nnsweep

@@ -2,7 +2,7 @@
 // linear hidden layer.
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::activations {
 namespace {
 
 class Identity final : public Activation {
@@ -26,4 +26,4 @@ void register_identity(Registries& registries) {
       [](const Params&) { return std::make_unique<Identity>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::activations

@@ -2,7 +2,7 @@
 // code written `dA * (Z > 0)` does.
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::activations {
 namespace {
 
 class Relu final : public Activation {
@@ -25,4 +25,4 @@ void register_relu(Registries& registries) {
                              [](const Params&) { return std::make_unique<Relu>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::activations

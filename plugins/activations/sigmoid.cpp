@@ -3,7 +3,7 @@
 #include "builtin.hpp"
 #include "kernels/blocks.hpp"
 
-namespace nnsweep {
+namespace nnsweep::activations {
 namespace {
 
 class Sigmoid final : public Activation {
@@ -32,4 +32,4 @@ void register_sigmoid(Registries& registries) {
       [](const Params&) { return std::make_unique<Sigmoid>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::activations

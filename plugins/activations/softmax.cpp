@@ -8,7 +8,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::activations {
 namespace {
 
 // Written once for double and float blocks: Scalar is the blocks' type, and
@@ -64,4 +64,4 @@ void register_softmax(Registries& registries) {
       [](const Params&) { return std::make_unique<Softmax>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::activations

@@ -4,7 +4,7 @@
 #include "builtin.hpp"
 #include "kernels/blocks.hpp"
 
-namespace nnsweep {
+namespace nnsweep::activations {
 namespace {
 
 class Tanh final : public Activation {
@@ -32,4 +32,4 @@ void register_tanh(Registries& registries) {
                              [](const Params&) { return std::make_unique<Tanh>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::activations

@@ -13,7 +13,7 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 class Blobs final : public DatasetGenerator {
@@ -85,4 +85,4 @@ void register_blobs(Registries& registries) {
       [](const Params& params) { return std::make_unique<Blobs>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

@@ -7,10 +7,8 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
-
-using datasets::RowData;
 
 class Circles final : public DatasetGenerator {
  public:
@@ -70,4 +68,4 @@ void register_circles(Registries& registries) {
       [](const Params& params) { return std::make_unique<Circles>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

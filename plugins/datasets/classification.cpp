@@ -21,7 +21,7 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 // sklearn.utils.random.sample_without_replacement(population, count, rng),
@@ -289,4 +289,4 @@ void register_classification(Registries& registries) {
       [](const Params& params) { return std::make_unique<Classification>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

@@ -12,12 +12,8 @@
 #include "datasets/csv_rows_support.hpp"
 #include "datasets/label_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
-
-using datasets::CsvCell;
-using datasets::CsvColumns;
-using datasets::CsvRow;
 
 char single_delimiter(const std::string& text) {
   if (text.size() != 1) {
@@ -171,4 +167,4 @@ void register_csv(Registries& registries) {
       [](const Params& params) { return std::make_unique<CsvDataset>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

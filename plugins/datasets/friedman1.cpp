@@ -9,7 +9,7 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 class Friedman1 final : public DatasetGenerator {
@@ -61,4 +61,4 @@ void register_friedman1(Registries& registries) {
       [](const Params& params) { return std::make_unique<Friedman1>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

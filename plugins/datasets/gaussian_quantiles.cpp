@@ -23,7 +23,7 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 class GaussianQuantiles final : public DatasetGenerator {
@@ -123,4 +123,4 @@ void register_gaussian_quantiles(Registries& registries) {
       [](const Params& params) { return std::make_unique<GaussianQuantiles>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

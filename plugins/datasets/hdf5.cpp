@@ -11,7 +11,7 @@
 #include "store/h5_input.hpp"
 #include "util/format.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 using h5_input::ElementKind;
@@ -205,4 +205,4 @@ void register_hdf5(Registries& registries) {
       [](const Params& params) { return std::make_unique<Hdf5Dataset>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

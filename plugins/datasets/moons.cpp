@@ -9,7 +9,7 @@
 #include "datasets/sklearn_support.hpp"
 #include "random/numpy_random.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 // numpy.linspace(0, stop, count): i * step, with the last value exactly `stop`.
@@ -84,4 +84,4 @@ void register_moons(Registries& registries) {
       [](const Params& params) { return std::make_unique<Moons>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

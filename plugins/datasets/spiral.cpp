@@ -14,7 +14,7 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 class Spiral final : public DatasetGenerator {
@@ -73,4 +73,4 @@ void register_spiral(Registries& registries) {
       [](const Params& params) { return std::make_unique<Spiral>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

@@ -9,7 +9,7 @@
 #include "builtin.hpp"
 #include "datasets/sklearn_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::datasets {
 namespace {
 
 class Xor final : public DatasetGenerator {
@@ -55,4 +55,4 @@ void register_xor(Registries& registries) {
       [](const Params& params) { return std::make_unique<Xor>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::datasets

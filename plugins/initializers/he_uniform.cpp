@@ -3,9 +3,9 @@
 // from one numpy stream.
 #include <cmath>
 
-#include "initializers/layer_draws.hpp"
+#include "initializers/draw_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::initializers {
 
 void register_he_uniform(Registries& registries) {
   registries.initializers.add(
@@ -21,4 +21,4 @@ void register_he_uniform(Registries& registries) {
       });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::initializers

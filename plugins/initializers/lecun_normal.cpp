@@ -3,9 +3,9 @@
 // stream. (Keras's lecun_normal truncates its normal; this one does not.)
 #include <cmath>
 
-#include "initializers/layer_draws.hpp"
+#include "initializers/draw_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::initializers {
 
 void register_lecun_normal(Registries& registries) {
   registries.initializers.add(
@@ -21,4 +21,4 @@ void register_lecun_normal(Registries& registries) {
       });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::initializers

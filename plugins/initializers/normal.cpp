@@ -1,11 +1,11 @@
 // numpy's `np.random.seed(seed); W = np.random.randn(fan_out, fan_in) * scale` for
 // every layer in order from one continuing stream: the seed post's
 // initialize_parameters, generalised to any depth.
-#include "initializers/layer_draws.hpp"
+#include "initializers/draw_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::initializers {
 
-void register_normal_initializer(Registries& registries) {
+void register_normal(Registries& registries) {
   registries.initializers.add(
       {"normal",
        "weights randn(fan_out, fan_in) * scale from one numpy stream, layer by layer",
@@ -18,4 +18,4 @@ void register_normal_initializer(Registries& registries) {
       });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::initializers

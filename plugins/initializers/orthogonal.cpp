@@ -8,9 +8,9 @@
 // LAPACK's agree to rounding (about 1e-15), not bit for bit.
 #include <Eigen/QR>
 
-#include "initializers/layer_draws.hpp"
+#include "initializers/draw_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::initializers {
 namespace {
 
 class Orthogonal final : public Initializer {
@@ -57,4 +57,4 @@ void register_orthogonal(Registries& registries) {
       [](const Params& params) { return std::make_unique<Orthogonal>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::initializers

@@ -2,11 +2,11 @@
 // order from one continuing numpy stream.
 #include <cmath>
 
-#include "initializers/layer_draws.hpp"
+#include "initializers/draw_support.hpp"
 
-namespace nnsweep {
+namespace nnsweep::initializers {
 
-void register_uniform_initializer(Registries& registries) {
+void register_uniform(Registries& registries) {
   registries.initializers.add(
       {"uniform",
        "weights uniform on [-limit, limit) from one numpy stream, layer by layer",
@@ -19,4 +19,4 @@ void register_uniform_initializer(Registries& registries) {
       });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::initializers

@@ -12,7 +12,7 @@
 #include "kernels/vector_math_float.hpp"
 #include "util/numpy_sum.hpp"
 
-namespace nnsweep {
+namespace nnsweep::losses {
 namespace {
 
 // log(1 + exp(x)) without overflow or cancellation: exp only ever sees -|x| <= 0,
@@ -131,4 +131,4 @@ void register_binary_cross_entropy(Registries& registries) {
                         [](const Params&) { return std::make_unique<BinaryCrossEntropy>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::losses

@@ -10,7 +10,7 @@
 #include "builtin.hpp"
 #include "util/numpy_sum.hpp"
 
-namespace nnsweep {
+namespace nnsweep::losses {
 namespace {
 
 // The helpers below serve double and float blocks alike: each term is
@@ -79,4 +79,4 @@ void register_categorical_cross_entropy(Registries& registries) {
                         [](const Params&) { return std::make_unique<CategoricalCrossEntropy>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::losses

@@ -5,7 +5,7 @@
 #include "builtin.hpp"
 #include "util/numpy_sum.hpp"
 
-namespace nnsweep {
+namespace nnsweep::losses {
 namespace {
 
 // For double and float blocks alike; the sum runs in double.
@@ -54,4 +54,4 @@ void register_mse(Registries& registries) {
                         [](const Params&) { return std::make_unique<MeanSquaredError>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::losses

@@ -6,7 +6,7 @@
 //   p -= learning_rate * delta
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Adadelta final : public Optimizer {
@@ -46,4 +46,4 @@ void register_adadelta(Registries& registries) {
       [](const Params& params) { return std::make_unique<Adadelta>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

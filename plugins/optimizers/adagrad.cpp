@@ -3,7 +3,7 @@
 //   s += g^2;  p -= learning_rate * g / (sqrt(s) + epsilon)
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Adagrad final : public Optimizer {
@@ -38,4 +38,4 @@ void register_adagrad(Registries& registries) {
       [](const Params& params) { return std::make_unique<Adagrad>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

@@ -5,7 +5,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Adam final : public Optimizer {
@@ -53,4 +53,4 @@ void register_adam(Registries& registries) {
       [](const Params& params) { return std::make_unique<Adam>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

@@ -7,7 +7,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Adamax final : public Optimizer {
@@ -52,4 +52,4 @@ void register_adamax(Registries& registries) {
       [](const Params& params) { return std::make_unique<Adamax>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

@@ -9,7 +9,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class AdamW final : public Optimizer {
@@ -66,4 +66,4 @@ void register_adamw(Registries& registries) {
                             [](const Params& params) { return std::make_unique<AdamW>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

@@ -8,7 +8,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class AMSGrad final : public Optimizer {
@@ -57,4 +57,4 @@ void register_amsgrad(Registries& registries) {
       [](const Params& params) { return std::make_unique<AMSGrad>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

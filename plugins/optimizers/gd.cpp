@@ -1,7 +1,7 @@
 // Plain gradient descent, as the seed post's update_parameters: p = p - lr * g.
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class GradientDescent final : public Optimizer {
@@ -20,4 +20,4 @@ void register_gd(Registries& registries) {
                             [](const Params&) { return std::make_unique<GradientDescent>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

@@ -7,7 +7,7 @@
 //   m = beta2 * m + (1 - beta2) * g
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Lion final : public Optimizer {
@@ -57,4 +57,4 @@ void register_lion(Registries& registries) {
                             [](const Params& params) { return std::make_unique<Lion>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

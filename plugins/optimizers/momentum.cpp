@@ -3,7 +3,7 @@
 //   v = momentum * v + g;  p -= learning_rate * v
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Momentum final : public Optimizer {
@@ -34,4 +34,4 @@ void register_momentum(Registries& registries) {
       [](const Params& params) { return std::make_unique<Momentum>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

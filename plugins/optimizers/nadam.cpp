@@ -10,7 +10,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Nadam final : public Optimizer {
@@ -72,4 +72,4 @@ void register_nadam(Registries& registries) {
       [](const Params& params) { return std::make_unique<Nadam>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

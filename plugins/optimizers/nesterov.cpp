@@ -3,7 +3,7 @@
 //   v = momentum * v + g;  p -= learning_rate * (g + momentum * v)
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class Nesterov final : public Optimizer {
@@ -35,4 +35,4 @@ void register_nesterov(Registries& registries) {
       [](const Params& params) { return std::make_unique<Nesterov>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

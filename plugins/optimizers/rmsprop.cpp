@@ -7,7 +7,7 @@
 //   else p -= learning_rate * g / d
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::optimizers {
 namespace {
 
 class RMSprop final : public Optimizer {
@@ -66,4 +66,4 @@ void register_rmsprop(Registries& registries) {
       [](const Params& params) { return std::make_unique<RMSprop>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::optimizers

@@ -1,7 +1,7 @@
 // The constant schedule: every epoch at the optimizer's learning_rate.
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::schedules {
 namespace {
 
 class Constant final : public Schedule {
@@ -11,9 +11,9 @@ class Constant final : public Schedule {
 
 }  // namespace
 
-void register_constant_schedule(Registries& registries) {
+void register_constant(Registries& registries) {
   registries.schedules.add({"constant", "the optimizer's learning_rate throughout", {}},
                            [](const Params&) { return std::make_unique<Constant>(); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::schedules

@@ -13,7 +13,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::schedules {
 namespace {
 
 class CosineDecay final : public Schedule {
@@ -50,7 +50,7 @@ class CosineDecay final : public Schedule {
 
 }  // namespace
 
-void register_cosine_schedule(Registries& registries) {
+void register_cosine(Registries& registries) {
   registries.schedules.add(
       {"cosine",
        "cosine decay from 1 to min_factor over period epochs, after a linear warm-up",
@@ -64,4 +64,4 @@ void register_cosine_schedule(Registries& registries) {
       [](const Params& params) { return std::make_unique<CosineDecay>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::schedules

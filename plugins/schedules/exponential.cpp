@@ -5,7 +5,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::schedules {
 namespace {
 
 class ExponentialDecay final : public Schedule {
@@ -24,7 +24,7 @@ class ExponentialDecay final : public Schedule {
 
 }  // namespace
 
-void register_exponential_schedule(Registries& registries) {
+void register_exponential(Registries& registries) {
   registries.schedules.add(
       {"exponential",
        "exponential decay: factor gamma^(t / decay_steps) in epoch t",
@@ -34,4 +34,4 @@ void register_exponential_schedule(Registries& registries) {
       [](const Params& params) { return std::make_unique<ExponentialDecay>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::schedules

@@ -2,7 +2,7 @@
 // factor(t) = 1 / (1 + decay_rate * t / decay_steps).
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::schedules {
 namespace {
 
 class InverseTimeDecay final : public Schedule {
@@ -21,7 +21,7 @@ class InverseTimeDecay final : public Schedule {
 
 }  // namespace
 
-void register_inverse_time_schedule(Registries& registries) {
+void register_inverse_time(Registries& registries) {
   registries.schedules.add(
       {"inverse_time",
        "inverse-time decay: factor 1 / (1 + decay_rate * t / decay_steps) in epoch t",
@@ -31,4 +31,4 @@ void register_inverse_time_schedule(Registries& registries) {
       [](const Params& params) { return std::make_unique<InverseTimeDecay>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::schedules

@@ -11,7 +11,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::schedules {
 namespace {
 
 class ReduceOnPlateau final : public Schedule {
@@ -68,7 +68,7 @@ class ReduceOnPlateau final : public Schedule {
 
 }  // namespace
 
-void register_reduce_on_plateau_schedule(Registries& registries) {
+void register_reduce_on_plateau(Registries& registries) {
   registries.schedules.add(
       {"reduce_on_plateau",
        "multiply the rate by factor when the watched cost (test, else training) stops improving",
@@ -87,4 +87,4 @@ void register_reduce_on_plateau_schedule(Registries& registries) {
       [](const Params& params) { return std::make_unique<ReduceOnPlateau>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::schedules

@@ -4,7 +4,7 @@
 
 #include "builtin.hpp"
 
-namespace nnsweep {
+namespace nnsweep::schedules {
 namespace {
 
 class StepDecay final : public Schedule {
@@ -22,7 +22,7 @@ class StepDecay final : public Schedule {
 
 }  // namespace
 
-void register_step_schedule(Registries& registries) {
+void register_step(Registries& registries) {
   registries.schedules.add(
       {"step",
        "step decay: factor gamma^floor(t / step_size) in epoch t, as torch's StepLR",
@@ -31,4 +31,4 @@ void register_step_schedule(Registries& registries) {
       [](const Params& params) { return std::make_unique<StepDecay>(params); });
 }
 
-}  // namespace nnsweep
+}  // namespace nnsweep::schedules

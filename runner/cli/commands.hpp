@@ -1,9 +1,12 @@
 #pragma once
 // The subcommands of the nnsweep executable. Each returns the process exit code.
+// Those that use plugins take the Registries that main() built.
 #include <string>
 #include <vector>
 
 namespace nnsweep {
+
+struct Registries;
 
 struct ConfigArguments {
   std::string config;
@@ -21,11 +24,12 @@ struct RunArguments : ConfigArguments {
   std::string command_line;               // recorded in the results file
 };
 
-int run_command(const RunArguments& arguments);
-int validate_command(const ConfigArguments& arguments);
-int plan_command(const ConfigArguments& arguments);
-int plugins_command(const std::string& kind);
-int dataset_command(const std::string& name, const std::vector<std::string>& assignments);
+int run_command(const RunArguments& arguments, const Registries& registries);
+int validate_command(const ConfigArguments& arguments, const Registries& registries);
+int plan_command(const ConfigArguments& arguments, const Registries& registries);
+int plugins_command(const std::string& kind, const Registries& registries);
+int dataset_command(const std::string& name, const std::vector<std::string>& assignments,
+                    const Registries& registries);
 
 struct ShowArguments {
   std::string results;

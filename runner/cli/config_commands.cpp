@@ -2,7 +2,6 @@
 #include <iostream>
 #include <map>
 
-#include "builtin.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepare.hpp"
 #include "session/planned_experiment.hpp"
@@ -11,12 +10,12 @@
 
 namespace nnsweep {
 
-std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments) {
+std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments, const Registries& registries) {
   auto prepared = std::make_unique<Prepared>();
   prepared->document = load_config(arguments.config, arguments.sets);
   prepared->plan = std::make_unique<Plan>(prepared->document);
   prepared->resolver =
-      std::make_unique<PlanResolver>(prepared->document, *prepared->plan, builtin_registries());
+      std::make_unique<PlanResolver>(prepared->document, *prepared->plan, registries);
   return prepared;
 }
 
@@ -36,14 +35,14 @@ int report_data_error(const DataError& error) {
 
 // Every run resolved, and every dataset made (a malformed CSV fails here, as
 // it would before training).
-int validate_command(const ConfigArguments& arguments) {
+int validate_command(const ConfigArguments& arguments, const Registries& registries) {
   try {
-    auto prepared = prepare(arguments);
+    auto prepared = prepare(arguments, registries);
     const PlannedExperiment experiment =
         plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
     std::vector<const PlannedRun*> runs;
     for (const PlannedRun& run : experiment.runs) runs.push_back(&run);
-    (void)generate_datasets(runs, builtin_registries());
+    (void)generate_datasets(runs, registries);
     const std::int64_t points = prepared->plan->size();
     std::cout << arguments.config << ": ok, " << points << (points == 1 ? " run" : " runs") << "\n";
     return kExitOk;
@@ -54,9 +53,9 @@ int validate_command(const ConfigArguments& arguments) {
   }
 }
 
-int plan_command(const ConfigArguments& arguments) {
+int plan_command(const ConfigArguments& arguments, const Registries& registries) {
   try {
-    auto prepared = prepare(arguments);
+    auto prepared = prepare(arguments, registries);
     const PlannedExperiment experiment =
         plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
     const auto& keys = experiment.summary_keys;

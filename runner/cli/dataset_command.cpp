@@ -2,18 +2,18 @@
 #include <cstdio>
 #include <iostream>
 
-#include "builtin.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepare.hpp"
 #include "config/loader.hpp"
 #include "config/plugin_section.hpp"
+#include "registry/registry.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
 
-int dataset_command(const std::string& name, const std::vector<std::string>& assignments) {
-  const Registries& registries = builtin_registries();
+int dataset_command(const std::string& name, const std::vector<std::string>& assignments,
+                    const Registries& registries) {
   try {
     // The arguments become a dataset section, validated like one in a config;
     // errors name the argument they come from.

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "builtin.hpp"
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -123,17 +124,18 @@ int print_help(const CLI::App& app, const std::string& topic) {
   return nnsweep::kExitConfigError;
 }
 
-// Runs the subcommand that was parsed.
-int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv) {
+// Runs the subcommand that was parsed, with the plugins of `registries`.
+int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv,
+             const nnsweep::Registries& registries) {
   if (app.got_subcommand("run")) {
     line.run.command_line = nnsweep::shell_command_line({argv, argv + argc});
-    return nnsweep::run_command(line.run);
+    return nnsweep::run_command(line.run, registries);
   }
-  if (app.got_subcommand("validate")) return nnsweep::validate_command(line.validate);
-  if (app.got_subcommand("plan")) return nnsweep::plan_command(line.plan);
-  if (app.got_subcommand("plugins")) return nnsweep::plugins_command(line.plugin_kind);
+  if (app.got_subcommand("validate")) return nnsweep::validate_command(line.validate, registries);
+  if (app.got_subcommand("plan")) return nnsweep::plan_command(line.plan, registries);
+  if (app.got_subcommand("plugins")) return nnsweep::plugins_command(line.plugin_kind, registries);
   if (app.got_subcommand("dataset")) {
-    return nnsweep::dataset_command(line.dataset_name, line.dataset_params);
+    return nnsweep::dataset_command(line.dataset_name, line.dataset_params, registries);
   }
   if (app.got_subcommand("show")) return nnsweep::show_command(line.show);
   if (app.got_subcommand("merge")) {
@@ -204,5 +206,9 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? nnsweep::kExitOk : nnsweep::kExitConfigError;
   }
-  return dispatch(app, line, argc, argv);
+  // The one set of plugins of this process, handed down to every command
+  // that uses one; plugins from shared libraries will join it here.
+  nnsweep::Registries registries;
+  nnsweep::register_builtin_plugins(registries);
+  return dispatch(app, line, argc, argv, registries);
 }

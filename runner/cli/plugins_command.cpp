@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <iostream>
 
-#include "builtin.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "config/config_error.hpp"
+#include "registry/registry.hpp"
 
 namespace nnsweep {
 namespace {
@@ -48,8 +48,7 @@ std::string param_line(const ParamSpec& spec) {
 
 }  // namespace
 
-int plugins_command(const std::string& kind) {
-  const Registries& registries = builtin_registries();
+int plugins_command(const std::string& kind, const Registries& registries) {
   std::vector<std::string> kinds;
   for (const RegistryBase* registry : registries.all()) kinds.push_back(registry->kind());
   if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {

@@ -13,8 +13,8 @@ struct Prepared {
   std::unique_ptr<PlanResolver> resolver;
 };
 
-// Throws ConfigError.
-std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments);
+// Throws ConfigError. The resolver keeps a reference to the registries.
+std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments, const Registries& registries);
 
 // Prints the error as FILE:LINE:COL: message and returns the config-error exit code.
 int report_config_error(const ConfigError& error);

@@ -8,7 +8,6 @@
 #include <utility>
 #include <variant>
 
-#include "builtin.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prepare.hpp"
 #include "cli/progress.hpp"
@@ -102,14 +101,14 @@ struct Planned {
 };
 
 // Exit code on failure, else the plan and share to run.
-std::variant<int, Planned> plan_run(const RunArguments& arguments) {
+std::variant<int, Planned> plan_run(const RunArguments& arguments, const Registries& registries) {
   Planned planned;
   if (!arguments.share.empty() && !(planned.share = parse_share(arguments.share))) {
     std::cerr << "nnsweep: --share must be K/N with 1 <= K <= N, got '" << arguments.share << "'\n";
     return kExitConfigError;
   }
   try {
-    const auto prepared = prepare(arguments);
+    const auto prepared = prepare(arguments, registries);
     planned.experiment = plan_experiment(prepared->document, *prepared->plan, *prepared->resolver,
                                          arguments.threads);
   } catch (const ConfigError& error) {
@@ -120,8 +119,8 @@ std::variant<int, Planned> plan_run(const RunArguments& arguments) {
 
 }  // namespace
 
-int run_command(const RunArguments& arguments) {
-  auto plan = plan_run(arguments);
+int run_command(const RunArguments& arguments, const Registries& registries) {
+  auto plan = plan_run(arguments, registries);
   if (const int* code = std::get_if<int>(&plan)) return *code;
   const Planned& planned = std::get<Planned>(plan);
   const PlannedExperiment& experiment = planned.experiment;
@@ -155,7 +154,7 @@ int run_command(const RunArguments& arguments) {
   if (!arguments.quiet) report_duplicates(experiment);
   SessionReport report;
   try {
-    report = run_session(experiment, options, observer, builtin_registries());
+    report = run_session(experiment, options, observer, registries);
   } catch (const Refusal& refusal) {
     std::cerr << "nnsweep: " << refusal.what() << "\n";
     return kExitConfigError;

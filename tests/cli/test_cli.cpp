@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 #include "fixtures.hpp"
 

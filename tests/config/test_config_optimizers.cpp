@@ -3,7 +3,7 @@
 // identities that stay as they were for configs that use neither.
 #include <boost/test/unit_test.hpp>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 #include "config/experiment.hpp"
 #include "config/loader.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 
 namespace nnsweep::testing {

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "fixtures.hpp"
 
 namespace nnsweep::testing {

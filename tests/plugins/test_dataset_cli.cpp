@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 
 using nnsweep::testing::run_cli;

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 
 namespace {
 
@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_SUITE(float_methods)
 
 BOOST_AUTO_TEST_CASE(every_activation_computes_in_float_as_in_double) {
   const auto& activations = registries().activations;
-  BOOST_TEST(activations.names().size() >= 5u);
+  BOOST_TEST_REQUIRE(!activations.names().empty());
   for (const std::string& name : activations.names()) {
     const auto* description = activations.describe(name);
     check_activation(name, *activations.create(name, nnsweep::default_params(description->params)));
@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(every_activation_computes_in_float_as_in_double) {
 
 BOOST_AUTO_TEST_CASE(every_loss_computes_in_float_as_in_double) {
   const auto& losses = registries().losses;
-  BOOST_TEST(losses.names().size() >= 3u);
+  BOOST_TEST_REQUIRE(!losses.names().empty());
   for (const std::string& name : losses.names()) {
     const auto* description = losses.describe(name);
     check_loss(name, *losses.create(name, nnsweep::default_params(description->params)),

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "fixtures.hpp"
 
 using namespace nnsweep;

@@ -1,6 +1,7 @@
-// binary_cross_entropy: cost against a direct evaluation of its formula, the
-// stable cost from logits against the post's formula and the exact value,
-// gradient against a finite difference of cost, and the fused sigmoid shortcut.
+// binary_cross_entropy's own formulas: cost against a direct evaluation, and the
+// stable cost from logits against the post's formula and the exact value. What
+// every loss must do (its gradient, its fused output) is checked in
+// test_loss_contracts.cpp.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -9,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 
 namespace {
 
@@ -106,49 +107,6 @@ BOOST_AUTO_TEST_CASE(bce_sums_pairwise_like_numpy) {
   const Eigen::MatrixXd A = Eigen::MatrixXd::Constant(1, m, 0.3);
   const Eigen::MatrixXd Y = Eigen::MatrixXd::Ones(1, m);
   BOOST_TEST(loss->cost(A, Y) == -std::log(0.3), boost::test_tools::tolerance(1e-14));
-}
-
-BOOST_AUTO_TEST_CASE(bce_gradient_matches_finite_difference) {
-  // gradient() returns m * dCost/dA (the trainer applies the 1/m).
-  const auto loss = make_bce();
-  for (Eigen::Index rows : {1, 2}) {
-    Eigen::MatrixXd A, Y;
-    sample(rows, 6, A, Y);
-    const double m = static_cast<double>(A.cols());
-    Eigen::MatrixXd dA(A.rows(), A.cols());
-    loss->gradient(A, Y, dA);
-    const double h = 1e-7;
-    for (Eigen::Index i = 0; i < A.size(); ++i) {
-      Eigen::MatrixXd plus = A, minus = A;
-      plus(i) += h;
-      minus(i) -= h;
-      const double numeric = m * (loss->cost(plus, Y) - loss->cost(minus, Y)) / (2.0 * h);
-      BOOST_TEST_CONTEXT("rows " << rows << " entry " << i << " a " << A(i) << " y " << Y(i)) {
-        BOOST_TEST(dA(i) == numeric, boost::test_tools::tolerance(1e-6));
-      }
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(bce_fuses_with_sigmoid) {
-  // With a sigmoid output, dCost/dZ = (A - Y) / m: the trainer's shortcut is only
-  // valid if the chain rule through the sigmoid gives exactly that.
-  const auto loss = make_bce();
-  const auto* described = nnsweep::builtin_registries().losses.describe("binary_cross_entropy");
-  BOOST_TEST(described->traits.fused_output == "sigmoid");
-
-  const auto& activations = nnsweep::builtin_registries().activations;
-  const auto sigmoid = activations.create("sigmoid", {});
-  Eigen::MatrixXd Z(1, 5), Y(1, 5);
-  Z << -2.0, -0.3, 0.0, 0.7, 3.1;
-  Y << 0, 1, 1, 0, 1;
-  Eigen::MatrixXd A(1, 5), dA(1, 5), dZ(1, 5);
-  sigmoid->forward(Z, A);
-  loss->gradient(A, Y, dA);
-  sigmoid->backward(Z, A, dA, dZ);
-  for (Eigen::Index i = 0; i < Z.size(); ++i) {
-    BOOST_TEST(dZ(i) == A(i) - Y(i), boost::test_tools::tolerance(1e-12));
-  }
 }
 
 BOOST_AUTO_TEST_CASE(bce_from_logits_agrees_with_the_posts_formula) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "fixtures.hpp"
 
 using nnsweep::testing::fixture_lines;

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 
 namespace tt = boost::test_tools;
 

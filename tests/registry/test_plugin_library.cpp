@@ -7,7 +7,7 @@
 #include <cmath>
 #include <string>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "registry/plugin_library.hpp"
 #include "util/sha256.hpp"
 

@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstring>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 
 namespace nnsweep::testing {
 

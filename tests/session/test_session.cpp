@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "session_support.hpp"
 #include "store/journal.hpp"
 #include "sweep/executor.hpp"

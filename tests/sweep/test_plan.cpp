@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 #include "config/loader.hpp"
 #include "sweep/plan.hpp"

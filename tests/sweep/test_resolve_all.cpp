@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 #include "config/config_error.hpp"
 #include "config/loader.hpp"

@@ -6,7 +6,7 @@
 // input file counted by its digest.
 #include <boost/test/unit_test.hpp>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 #include "config/loader.hpp"
 #include "sweep/plan.hpp"

@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "cli.hpp"
 #include "config/loader.hpp"
 #include "sweep/plan.hpp"

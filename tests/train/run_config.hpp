@@ -9,7 +9,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "builtin.hpp"
+#include "builtin_registries.hpp"
 #include "config/experiment.hpp"
 
 namespace nnsweep::testing {

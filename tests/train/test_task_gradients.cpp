@@ -1,6 +1,7 @@
-// The backward pass of multi-class (softmax with categorical cross-entropy, and
-// mse on one-hot targets), regression (identity with mse) and mini-batch
-// training against central finite differences of the cost it minimises.
+// The backward pass of every loss with an output that fits it, of multi-class
+// (softmax with categorical cross-entropy, and mse on one-hot targets),
+// regression (identity with mse) and mini-batch training, against central
+// finite differences of the cost it minimises.
 #include <boost/test/unit_test.hpp>
 
 #include "gradient_check.hpp"
@@ -38,9 +39,42 @@ double error_of(const RunSpec& spec, std::int64_t batch = -1) {
   return gradient_error(trainer, spec.learning_rate);
 }
 
+// A network for the loss as a config would pair them, read from its traits:
+// data of the targets it declares, and its fused output, or else the first
+// activation of the output range it requires.
+RunSpec spec_for_loss(const std::string& loss, const nnsweep::PluginTraits& traits) {
+  std::string output = traits.fused_output;
+  const auto& activations = nnsweep::builtin_registries().activations;
+  for (const std::string& name : activations.names()) {
+    if (output.empty() && activations.describe(name)->traits.range == traits.requires_output) {
+      output = name;
+    }
+  }
+  switch (traits.targets) {
+    case nnsweep::LossTargets::two_classes:
+      return task_spec({3}, "moons", {}, output, loss);
+    case nnsweep::LossTargets::one_hot:
+      return task_spec({3}, "spiral", kSpiral, output, loss);
+    case nnsweep::LossTargets::real:
+      break;
+  }
+  return task_spec({3}, "friedman1", kFriedman, output, loss);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(task_gradients)
+
+BOOST_AUTO_TEST_CASE(every_loss_with_an_output_that_fits_it) {
+  // Every loss there is, so that a new one is checked the moment it is registered.
+  const auto& losses = nnsweep::builtin_registries().losses;
+  for (const std::string& loss : losses.names()) {
+    const RunSpec spec = spec_for_loss(loss, losses.describe(loss)->traits);
+    BOOST_TEST_CONTEXT(loss << " with " << spec.output << " on " << spec.dataset) {
+      BOOST_TEST(error_of(spec) < 1e-6);
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(softmax_with_categorical_cross_entropy) {
   for (const auto& hidden : kHiddenSizes) {

@@ -1,4 +1,4 @@
-#include "initializers/layer_draws.hpp"
+#include "initializers/draw_support.hpp"
 
 namespace nnsweep {
 
