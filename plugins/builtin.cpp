@@ -17,6 +17,16 @@ void register_builtin_plugins(Registries& registries) {
   register_tanh(registries);
   register_sigmoid(registries);
   register_relu(registries);
+  register_leaky_relu(registries);
+  register_elu(registries);
+  register_selu(registries);
+  register_softplus(registries);
+  register_softsign(registries);
+  register_gelu(registries);
+  register_silu(registries);
+  register_mish(registries);
+  register_hard_sigmoid(registries);
+  register_hard_tanh(registries);
   register_softmax(registries);
   register_normal_initializer(registries);
   register_uniform_initializer(registries);

@@ -56,7 +56,9 @@ BOOST_AUTO_TEST_CASE(builtin_plugin_names_per_kind) {
   BOOST_TEST(r.datasets.names() == Names({"blobs", "circles", "classification", "csv", "friedman1",
                                           "gaussian_quantiles", "hdf5", "moons", "spiral", "xor"}),
              tt::per_element());
-  BOOST_TEST(r.activations.names() == Names({"identity", "relu", "sigmoid", "softmax", "tanh"}),
+  BOOST_TEST(r.activations.names() == Names({"elu", "gelu", "hard_sigmoid", "hard_tanh", "identity",
+                                             "leaky_relu", "mish", "relu", "selu", "sigmoid",
+                                             "silu", "softmax", "softplus", "softsign", "tanh"}),
              tt::per_element());
   BOOST_TEST(r.initializers.names() ==
                  Names({"he_normal", "he_uniform", "lecun_normal", "normal", "orthogonal",
