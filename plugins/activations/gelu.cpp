@@ -67,9 +67,10 @@ struct Gelu {
 void register_gelu(Registries& registries) {
   registries.activations.add(
       {"gelu",
-       "z Phi(z), Phi the standard normal distribution function",
+       "z Phi(z), Phi the Gaussian cumulative distribution function",
        {choice_param("approximate", "none", {"none", "tanh"},
-                     "none: 0.5 z (1 + erf(z / sqrt 2)); tanh: torch's tanh approximation")}},
+                     "none: 0.5 z (1 + erf(z / sqrt 2)); "
+                     "tanh: 0.5 z (1 + tanh(sqrt(2 / pi) (z + 0.044715 z^3)))")}},
       [](const Params& params) {
         return std::make_unique<elementwise::Activation<Gelu>>(
             Gelu{params.string("approximate") == "tanh"});
