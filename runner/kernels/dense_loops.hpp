@@ -130,8 +130,10 @@ DenseTable dense_table_of() {
 // Every function of one width, as vector_math.cpp dispatches them.
 template <class Isa>
 WidthTable width_table_of() {
-  return {&Loops<Isa>::tanh,     &Loops<Isa>::exp,           &Loops<Isa>::sigmoid,
-          &Loops<Isa>::softplus, &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward,
+  return {&Loops<Isa>::tanh,          &Loops<Isa>::exp,
+          &Loops<Isa>::sigmoid,       &Loops<Isa>::softplus,
+          &Loops<Isa>::expm1,         &Loops<Isa>::erfc,
+          &Loops<Isa>::tanh_backward, &Loops<Isa>::sigmoid_backward,
           dense_table_of<Isa>()};
 }
 

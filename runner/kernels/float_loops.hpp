@@ -7,7 +7,7 @@
 //
 // A FloatIsa provides: the vector type V and `lanes`, load/store (unaligned),
 // broadcast, add, sub, mul, div, max (x86 semantics), abs, neg, and SLEEF's
-// deterministic tanh, exp and log1p for V. Tails shorter than a vector go
+// deterministic tanh, exp, log1p, expm1 and erfc for V. Tails shorter than a vector go
 // through SLEEF's scalar `purec` functions of the same family (FloatScalar),
 // which give the same bits as every vector width.
 #include <stdint.h>
@@ -24,6 +24,8 @@ namespace {  // one copy per including file, on purpose: see above
 struct FloatScalar {
   static float tanh(float x) { return Sleef_cinz_tanhf1_u35purec(x); }
   static float exp(float x) { return Sleef_cinz_expf1_u10purec(x); }
+  static float expm1(float x) { return Sleef_cinz_expm1f1_u10purec(x); }
+  static float erfc(float x) { return Sleef_cinz_erfcf1_u15purec(x); }
   static float sigmoid(float x) { return 1.0f / (1.0f + exp(-x)); }
   static float softplus(float x) {
     const float magnitude = x < 0.0f ? -x : x;
@@ -73,6 +75,14 @@ struct FloatLoops {
     map(
         x, y, n, [](V v) { return Isa::exp(v); }, [](float v) { return FloatScalar::exp(v); });
   }
+  static void expm1(const float* x, float* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::expm1(v); }, [](float v) { return FloatScalar::expm1(v); });
+  }
+  static void erfc(const float* x, float* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::erfc(v); }, [](float v) { return FloatScalar::erfc(v); });
+  }
   static void sigmoid(const float* x, float* y, std::size_t n) {
     const V one = Isa::broadcast(1.0f);
     map(
@@ -93,7 +103,8 @@ struct FloatLoops {
 template <class Isa>
 FloatTable float_table_of() {
   using L = FloatLoops<Isa>;
-  return {L::tanh, L::exp, L::sigmoid, L::softplus, L::tanh_backward, L::sigmoid_backward};
+  return {L::tanh,  L::exp,  L::sigmoid,       L::softplus,
+          L::expm1, L::erfc, L::tanh_backward, L::sigmoid_backward};
 }
 
 // One float at a time: the reference every vector width must equal.
@@ -113,6 +124,8 @@ struct OneFloat {
   static V tanh(V a) { return FloatScalar::tanh(a); }
   static V exp(V a) { return FloatScalar::exp(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf1_u10purec(a); }
+  static V expm1(V a) { return FloatScalar::expm1(a); }
+  static V erfc(V a) { return FloatScalar::erfc(a); }
 };
 
 }  // namespace

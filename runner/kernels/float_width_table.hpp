@@ -9,7 +9,7 @@ using FloatArrayFunction = void (*)(const float* x, float* y, std::size_t n);
 using FloatGradientFunction = void (*)(const float* a, const float* da, float* dz, std::size_t n);
 
 struct FloatTable {
-  FloatArrayFunction tanh, exp, sigmoid, softplus;
+  FloatArrayFunction tanh, exp, sigmoid, softplus, expm1, erfc;
   FloatGradientFunction tanh_backward, sigmoid_backward;
 };
 

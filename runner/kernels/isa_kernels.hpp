@@ -17,7 +17,7 @@
 // table[i & 15]) and sixteenths_to_power(shifted) (lane-wise 2^(i >> 4)), i
 // being the integer in the low bits of shifted's mantissa
 // (kernels/tanh_lanes.hpp), and SLEEF's
-// deterministic exp and log1p for V; optionally tree8(parts), the fixed sum
+// deterministic exp, log1p, expm1 and erfc for V; optionally tree8(parts), the fixed sum
 // of eight lanes that kernels/sum_loops.hpp's ColumnDots otherwise does
 // through memory. Tails shorter than a vector go through
 // `One` (tanh) or SLEEF's scalar `purec` functions of the same family, which
@@ -37,6 +37,8 @@ namespace {  // one copy per including file, on purpose: see above
 struct Scalar {
   static double exp(double x) { return Sleef_cinz_expd1_u10purec(x); }
   static double log1p(double x) { return Sleef_cinz_log1pd1_u10purec(x); }
+  static double expm1(double x) { return Sleef_cinz_expm1d1_u10purec(x); }
+  static double erfc(double x) { return Sleef_cinz_erfcd1_u15purec(x); }
   static double sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
   static double softplus(double x) {
     const double magnitude = x < 0.0 ? -x : x;
@@ -73,6 +75,8 @@ struct One {
   static V sixteenths_to_power(V shifted) { return from_bits(((bits(shifted) >> 4) + 1023) << 52); }
   static V exp(V a) { return Scalar::exp(a); }
   static V log1p(V a) { return Scalar::log1p(a); }
+  static V expm1(V a) { return Scalar::expm1(a); }
+  static V erfc(V a) { return Scalar::erfc(a); }
 
   static constexpr uint64_t sign_bit = uint64_t{1} << 63;
   static uint64_t bits(double v) {
@@ -141,6 +145,14 @@ struct Loops {
   static void exp(const double* x, double* y, std::size_t n) {
     map(
         x, y, n, [](V v) { return Isa::exp(v); }, [](double v) { return Scalar::exp(v); });
+  }
+  static void expm1(const double* x, double* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::expm1(v); }, [](double v) { return Scalar::expm1(v); });
+  }
+  static void erfc(const double* x, double* y, std::size_t n) {
+    map(
+        x, y, n, [](V v) { return Isa::erfc(v); }, [](double v) { return Scalar::erfc(v); });
   }
   static void sigmoid(const double* x, double* y, std::size_t n) {
     const V one = Isa::broadcast(1.0);

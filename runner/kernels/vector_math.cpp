@@ -121,6 +121,12 @@ void sigmoid(const double* x, double* y, std::size_t n) {
 void softplus(const double* x, double* y, std::size_t n) {
   active().table.softplus(x, y, n);
 }
+void expm1(const double* x, double* y, std::size_t n) {
+  active().table.expm1(x, y, n);
+}
+void erfc(const double* x, double* y, std::size_t n) {
+  active().table.erfc(x, y, n);
+}
 void tanh_backward(const double* a, const double* da, double* dz, std::size_t n) {
   active().table.tanh_backward(a, da, dz, n);
 }

@@ -47,6 +47,11 @@ void exp(const double* x, double* y, std::size_t n);
 void sigmoid(const double* x, double* y, std::size_t n);
 // log(1 + exp(x)) without overflow: max(x, 0) + log1p(exp(-|x|)).
 void softplus(const double* x, double* y, std::size_t n);
+// exp(x) - 1 and erfc(x) = 1 - erf(x), both without the cancellation of the
+// subtraction (elu near 0, gelu's lower tail); SLEEF's deterministic
+// functions of the same family as exp (1 ulp and 1.5 ulp).
+void expm1(const double* x, double* y, std::size_t n);
+void erfc(const double* x, double* y, std::size_t n);
 
 // The backward passes of tanh and sigmoid from their outputs a and the
 // upstream gradient da, as the seed post writes them: dz = da * (1 - a * a)

@@ -54,6 +54,8 @@ struct Avx2 {
   }
   static V exp(V a) { return Sleef_cinz_expd4_u10avx(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd4_u10avx(a); }
+  static V expm1(V a) { return Sleef_cinz_expm1d4_u10avx(a); }
+  static V erfc(V a) { return Sleef_cinz_erfcd4_u15avx(a); }
 };
 
 }  // namespace

@@ -70,6 +70,8 @@ struct Avx512 {
   }
   static V exp(V a) { return Sleef_cinz_expd8_u10avx512fnofma(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd8_u10avx512fnofma(a); }
+  static V expm1(V a) { return Sleef_cinz_expm1d8_u10avx512fnofma(a); }
+  static V erfc(V a) { return Sleef_cinz_erfcd8_u15avx512fnofma(a); }
 };
 
 }  // namespace

@@ -29,6 +29,12 @@ void sigmoid(const float* x, float* y, std::size_t n) {
 void softplus(const float* x, float* y, std::size_t n) {
   active_float_table().softplus(x, y, n);
 }
+void expm1(const float* x, float* y, std::size_t n) {
+  active_float_table().expm1(x, y, n);
+}
+void erfc(const float* x, float* y, std::size_t n) {
+  active_float_table().erfc(x, y, n);
+}
 void tanh_backward(const float* a, const float* da, float* dz, std::size_t n) {
   active_float_table().tanh_backward(a, da, dz, n);
 }

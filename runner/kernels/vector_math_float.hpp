@@ -29,6 +29,9 @@ void exp(const float* x, float* y, std::size_t n);
 void sigmoid(const float* x, float* y, std::size_t n);
 // log(1 + exp(x)) without overflow: max(x, 0) + log1p(exp(-|x|)).
 void softplus(const float* x, float* y, std::size_t n);
+// exp(x) - 1 and erfc(x) without cancellation (1 ulp and 1.5 ulp).
+void expm1(const float* x, float* y, std::size_t n);
+void erfc(const float* x, float* y, std::size_t n);
 
 // dz = da * (1 - a * a) and dz = da * (a * (1 - a)), in float. dz may be da
 // (in place); a must not overlap it.

@@ -24,6 +24,8 @@ struct FloatAvx2 {
   static V tanh(V a) { return Sleef_cinz_tanhf8_u35avx(a); }
   static V exp(V a) { return Sleef_cinz_expf8_u10avx(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf8_u10avx(a); }
+  static V expm1(V a) { return Sleef_cinz_expm1f8_u10avx(a); }
+  static V erfc(V a) { return Sleef_cinz_erfcf8_u15avx(a); }
 };
 
 }  // namespace

@@ -29,6 +29,8 @@ struct FloatAvx512 {
   static V tanh(V a) { return Sleef_cinz_tanhf16_u35avx512fnofma(a); }
   static V exp(V a) { return Sleef_cinz_expf16_u10avx512fnofma(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf16_u10avx512fnofma(a); }
+  static V expm1(V a) { return Sleef_cinz_expm1f16_u10avx512fnofma(a); }
+  static V erfc(V a) { return Sleef_cinz_erfcf16_u15avx512fnofma(a); }
 };
 
 }  // namespace

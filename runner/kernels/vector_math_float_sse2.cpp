@@ -23,6 +23,8 @@ struct FloatSse2 {
   static V tanh(V a) { return Sleef_cinz_tanhf4_u35sse2(a); }
   static V exp(V a) { return Sleef_cinz_expf4_u10sse2(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf4_u10sse2(a); }
+  static V expm1(V a) { return Sleef_cinz_expm1f4_u10sse2(a); }
+  static V erfc(V a) { return Sleef_cinz_erfcf4_u15sse2(a); }
 };
 
 }  // namespace

@@ -51,6 +51,8 @@ struct Sse2 {
   }
   static V exp(V a) { return Sleef_cinz_expd2_u10sse2(a); }
   static V log1p(V a) { return Sleef_cinz_log1pd2_u10sse2(a); }
+  static V expm1(V a) { return Sleef_cinz_expm1d2_u10sse2(a); }
+  static V erfc(V a) { return Sleef_cinz_erfcd2_u15sse2(a); }
 };
 
 }  // namespace

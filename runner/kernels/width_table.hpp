@@ -51,7 +51,7 @@ struct DenseTable {
 };
 
 struct WidthTable {
-  ArrayFunction tanh, exp, sigmoid, softplus;
+  ArrayFunction tanh, exp, sigmoid, softplus, expm1, erfc;
   GradientFunction tanh_backward, sigmoid_backward;
   DenseTable dense;
 };

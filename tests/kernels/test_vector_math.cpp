@@ -37,6 +37,8 @@ const Function kFunctions[] = {
     {"exp", &k::exp, [](double x) { return std::exp(x); }, 1},
     {"sigmoid", &k::sigmoid, &libm_sigmoid, 3},
     {"softplus", &k::softplus, &libm_softplus, 3},
+    {"expm1", &k::expm1, [](double x) { return std::expm1(x); }, 2},
+    {"erfc", &k::erfc, [](double x) { return std::erfc(x); }, 3},
 };
 
 // Ordinary values over the ranges training sees, then special ones.

@@ -38,6 +38,8 @@ const Function kFunctions[] = {
     {"sigmoid", &k::sigmoid, &reference_sigmoid, 2},
     {"softplus", &k::softplus,
      [](double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }, 2},
+    {"expm1", &k::expm1, [](double x) { return std::expm1(x); }, 2},
+    {"erfc", &k::erfc, [](double x) { return std::erfc(x); }, 2},
 };
 
 // Ordinary values over the ranges training sees, then special ones.

@@ -80,6 +80,21 @@ BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_one_unit) {
   }
 }
 
+// Every hidden activation, those that work through stack buffers included
+// (plugins/activations/elementwise.hpp), over blocks longer than one buffer.
+BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_with_any_hidden_activation) {
+  nnsweep::testing::RunSpec spec;
+  spec.hidden = {3};
+  spec.n_samples = 200;
+  spec.init_scale = 0.3;
+  const auto& activations = nnsweep::builtin_registries().activations;
+  for (const std::string& activation : activations.names()) {
+    if (activations.describe(activation)->traits.range == nnsweep::OutputRange::simplex) continue;
+    spec.activation = activation;
+    BOOST_TEST_CONTEXT(activation) { check_no_allocation(spec); }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_for_other_tasks_or_mini_batches) {
   nnsweep::testing::RunSpec spec;
   spec.hidden = {6, 4};
