@@ -10,7 +10,8 @@ struct Registries;
 
 struct ConfigArguments {
   std::string config;
-  std::vector<std::string> sets;  // KEY=VALUE overrides
+  std::vector<std::string> sets;     // KEY=VALUE overrides
+  std::vector<std::string> plugins;  // --plugin: shared libraries of plugins
 };
 
 struct RunArguments : ConfigArguments {
@@ -27,9 +28,10 @@ struct RunArguments : ConfigArguments {
 int run_command(const RunArguments& arguments, const Registries& registries);
 int validate_command(const ConfigArguments& arguments, const Registries& registries);
 int plan_command(const ConfigArguments& arguments, const Registries& registries);
-int plugins_command(const std::string& kind, const Registries& registries);
-int dataset_command(const std::string& name, const std::vector<std::string>& assignments,
+int plugins_command(const std::string& kind, const std::vector<std::string>& libraries,
                     const Registries& registries);
+int dataset_command(const std::string& name, const std::vector<std::string>& assignments,
+                    const std::vector<std::string>& libraries, const Registries& registries);
 
 struct ShowArguments {
   std::string results;

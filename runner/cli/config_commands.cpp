@@ -13,9 +13,13 @@ namespace nnsweep {
 std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments, const Registries& registries) {
   auto prepared = std::make_unique<Prepared>();
   prepared->document = load_config(arguments.config, arguments.sets);
+  // A copy: the libraries of one config must not leak into another's registries.
+  prepared->registries = registries;
+  prepared->libraries =
+      load_plugin_libraries(arguments.plugins, &prepared->document, prepared->registries);
   prepared->plan = std::make_unique<Plan>(prepared->document);
   prepared->resolver =
-      std::make_unique<PlanResolver>(prepared->document, *prepared->plan, registries);
+      std::make_unique<PlanResolver>(prepared->document, *prepared->plan, prepared->registries);
   return prepared;
 }
 
@@ -42,7 +46,7 @@ int validate_command(const ConfigArguments& arguments, const Registries& registr
         plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
     std::vector<const PlannedRun*> runs;
     for (const PlannedRun& run : experiment.runs) runs.push_back(&run);
-    (void)generate_datasets(runs, registries);
+    (void)generate_datasets(runs, prepared->registries);
     const std::int64_t points = prepared->plan->size();
     std::cout << arguments.config << ": ok, " << points << (points == 1 ? " run" : " runs") << "\n";
     return kExitOk;

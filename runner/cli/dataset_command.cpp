@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/prepare.hpp"
 #include "config/loader.hpp"
+#include "config/plugin_libraries.hpp"
 #include "config/plugin_section.hpp"
 #include "registry/registry.hpp"
 #include "util/format.hpp"
@@ -13,8 +14,10 @@
 namespace nnsweep {
 
 int dataset_command(const std::string& name, const std::vector<std::string>& assignments,
-                    const Registries& registries) {
+                    const std::vector<std::string>& libraries, const Registries& builtin) {
   try {
+    Registries registries = builtin;
+    (void)load_plugin_libraries(libraries, nullptr, registries);
     // The arguments become a dataset section, validated like one in a config;
     // errors name the argument they come from.
     YAML::Mark start;

@@ -22,6 +22,7 @@ struct CommandLine {
   nnsweep::ConfigArguments validate;
   nnsweep::ConfigArguments plan;
   std::string plugin_kind;
+  std::vector<std::string> plugin_libraries;  // --plugin of plugins and dataset
   std::string dataset_name;
   std::vector<std::string> dataset_params;
   nnsweep::ShowArguments show;
@@ -31,6 +32,14 @@ struct CommandLine {
   std::string help_topic;  // `nnsweep help COMMAND`; "" = the general help
 };
 
+void add_plugin_option(CLI::App& command, std::vector<std::string>& libraries) {
+  command
+      .add_option("--plugin", libraries,
+                  "load plugins from this shared library (nnsweep/plugin.h); repeatable")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 void add_config_arguments(CLI::App& command, nnsweep::ConfigArguments& arguments) {
   command.add_option("CONFIG", arguments.config, "experiment YAML file")->required();
   command
@@ -39,6 +48,7 @@ void add_config_arguments(CLI::App& command, nnsweep::ConfigArguments& arguments
                   "and a YAML VALUE (model.hidden=[4], optimizer.learning_rate=0.1)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_plugin_option(command, arguments.plugins);
 }
 
 void add_run_command(CLI::App& app, nnsweep::RunArguments& run) {
@@ -68,10 +78,11 @@ void add_config_commands(CLI::App& app, CommandLine& line) {
   add_config_arguments(*app.add_subcommand("plan", "print the runs a sweep expands to"), line.plan);
 }
 
-void add_plugins_command(CLI::App& app, std::string& kind) {
+void add_plugins_command(CLI::App& app, CommandLine& line) {
   CLI::App* command = app.add_subcommand("plugins", "list plugins and their parameters");
-  command->add_option("KIND", kind,
+  command->add_option("KIND", line.plugin_kind,
                       "dataset, activation, initializer, loss or optimizer (default: all)");
+  add_plugin_option(*command, line.plugin_libraries);
 }
 
 void add_dataset_command(CLI::App& app, CommandLine& line) {
@@ -79,6 +90,7 @@ void add_dataset_command(CLI::App& app, CommandLine& line) {
       app.add_subcommand("dataset", "print a generated dataset as CSV (x0,x1,...,y)");
   command->add_option("NAME", line.dataset_name, "dataset plugin")->required();
   command->add_option("PARAMS", line.dataset_params, "KEY=VALUE parameters (n_samples=200)");
+  add_plugin_option(*command, line.plugin_libraries);
 }
 
 void add_merge_command(CLI::App& app, CommandLine& line) {
@@ -97,7 +109,7 @@ void add_help_command(CLI::App& app, std::string& topic) {
 void add_commands(CLI::App& app, CommandLine& line) {
   add_run_command(app, line.run);
   add_config_commands(app, line);
-  add_plugins_command(app, line.plugin_kind);
+  add_plugins_command(app, line);
   add_dataset_command(app, line);
   nnsweep::add_show_options(
       *app.add_subcommand("show", "print the comparison table of a results file"), line.show);
@@ -133,9 +145,12 @@ int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv,
   }
   if (app.got_subcommand("validate")) return nnsweep::validate_command(line.validate, registries);
   if (app.got_subcommand("plan")) return nnsweep::plan_command(line.plan, registries);
-  if (app.got_subcommand("plugins")) return nnsweep::plugins_command(line.plugin_kind, registries);
+  if (app.got_subcommand("plugins")) {
+    return nnsweep::plugins_command(line.plugin_kind, line.plugin_libraries, registries);
+  }
   if (app.got_subcommand("dataset")) {
-    return nnsweep::dataset_command(line.dataset_name, line.dataset_params, registries);
+    return nnsweep::dataset_command(line.dataset_name, line.dataset_params, line.plugin_libraries,
+                                    registries);
   }
   if (app.got_subcommand("show")) return nnsweep::show_command(line.show);
   if (app.got_subcommand("merge")) {
@@ -206,8 +221,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? nnsweep::kExitOk : nnsweep::kExitConfigError;
   }
-  // The one set of plugins of this process, handed down to every command
-  // that uses one; plugins from shared libraries will join it here.
+  // The built-in plugins, handed down to every command that uses one; each
+  // adds those of its --plugin and plugins: libraries to a copy.
   nnsweep::Registries registries;
   nnsweep::register_builtin_plugins(registries);
   return dispatch(app, line, argc, argv, registries);

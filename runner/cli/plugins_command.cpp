@@ -4,7 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "config/config_error.hpp"
+#include "config/plugin_libraries.hpp"
 #include "registry/registry.hpp"
 
 namespace nnsweep {
@@ -48,7 +48,15 @@ std::string param_line(const ParamSpec& spec) {
 
 }  // namespace
 
-int plugins_command(const std::string& kind, const Registries& registries) {
+int plugins_command(const std::string& kind, const std::vector<std::string>& libraries,
+                    const Registries& builtin) {
+  Registries registries = builtin;
+  try {
+    (void)load_plugin_libraries(libraries, nullptr, registries);
+  } catch (const ConfigError& error) {
+    std::cerr << error.what() << "\n";
+    return kExitConfigError;
+  }
   std::vector<std::string> kinds;
   for (const RegistryBase* registry : registries.all()) kinds.push_back(registry->kind());
   if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {

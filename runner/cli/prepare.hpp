@@ -3,17 +3,22 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "config/plugin_libraries.hpp"
 #include "sweep/resolve.hpp"
 
 namespace nnsweep {
 
 struct Prepared {
   ConfigDocument document;
+  // The registries given to prepare() with the plugins of the --plugin and
+  // plugins: libraries added, and those libraries.
+  Registries registries;
+  std::vector<LibrarySource> libraries;
   std::unique_ptr<Plan> plan;
   std::unique_ptr<PlanResolver> resolver;
 };
 
-// Throws ConfigError. The resolver keeps a reference to the registries.
+// Throws ConfigError. The resolver keeps a reference to prepared->registries.
 std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments, const Registries& registries);
 
 // Prints the error as FILE:LINE:COL: message and returns the config-error exit code.

@@ -5,7 +5,8 @@
 
 namespace nnsweep {
 
-// The root attributes named in kProvenanceKeys (store/results.hpp), except "name".
+// The root attributes named in kProvenanceKeys (store/results.hpp), except "name" and
+// "plugin_libraries" (which the run command adds when it loads any).
 std::map<std::string, std::string> provenance(const std::string& command_line);
 
 }  // namespace nnsweep

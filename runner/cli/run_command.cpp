@@ -96,6 +96,7 @@ void report_duplicates(const PlannedExperiment& experiment) {
 }
 
 struct Planned {
+  std::unique_ptr<Prepared> prepared;  // its registries train the runs
   PlannedExperiment experiment;
   std::optional<Share> share;
 };
@@ -108,9 +109,10 @@ std::variant<int, Planned> plan_run(const RunArguments& arguments, const Registr
     return kExitConfigError;
   }
   try {
-    const auto prepared = prepare(arguments, registries);
-    planned.experiment = plan_experiment(prepared->document, *prepared->plan, *prepared->resolver,
-                                         arguments.threads);
+    planned.prepared = prepare(arguments, registries);
+    const Prepared& prepared = *planned.prepared;
+    planned.experiment =
+        plan_experiment(prepared.document, *prepared.plan, *prepared.resolver, arguments.threads);
   } catch (const ConfigError& error) {
     return report_config_error(error);
   }
@@ -133,6 +135,9 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
   options.share = planned.share;
   options.dataset_limit = arguments.dataset_limit;
   options.provenance = provenance(arguments.command_line);
+  if (!planned.prepared->libraries.empty()) {
+    options.provenance["plugin_libraries"] = libraries_text(planned.prepared->libraries);
+  }
   StopSignals signals;
   options.stop = signals.flag();
 
@@ -154,7 +159,7 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
   if (!arguments.quiet) report_duplicates(experiment);
   SessionReport report;
   try {
-    report = run_session(experiment, options, observer, registries);
+    report = run_session(experiment, options, observer, planned.prepared->registries);
   } catch (const Refusal& refusal) {
     std::cerr << "nnsweep: " << refusal.what() << "\n";
     return kExitConfigError;

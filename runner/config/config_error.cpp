@@ -6,6 +6,7 @@
 namespace nnsweep {
 
 std::string SourceLocation::text() const {
+  if (line <= 0) return source;
   return source + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 

@@ -8,7 +8,7 @@ namespace nnsweep {
 
 struct SourceLocation {
   std::string source;  // a file path, or "--set KEY" for a command-line override
-  int line = 1;        // 1-based
+  int line = 1;        // 1-based; 0 = no position (a command-line argument)
   int column = 1;      // 1-based
   std::string text() const;
 };

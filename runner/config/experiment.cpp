@@ -10,9 +10,9 @@
 namespace nnsweep {
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {
-    "name",      "description", "dataset", "model",          "loss",
-    "optimizer", "schedule",    "train",   "regularization", "sweep"};
+const std::vector<std::string> kTopLevelKeys = {"name",  "description",    "plugins",   "dataset",
+                                                "model", "loss",           "optimizer", "schedule",
+                                                "train", "regularization", "sweep"};
 
 const std::vector<ParamSpec>& hidden_specs() {
   static const std::vector<ParamSpec> specs = {ParamSpec{"hidden",

@@ -138,7 +138,8 @@ void check_sweep_key(const ConfigView& parent, const std::string& key) {
     parent.fail_key(key, "'" + key + "' is not a dotted config key such as model.hidden");
   }
   const std::string head = key.substr(0, key.find('.'));
-  if (head == "sweep" || key == "name") {
+  // The plugins are loaded once, before any run is planned.
+  if (head == "sweep" || head == "plugins" || key == "name") {
     parent.fail_key(key, "'" + key + "' cannot be swept");
   }
 }
