@@ -51,6 +51,18 @@ void check_no_allocation(nnsweep::testing::RunSpec spec) {
 
 BOOST_AUTO_TEST_SUITE(no_allocation)
 
+// `spec` with every activation a hidden layer can have (not an output-only one).
+void check_every_hidden_activation(nnsweep::testing::RunSpec spec) {
+  const auto& activations = nnsweep::builtin_registries().activations;
+  for (const std::string& activation : activations.names()) {
+    if (activations.describe(activation)->traits.range == nnsweep::OutputRange::simplex) continue;
+    spec.activation = activation;
+    BOOST_TEST_CONTEXT(activation) {
+      check_no_allocation(spec);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_two_hidden_layers) {
   nnsweep::testing::RunSpec spec;
   spec.hidden = {20, 20};
@@ -69,15 +81,7 @@ BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_one_unit) {
   nnsweep::testing::RunSpec spec;
   spec.hidden = {1};
   spec.n_samples = 200;
-  // Every activation a hidden layer can have (not an output-only one).
-  const auto& activations = nnsweep::builtin_registries().activations;
-  for (const std::string& activation : activations.names()) {
-    if (activations.describe(activation)->traits.range == nnsweep::OutputRange::simplex) continue;
-    spec.activation = activation;
-    BOOST_TEST_CONTEXT(activation) {
-      check_no_allocation(spec);
-    }
-  }
+  check_every_hidden_activation(spec);
 }
 
 // Every hidden activation, those that work through stack buffers included
@@ -87,12 +91,7 @@ BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_with_any_hidden_activation) {
   spec.hidden = {3};
   spec.n_samples = 200;
   spec.init_scale = 0.3;
-  const auto& activations = nnsweep::builtin_registries().activations;
-  for (const std::string& activation : activations.names()) {
-    if (activations.describe(activation)->traits.range == nnsweep::OutputRange::simplex) continue;
-    spec.activation = activation;
-    BOOST_TEST_CONTEXT(activation) { check_no_allocation(spec); }
-  }
+  check_every_hidden_activation(spec);
 }
 
 BOOST_AUTO_TEST_CASE(iterate_does_not_allocate_for_other_tasks_or_mini_batches) {
