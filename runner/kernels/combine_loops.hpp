@@ -25,25 +25,29 @@ using Index = std::ptrdiff_t;
 template <int N>
 struct VectorCount {};  // a count of vectors as a type, to pick a template
 
-template <class Isa>
+// Isa's element type T is double or float; Single is the one-lane Isa of the
+// same T (isa_kernels.hpp's One, float_loops.hpp's OneFloat), for the columns
+// of a one-row result after the last whole vector.
+template <class Isa, class Single = One>
 struct CombineLoops {
   using V = typename Isa::V;
+  using T = typename Isa::T;
   static constexpr Index lanes = static_cast<Index>(Isa::lanes);
 
   // The rows [row, row + Rows * width) of combine(), Rows vectors of `width`
-  // lanes (width 1: One); with Partial, the last vector holds only `valid`
+  // lanes (width 1: Single); with Partial, the last vector holds only `valid`
   // (< width) rows, and its other lanes are neither read nor written. A Form
   // other than kPlain multiplies each sum by that derivative of through.A;
   // with Gradient, through.gradient(:, k) also gets accumulate(A, S)'s sums.
   template <class I, int Short, int Rows, bool WithBias, int Form, bool Partial = false,
             bool Gradient = false>
-  static void combine_rows(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
-                           const double* bias, const Through& through, double* out, Index ld_out,
+  static void combine_rows(const T* M, Index ld_m, const T* S, Index k_step, Index i_step,
+                           const T* bias, const ThroughOf<T>& through, T* out, Index ld_out,
                            Index row, Index m, Index valid = 0) {
-    const double* A = through.A;
+    const T* A = through.A;
     const Index ld_a = through.ld_a;
     constexpr Index width = static_cast<Index>(I::lanes);
-    const auto load = [valid](int v, const double* p) {
+    const auto load = [valid](int v, const T* p) {
       if (Partial && v == Rows - 1) return I::load_partial(p, valid);
       return I::load(p);
     };
@@ -55,10 +59,10 @@ struct CombineLoops {
     }
     typename I::V gradient[Gradient ? Short : 1][Rows];
     for (int k = 0; k < (Gradient ? Short : 0); ++k) {
-      for (int v = 0; v < Rows; ++v) gradient[k][v] = I::broadcast(0.0);
+      for (int v = 0; v < Rows; ++v) gradient[k][v] = I::broadcast(T(0));
     }
     for (Index i = 0; i < m; ++i) {
-      const double* s = S + i * i_step;
+      const T* s = S + i * i_step;
       typename I::V acc[Rows];
       for (int v = 0; v < Rows; ++v) {
         acc[v] = WithBias ? biases[v] : I::mul(weights[0][v], I::broadcast(s[0]));
@@ -77,7 +81,7 @@ struct CombineLoops {
             }
           }
         }
-        double* target = out + i * ld_out + row + v * width;
+        T* target = out + i * ld_out + row + v * width;
         if (Partial && v == Rows - 1) {
           I::store_partial(target, acc[v], valid);
         } else {
@@ -87,7 +91,7 @@ struct CombineLoops {
     }
     for (int k = 0; k < (Gradient ? Short : 0); ++k) {
       for (int v = 0; v < Rows; ++v) {
-        double* target = through.gradient + k * through.ld_gradient + row + v * width;
+        T* target = through.gradient + k * through.ld_gradient + row + v * width;
         if (Partial && v == Rows - 1) {
           I::store_partial(target, gradient[k][v], valid);
         } else {
@@ -100,12 +104,11 @@ struct CombineLoops {
   // combine() into one contiguous row: vectors across the columns. S(k, i) is
   // S[k * k_step + i * i_step]. Returns the first column not done.
   template <class I, int Short, bool WithBias, int Form>
-  static Index combine_row(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
-                           const double* bias, const double* A, Index ld_a, double* out, Index i,
-                           Index m) {
+  static Index combine_row(const T* M, Index ld_m, const T* S, Index k_step, Index i_step,
+                           const T* bias, const T* A, Index ld_a, T* out, Index i, Index m) {
     constexpr Index width = static_cast<Index>(I::lanes);
     for (; i + width <= m; i += width) {
-      const double* s = S + i * i_step;
+      const T* s = S + i * i_step;
       typename I::V acc =
           WithBias ? I::broadcast(bias[0]) : I::mul(I::broadcast(M[0]), I::gather(s, i_step));
       for (int k = WithBias ? 0 : 1; k < Short; ++k) {
@@ -122,40 +125,40 @@ struct CombineLoops {
   // are contiguous (i_step 1) are read in place; others a block of columns at
   // a time, each row of the block first copied contiguous (gathers are slow).
   template <int Short, bool WithBias, int Form>
-  static void combine_one_row(const double* M, Index ld_m, const double* S, Index k_step,
-                              Index i_step, const double* bias, const Through& through, double* out,
-                              Index m) {
-    const double* A = through.A;
+  static void combine_one_row(const T* M, Index ld_m, const T* S, Index k_step, Index i_step,
+                              const T* bias, const ThroughOf<T>& through, T* out, Index m) {
+    const T* A = through.A;
     const Index ld_a = through.ld_a;
     if (i_step == 1) {
       const Index done =
           combine_row<Isa, Short, WithBias, Form>(M, ld_m, S, k_step, 1, bias, A, ld_a, out, 0, m);
-      combine_row<One, Short, WithBias, Form>(M, ld_m, S, k_step, 1, bias, A, ld_a, out, done, m);
+      combine_row<Single, Short, WithBias, Form>(M, ld_m, S, k_step, 1, bias, A, ld_a, out, done,
+                                                 m);
       return;
     }
     constexpr Index kColumns = 128;
-    double packed[Short][kColumns];
+    T packed[Short][kColumns];
     for (Index first = 0; first < m; first += kColumns) {
       const Index count = m - first < kColumns ? m - first : kColumns;
-      const double* block = S + first * i_step;
+      const T* block = S + first * i_step;
       for (Index i = 0; i < count; ++i) {
         for (int k = 0; k < Short; ++k) packed[k][i] = block[i * i_step + k * k_step];
       }
-      const double* a = A ? A + first * ld_a : nullptr;
+      const T* a = A ? A + first * ld_a : nullptr;
       const Index done = combine_row<Isa, Short, WithBias, Form>(
           M, ld_m, &packed[0][0], kColumns, 1, bias, a, ld_a, out + first, 0, count);
-      combine_row<One, Short, WithBias, Form>(M, ld_m, &packed[0][0], kColumns, 1, bias, a, ld_a,
-                                              out + first, done, count);
+      combine_row<Single, Short, WithBias, Form>(M, ld_m, &packed[0][0], kColumns, 1, bias, a, ld_a,
+                                                 out + first, done, count);
     }
   }
 
   // With Gradient even one row goes through combine_rows: combine_one_row
   // has no gradient.
   template <int Short, bool WithBias, int Form = kPlain, bool Gradient = false>
-  static void combine(const double* M, Index ld_m, const double* S, Index k_step, Index i_step,
-                      const double* bias, const Through* through_or_null, double* out, Index ld_out,
-                      Index rows, Index m) {
-    const Through through = through_or_null ? *through_or_null : Through{};
+  static void combine(const T* M, Index ld_m, const T* S, Index k_step, Index i_step, const T* bias,
+                      const ThroughOf<T>* through_or_null, T* out, Index ld_out, Index rows,
+                      Index m) {
+    const ThroughOf<T> through = through_or_null ? *through_or_null : ThroughOf<T>{};
     if (!Gradient && rows == 1 && ld_out == 1) {
       combine_one_row<Short, WithBias, Form>(M, ld_m, S, k_step, i_step, bias, through, out, m);
       return;

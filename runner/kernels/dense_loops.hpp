@@ -17,25 +17,31 @@
 namespace nnsweep::kernels {
 namespace {
 
-template <class Isa>
+// Isa's element type T is double or float, Single its one-lane Isa (as
+// CombineLoops'). The float tables hold the plain products only
+// (fill_products): float32 training fuses no derivatives and sums nothing in
+// numpy's order.
+template <class Isa, class Single = One>
 struct DenseLoops {
   using V = typename Isa::V;
+  using T = typename Isa::T;
+  using Combine = CombineLoops<Isa, Single>;
   static constexpr Index lanes = static_cast<Index>(Isa::lanes);
 
   // accumulate() over the rows [row, row + Rows * width); with Partial, the
   // last vector holds only `valid` (< width) rows, as in combine_rows.
   template <class I, int Short, int Rows, bool Partial = false>
-  static void accumulate_rows(const double* L, Index ld_l, const double* S, Index ld_s, double* out,
-                              Index ld_out, Index row, Index m, Index valid = 0) {
+  static void accumulate_rows(const T* L, Index ld_l, const T* S, Index ld_s, T* out, Index ld_out,
+                              Index row, Index m, Index valid = 0) {
     constexpr Index width = static_cast<Index>(I::lanes);
     typename I::V acc[Short][Rows];
     for (int s = 0; s < Short; ++s) {
-      for (int v = 0; v < Rows; ++v) acc[s][v] = I::broadcast(0.0);
+      for (int v = 0; v < Rows; ++v) acc[s][v] = I::broadcast(T(0));
     }
     for (Index i = 0; i < m; ++i) {
       typename I::V l[Rows];
       for (int v = 0; v < Rows; ++v) {
-        const double* p = L + i * ld_l + row + v * width;
+        const T* p = L + i * ld_l + row + v * width;
         if (Partial && v == Rows - 1) {
           l[v] = I::load_partial(p, valid);
         } else {
@@ -49,7 +55,7 @@ struct DenseLoops {
     }
     for (int s = 0; s < Short; ++s) {
       for (int v = 0; v < Rows; ++v) {
-        double* target = out + s * ld_out + row + v * width;
+        T* target = out + s * ld_out + row + v * width;
         if (Partial && v == Rows - 1) {
           I::store_partial(target, acc[s][v], valid);
         } else {
@@ -60,8 +66,8 @@ struct DenseLoops {
   }
 
   template <int Short>
-  static void accumulate(const double* L, Index ld_l, const double* S, Index ld_s, double* out,
-                         Index ld_out, Index rows, Index m) {
+  static void accumulate(const T* L, Index ld_l, const T* S, Index ld_s, T* out, Index ld_out,
+                         Index rows, Index m) {
     // Enough independent sums to hide the adds' latency, few enough to stay
     // in registers.
     constexpr int block = Short <= 2 ? 4 : Short <= 4 ? 2 : 1;
@@ -83,9 +89,8 @@ struct DenseLoops {
 
   // accumulate_rows over `vectors` (1 to Most) vectors, the last partial with Partial.
   template <int Short, int Most, bool Partial>
-  static void accumulate_rest(Index vectors, const double* L, Index ld_l, const double* S,
-                              Index ld_s, double* out, Index ld_out, Index row, Index m,
-                              Index valid) {
+  static void accumulate_rest(Index vectors, const T* L, Index ld_l, const T* S, Index ld_s, T* out,
+                              Index ld_out, Index row, Index m, Index valid) {
     if constexpr (Most > 1) {
       if (vectors == Most) {
         accumulate_rows<Isa, Short, Most, Partial>(L, ld_l, S, ld_s, out, ld_out, row, m, valid);
@@ -98,29 +103,35 @@ struct DenseLoops {
     }
   }
 
+  // combine (with and without bias) and accumulate, for short dimensions 1
+  // to Short, into any table of this T.
+  template <int Short, class Table>
+  static void fill_products(Table& table) {
+    table.combine_bias[Short] = &Combine::template combine<Short, true>;
+    table.combine[Short] = &Combine::template combine<Short, false>;
+    table.accumulate[Short] = &accumulate<Short>;
+    if constexpr (Short > 1) fill_products<Short - 1>(table);
+  }
+
   template <int Short>
-  static void fill(DenseTable& table) {
-    table.combine_bias[Short] = &CombineLoops<Isa>::template combine<Short, true>;
-    table.combine[Short] = &CombineLoops<Isa>::template combine<Short, false>;
-    table.combine_derivative[0][Short] =
-        &CombineLoops<Isa>::template combine<Short, false, kOneMinusSquare>;
-    table.combine_derivative[1][Short] =
-        &CombineLoops<Isa>::template combine<Short, false, kLogistic>;
+  static void fill_derivatives(DenseTable& table) {
+    table.combine_derivative[0][Short] = &Combine::template combine<Short, false, kOneMinusSquare>;
+    table.combine_derivative[1][Short] = &Combine::template combine<Short, false, kLogistic>;
     if constexpr (Short <= kMaxGradientShort) {
       table.combine_derivative_gradient[0][Short] =
-          &CombineLoops<Isa>::template combine<Short, false, kOneMinusSquare, true>;
+          &Combine::template combine<Short, false, kOneMinusSquare, true>;
       table.combine_derivative_gradient[1][Short] =
-          &CombineLoops<Isa>::template combine<Short, false, kLogistic, true>;
+          &Combine::template combine<Short, false, kLogistic, true>;
     }
-    table.accumulate[Short] = &accumulate<Short>;
-    if constexpr (Short > 1) fill<Short - 1>(table);
+    if constexpr (Short > 1) fill_derivatives<Short - 1>(table);
   }
 };
 
 template <class Isa>
 DenseTable dense_table_of() {
   DenseTable table{};
-  DenseLoops<Isa>::template fill<kMaxShort>(table);
+  DenseLoops<Isa>::template fill_products<kMaxShort>(table);
+  DenseLoops<Isa>::template fill_derivatives<kMaxShort>(table);
   table.numpy_row_sums = &numpy_row_sums_loops<Isa>;
   table.numpy_dot = &numpy_dot_loops<Isa>;
   table.column_dots = &column_dots_loops<Isa>;

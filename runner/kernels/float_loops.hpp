@@ -5,17 +5,21 @@
 // kernels/isa_kernels.hpp gives: internal linkage, no standard-library
 // templates.
 //
-// A FloatIsa provides: the vector type V and `lanes`, load/store (unaligned),
-// broadcast, add, sub, mul, div, max (x86 semantics), abs, neg, and SLEEF's
-// deterministic tanh, exp, log1p, expm1 and erfc for V. Tails shorter than a vector go
-// through SLEEF's scalar `purec` functions of the same family (FloatScalar),
-// which give the same bits as every vector width.
+// A FloatIsa provides: its element type T (float), the vector type V and
+// `lanes`, load/store (unaligned), gather(p, stride), load_partial(p, n) and
+// store_partial(p, v, n) as isa_kernels.hpp's Isa (for the products of
+// dense_loops.hpp, shared with the double widths), broadcast, add, sub, mul, div, max (x86
+// semantics), abs, neg, and SLEEF's deterministic tanh, exp, log1p, expm1 and erfc for V. Tails
+// shorter than a vector go through one partial vector; the one-lane width (OneFloat) calls SLEEF's
+// scalar `purec` functions of the same family (FloatScalar), which give the same bits as every
+// vector width.
 #include <stdint.h>
 
 #include <cstddef>
 
 #include <sleef.h>
 
+#include "kernels/dense_loops.hpp"
 #include "kernels/float_width_table.hpp"
 
 namespace nnsweep::kernels {
@@ -37,11 +41,20 @@ template <class Isa>
 struct FloatLoops {
   using V = typename Isa::V;
 
+  // The values after the last whole vector go through `vector` too, in one
+  // partial vector (the lanes past n read as 0 and are not written): SLEEF's
+  // scalar functions took a tenth of a hidden-1 iteration. `one`, the same
+  // function a float at a time, is for the one-lane width.
   template <class Vector, class One>
   static void map(const float* x, float* y, std::size_t n, Vector vector, One one) {
     std::size_t i = 0;
     for (; i + Isa::lanes <= n; i += Isa::lanes) Isa::store(y + i, vector(Isa::load(x + i)));
-    for (; i < n; ++i) y[i] = one(x[i]);
+    if constexpr (Isa::lanes == 1) {
+      for (; i < n; ++i) y[i] = one(x[i]);
+    } else if (i < n) {
+      const auto rest = static_cast<std::ptrdiff_t>(n - i);
+      Isa::store_partial(y + i, vector(Isa::load_partial(x + i, rest)), rest);
+    }
   }
 
   template <class Vector, class One>
@@ -51,7 +64,13 @@ struct FloatLoops {
     for (; i + Isa::lanes <= n; i += Isa::lanes) {
       Isa::store(dz + i, vector(Isa::load(a + i), Isa::load(da + i)));
     }
-    for (; i < n; ++i) dz[i] = one(a[i], da[i]);
+    if constexpr (Isa::lanes == 1) {
+      for (; i < n; ++i) dz[i] = one(a[i], da[i]);
+    } else if (i < n) {
+      const auto rest = static_cast<std::ptrdiff_t>(n - i);
+      Isa::store_partial(
+          dz + i, vector(Isa::load_partial(a + i, rest), Isa::load_partial(da + i, rest)), rest);
+    }
   }
 
   static void tanh_backward(const float* a, const float* da, float* dz, std::size_t n) {
@@ -100,19 +119,17 @@ struct FloatLoops {
   }
 };
 
-template <class Isa>
-FloatTable float_table_of() {
-  using L = FloatLoops<Isa>;
-  return {L::tanh,  L::exp,  L::sigmoid,       L::softplus,
-          L::expm1, L::erfc, L::tanh_backward, L::sigmoid_backward};
-}
-
 // One float at a time: the reference every vector width must equal.
 struct OneFloat {
+  using T = float;
   using V = float;
   static constexpr std::size_t lanes = 1;
   static V load(const float* p) { return *p; }
   static void store(float* p, V v) { *p = v; }
+  // Never called with fewer than one lane: present for the templates.
+  static V load_partial(const float* p, std::ptrdiff_t) { return *p; }
+  static void store_partial(float* p, V v, std::ptrdiff_t) { *p = v; }
+  static V gather(const float* p, std::ptrdiff_t) { return *p; }
   static V broadcast(float x) { return x; }
   static V add(V a, V b) { return a + b; }
   static V sub(V a, V b) { return a - b; }
@@ -127,6 +144,15 @@ struct OneFloat {
   static V expm1(V a) { return FloatScalar::expm1(a); }
   static V erfc(V a) { return FloatScalar::erfc(a); }
 };
+
+template <class Isa>
+FloatTable float_table_of() {
+  using L = FloatLoops<Isa>;
+  FloatTable table{L::tanh, L::exp,           L::sigmoid,          L::softplus, L::expm1,
+                   L::erfc, L::tanh_backward, L::sigmoid_backward, {}};
+  DenseLoops<Isa, OneFloat>::template fill_products<kMaxShort>(table.dense);
+  return table;
+}
 
 }  // namespace
 }  // namespace nnsweep::kernels

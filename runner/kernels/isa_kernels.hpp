@@ -48,6 +48,7 @@ struct Scalar {
 
 // One double at a time: the reference every vector width must equal.
 struct One {
+  using T = double;
   using V = double;
   static constexpr std::size_t lanes = 1;
   static V load(const double* p) { return *p; }

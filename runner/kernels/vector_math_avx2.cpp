@@ -9,6 +9,7 @@ namespace nnsweep::kernels {
 namespace {
 
 struct Avx2 {
+  using T = double;
   using V = __m256d;
   static constexpr std::size_t lanes = 4;
   static V load(const double* p) { return _mm256_loadu_pd(p); }

@@ -9,6 +9,7 @@ namespace nnsweep::kernels {
 namespace {
 
 struct Avx512 {
+  using T = double;
   using V = __m512d;
   static constexpr std::size_t lanes = 8;
   static V load(const double* p) { return _mm512_loadu_pd(p); }

@@ -42,4 +42,17 @@ void sigmoid_backward(const float* a, const float* da, float* dz, std::size_t n)
   active_float_table().sigmoid_backward(a, da, dz, n);
 }
 
+void combine(const float* M, std::ptrdiff_t ld_m, const float* S, std::ptrdiff_t k_step,
+             std::ptrdiff_t i_step, const float* bias, float* out, std::ptrdiff_t ld_out,
+             std::ptrdiff_t rows, std::ptrdiff_t short_dim, std::ptrdiff_t m) {
+  const FloatDenseTable& dense = active_float_table().dense;
+  (bias ? dense.combine_bias : dense.combine)[short_dim](M, ld_m, S, k_step, i_step, bias, nullptr,
+                                                         out, ld_out, rows, m);
+}
+void accumulate(const float* L, std::ptrdiff_t ld_l, const float* S, std::ptrdiff_t ld_s,
+                float* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
+                std::ptrdiff_t m) {
+  active_float_table().dense.accumulate[short_dim](L, ld_l, S, ld_s, out, ld_out, rows, m);
+}
+
 }  // namespace nnsweep::kernels

@@ -38,4 +38,23 @@ void erfc(const float* x, float* y, std::size_t n);
 void tanh_backward(const float* a, const float* da, float* dz, std::size_t n);
 void sigmoid_backward(const float* a, const float* da, float* dz, std::size_t n);
 
+// The products of a float dense layer with a short side (1 to 8 values),
+// as kernels/dense_kernels.hpp's combine() and accumulate() in double, with
+// the same contract: the same loops (kernels/dense_loops.hpp), so each output
+// is one fixed sequence of float multiplies and adds whatever the width, and
+// a float vector holds twice a double one's lanes.
+//
+// out(:, i) = bias + M(:, 0) S(0, i) + M(:, 1) S(1, i) + ..., summed left to
+// right, 0 <= i < m; M is rows x short_dim (ld_m), S(k, i) = S[k * k_step +
+// i * i_step], out rows x m (ld_out), bias `rows` floats or null.
+void combine(const float* M, std::ptrdiff_t ld_m, const float* S, std::ptrdiff_t k_step,
+             std::ptrdiff_t i_step, const float* bias, float* out, std::ptrdiff_t ld_out,
+             std::ptrdiff_t rows, std::ptrdiff_t short_dim, std::ptrdiff_t m);
+// out(:, s) = 0 + L(:, 0) S(s, 0) + ... + L(:, m-1) S(s, m-1), left to right,
+// 0 <= s < short_dim; L is rows x m (ld_l), S short_dim x m (ld_s), out rows
+// x short_dim (ld_out).
+void accumulate(const float* L, std::ptrdiff_t ld_l, const float* S, std::ptrdiff_t ld_s,
+                float* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
+                std::ptrdiff_t m);
+
 }  // namespace nnsweep::kernels

@@ -9,10 +9,29 @@ namespace nnsweep::kernels {
 namespace {
 
 struct FloatAvx2 {
+  using T = float;
   using V = __m256;
   static constexpr std::size_t lanes = 8;
   static V load(const float* p) { return _mm256_loadu_ps(p); }
   static void store(float* p, V v) { _mm256_storeu_ps(p, v); }
+  static __m256i first_lanes(std::ptrdiff_t n) {
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(n)),
+                              _mm256_set_epi32(7, 6, 5, 4, 3, 2, 1, 0));
+  }
+  static V load_partial(const float* p, std::ptrdiff_t n) {
+    return _mm256_maskload_ps(p, first_lanes(n));
+  }
+  static void store_partial(float* p, V v, std::ptrdiff_t n) {
+    _mm256_maskstore_ps(p, first_lanes(n), v);
+  }
+  // As FloatAvx512::gather: strided gathers are rare.
+  static V gather(const float* p, std::ptrdiff_t stride) {
+    if (stride == 1) return load(p);
+    float lanes_values[lanes];
+    for (std::size_t i = 0; i < lanes; ++i)
+      lanes_values[i] = p[static_cast<std::ptrdiff_t>(i) * stride];
+    return load(lanes_values);
+  }
   static V broadcast(float x) { return _mm256_set1_ps(x); }
   static V add(V a, V b) { return _mm256_add_ps(a, b); }
   static V sub(V a, V b) { return _mm256_sub_ps(a, b); }

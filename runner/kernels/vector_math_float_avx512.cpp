@@ -8,10 +8,28 @@ namespace nnsweep::kernels {
 namespace {
 
 struct FloatAvx512 {
+  using T = float;
   using V = __m512;
   static constexpr std::size_t lanes = 16;
   static V load(const float* p) { return _mm512_loadu_ps(p); }
   static void store(float* p, V v) { _mm512_storeu_ps(p, v); }
+  static __mmask16 first_lanes(std::ptrdiff_t n) { return static_cast<__mmask16>((1u << n) - 1u); }
+  static V load_partial(const float* p, std::ptrdiff_t n) {
+    return _mm512_maskz_loadu_ps(first_lanes(n), p);
+  }
+  static void store_partial(float* p, V v, std::ptrdiff_t n) {
+    _mm512_mask_storeu_ps(p, first_lanes(n), v);
+  }
+  // The products gather only contiguous values (a block of columns is
+  // copied contiguous first: combine_loops.hpp), so a strided gather is rare
+  // and takes the lanes one at a time.
+  static V gather(const float* p, std::ptrdiff_t stride) {
+    if (stride == 1) return load(p);
+    float lanes_values[lanes];
+    for (std::size_t i = 0; i < lanes; ++i)
+      lanes_values[i] = p[static_cast<std::ptrdiff_t>(i) * stride];
+    return load(lanes_values);
+  }
   static V broadcast(float x) { return _mm512_set1_ps(x); }
   static V add(V a, V b) { return _mm512_add_ps(a, b); }
   static V sub(V a, V b) { return _mm512_sub_ps(a, b); }

@@ -8,10 +8,26 @@ namespace nnsweep::kernels {
 namespace {
 
 struct FloatSse2 {
+  using T = float;
   using V = __m128;
   static constexpr std::size_t lanes = 4;
   static V load(const float* p) { return _mm_loadu_ps(p); }
   static void store(float* p, V v) { _mm_storeu_ps(p, v); }
+  // SSE2 has no masked loads and stores: the n valid lanes go through a
+  // buffer, the others zero.
+  static V load_partial(const float* p, std::ptrdiff_t n) {
+    float values[lanes] = {};
+    for (std::ptrdiff_t i = 0; i < n; ++i) values[i] = p[i];
+    return load(values);
+  }
+  static void store_partial(float* p, V v, std::ptrdiff_t n) {
+    float values[lanes];
+    store(values, v);
+    for (std::ptrdiff_t i = 0; i < n; ++i) p[i] = values[i];
+  }
+  static V gather(const float* p, std::ptrdiff_t stride) {
+    return _mm_set_ps(p[3 * stride], p[2 * stride], p[stride], p[0]);
+  }
   static V broadcast(float x) { return _mm_set1_ps(x); }
   static V add(V a, V b) { return _mm_add_ps(a, b); }
   static V sub(V a, V b) { return _mm_sub_ps(a, b); }

@@ -9,6 +9,7 @@ namespace nnsweep::kernels {
 namespace {
 
 struct Sse2 {
+  using T = double;
   using V = __m128d;
   static constexpr std::size_t lanes = 2;
   static V load(const double* p) { return _mm_loadu_pd(p); }

@@ -16,22 +16,29 @@ using GradientFunction = void (*)(const double* a, const double* da, double* dz,
 // kMaxShort; entry 0 is unused).
 
 // combine_derivative's activation outputs A, and combine_derivative_gradient's
-// gradient (kernels/dense_kernels.hpp).
-struct Through {
-  const double* A = nullptr;
+// gradient (kernels/dense_kernels.hpp). T is double, or float for
+// kernels/vector_math_float.hpp's products.
+template <class T>
+struct ThroughOf {
+  const T* A = nullptr;
   std::ptrdiff_t ld_a = 0;
-  double* gradient = nullptr;
+  T* gradient = nullptr;
   std::ptrdiff_t ld_gradient = 0;
 };
+using Through = ThroughOf<double>;
 
 // S(k, i) = S[k * k_step + i * i_step]; `through` null for a plain combine.
-using CombineFunction = void (*)(const double* M, std::ptrdiff_t ld_m, const double* S,
-                                 std::ptrdiff_t k_step, std::ptrdiff_t i_step, const double* bias,
-                                 const Through* through, double* out, std::ptrdiff_t ld_out,
-                                 std::ptrdiff_t rows, std::ptrdiff_t m);
-using AccumulateFunction = void (*)(const double* L, std::ptrdiff_t ld_l, const double* S,
-                                    std::ptrdiff_t ld_s, double* out, std::ptrdiff_t ld_out,
-                                    std::ptrdiff_t rows, std::ptrdiff_t m);
+template <class T>
+using CombineFunctionOf = void (*)(const T* M, std::ptrdiff_t ld_m, const T* S,
+                                   std::ptrdiff_t k_step, std::ptrdiff_t i_step, const T* bias,
+                                   const ThroughOf<T>* through, T* out, std::ptrdiff_t ld_out,
+                                   std::ptrdiff_t rows, std::ptrdiff_t m);
+template <class T>
+using AccumulateFunctionOf = void (*)(const T* L, std::ptrdiff_t ld_l, const T* S,
+                                      std::ptrdiff_t ld_s, T* out, std::ptrdiff_t ld_out,
+                                      std::ptrdiff_t rows, std::ptrdiff_t m);
+using CombineFunction = CombineFunctionOf<double>;
+using AccumulateFunction = AccumulateFunctionOf<double>;
 constexpr int kMaxShort = 8;
 using RowSumsFunction = void (*)(const double* M, std::ptrdiff_t ld, std::ptrdiff_t rows,
                                  std::ptrdiff_t columns, double* out);

@@ -32,15 +32,9 @@ void FloatForward::run(const Network& network, const ConstFloatRef& X) {
     b_[l] = network.bias(l).cast<float>();
     FloatMap Z = leading(Z_[l]);
     if (l == 0) {
-      float_product(W_[l], X, Z);
+      float_dense_forward(W_[l], b_[l], X, Z);
     } else {
-      float_product(W_[l], A(l - 1), Z);
-    }
-    // One unit: its values are one contiguous row, added to as one array.
-    if (Z.rows() == 1) {
-      Z.array() += b_[l](0, 0);
-    } else {
-      Z.colwise() += b_[l].col(0);
+      float_dense_forward(W_[l], b_[l], A(l - 1), Z);
     }
     const Activation& activation = plugins_.activation(l);
     if (plugins_.elementwise(l)) {

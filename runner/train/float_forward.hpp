@@ -7,50 +7,18 @@
 // The network's parameters stay doubles (the master weights that
 // initializers and optimizers see); run() rounds them to float first, which
 // costs O(parameters), little next to the O(parameters * examples) products.
-// The products are Eigen's, compiled once for baseline x86-64, so their bits
-// do not depend on the CPU or on NNSWEEP_SIMD. The cost is a double.
+// The products are train/float_dense.hpp's, whose bits do not depend on the
+// CPU or on NNSWEEP_SIMD. The cost is a double.
 //
 // The constructor allocates everything; run(), loss() and differentiate()
 // allocate nothing (unless a plugin relies on the allocating defaults of its
 // float methods: registry/activation.hpp, registry/loss.hpp).
 #include <vector>
 
+#include "train/float_dense.hpp"
 #include "train/forward.hpp"
 
 namespace nnsweep {
-
-using FloatMap = Eigen::Map<Eigen::MatrixXf>;
-using ConstFloatMap = Eigen::Map<const Eigen::MatrixXf>;
-using ConstFloatRef = Eigen::Ref<const Eigen::MatrixXf>;
-
-// out = left * right. Eigen's general product packs its operands and zeroes
-// the result first: most of the work for the shapes small networks have (2
-// input features, a one-unit output; train/dense.hpp). So a one-row or
-// one-column result takes Eigen's matrix-vector product, and a short inner
-// or result dimension (at most kNarrowFloat) explicit column operations,
-// vectorised down the rows, each entry's terms summed in order. All of it is
-// compiled once, for baseline x86-64: the bits depend on the shapes alone.
-// `left` must have contiguous columns (not a transposed matrix) for speed.
-constexpr Eigen::Index kNarrowFloat = 8;
-
-template <class Left, class Right>
-void float_product(const Left& left, const Right& right, FloatMap out) {
-  const Eigen::Index depth = left.cols();
-  if (out.rows() == 1 || out.cols() == 1 || depth == 0 ||
-      (depth > kNarrowFloat && out.cols() > kNarrowFloat)) {
-    out.noalias() = left * right;
-  } else if (depth <= kNarrowFloat) {
-    for (Eigen::Index i = 0; i < out.cols(); ++i) {
-      out.col(i) = left.col(0) * right(0, i);
-      for (Eigen::Index k = 1; k < depth; ++k) out.col(i) += left.col(k) * right(k, i);
-    }
-  } else {
-    out.setZero();
-    for (Eigen::Index k = 0; k < depth; ++k) {
-      for (Eigen::Index j = 0; j < out.cols(); ++j) out.col(j) += left.col(k) * right(k, j);
-    }
-  }
-}
 
 class FloatForward {
  public:

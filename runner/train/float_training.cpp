@@ -1,5 +1,7 @@
 #include "train/float_training.hpp"
 
+#include <algorithm>
+
 namespace nnsweep {
 namespace {
 
@@ -22,6 +24,7 @@ FloatTraining::FloatTraining(const ForwardPass& plugins, const std::vector<Eigen
       X_(X.cast<float>()),
       targets_(targets.cast<float>()),
       columns_(X.cols()) {
+  Eigen::Index scratch_size = 0;
   if (capacity < X.cols()) {
     batch_X_.resize(X.rows(), capacity);
     batch_targets_.resize(targets.rows(), capacity);
@@ -35,7 +38,9 @@ FloatTraining::FloatTraining(const ForwardPass& plugins, const std::vector<Eigen
     dZ_.emplace_back(sizes[l + 1], capacity);
     G_.emplace_back(sizes[l + 1], sizes[l]);
     bias_sums_.emplace_back(sizes[l + 1]);
+    scratch_size = std::max(scratch_size, sizes[l] * sizes[l + 1]);
   }
+  scratch_.resize(scratch_size);
 }
 
 void FloatTraining::select(std::span<const std::int64_t> examples) {
@@ -75,16 +80,16 @@ void FloatTraining::backward(Network& network) {
     const FloatMap dZ = forward_.leading(dZ_[l], n);
     const FloatMap G(G_[l].data(), G_[l].rows(), G_[l].cols());
     if (l == 0) {
-      float_product(dZ, inputs().transpose(), G);
+      float_weight_gradient(dZ, inputs(), G, scratch_);
     } else {
-      float_product(dZ, forward_.A(l - 1).transpose(), G);
+      float_weight_gradient(dZ, forward_.A(l - 1), G, scratch_);
     }
     network.weight_gradient(l) = G_[l].cast<double>() * inverse_m;
     row_sums(dZ, bias_sums_[l]);
     network.bias_gradient(l) = bias_sums_[l].cast<double>() * inverse_m;
     if (l > 0) {
       const FloatMap dA = forward_.leading(dA_[l - 1], n);
-      float_product(forward_.weight_transposed(l), dZ, dA);
+      float_input_gradient(forward_.weight_transposed(l), dZ, dA);
       forward_.differentiate(l - 1, dA, forward_.leading(dZ_[l - 1], n));
     }
   }

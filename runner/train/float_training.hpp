@@ -9,9 +9,8 @@
 // The backward pass is the seed post's, as Trainer's: dZ of the output layer
 // (A - Y for a fused output, else the loss's gradient through the
 // activation's), G_l = dZ_l A_{l-1}^T, db_l = the row sums of dZ_l, dA_{l-1}
-// = W_l^T dZ_l, each in float with Eigen's products (float_training.cpp
-// says which); G and db are scaled by 1/m in double, as they are written to
-// the network's gradient.
+// = W_l^T dZ_l, each in float with train/float_dense.hpp's products; G and db are scaled by 1/m in
+// double, as they are written to the network's gradient.
 //
 // The constructor allocates everything, including a float copy of the data;
 // nothing else allocates.
@@ -55,6 +54,7 @@ class FloatTraining {
   Eigen::Index columns_;
   std::vector<Eigen::MatrixXf> dA_, dZ_, G_;  // per layer
   std::vector<Eigen::VectorXf> bias_sums_;    // per layer
+  Eigen::VectorXf scratch_;                   // float_weight_gradient's
 };
 
 }  // namespace nnsweep
