@@ -8,11 +8,12 @@
 // A FloatIsa provides: its element type T (float), the vector type V and
 // `lanes`, load/store (unaligned), gather(p, stride), load_partial(p, n) and
 // store_partial(p, v, n) as isa_kernels.hpp's Isa (for the products of
-// dense_loops.hpp, shared with the double widths), broadcast, add, sub, mul, div, max (x86
-// semantics), abs, neg, and SLEEF's deterministic tanh, exp, log1p, expm1 and erfc for V. Tails
-// shorter than a vector go through one partial vector; the one-lane width (OneFloat) calls SLEEF's
-// scalar `purec` functions of the same family (FloatScalar), which give the same bits as every
-// vector width.
+// dense_loops.hpp, shared with the double widths), broadcast, add, sub, mul,
+// div, max (x86 semantics), abs, neg, tanh_float_lanes.hpp's operations, and
+// SLEEF's deterministic exp, log1p, expm1 and erfc for V. Tails shorter than
+// a vector go through one partial vector; the one-lane width (OneFloat) calls
+// SLEEF's scalar `purec` functions of the same family (FloatScalar), which
+// give the same bits as every vector width.
 #include <stdint.h>
 
 #include <cstddef>
@@ -21,12 +22,12 @@
 
 #include "kernels/dense_loops.hpp"
 #include "kernels/float_width_table.hpp"
+#include "kernels/tanh_float_lanes.hpp"
 
 namespace nnsweep::kernels {
 namespace {  // one copy per including file, on purpose: see above
 
 struct FloatScalar {
-  static float tanh(float x) { return Sleef_cinz_tanhf1_u35purec(x); }
   static float exp(float x) { return Sleef_cinz_expf1_u10purec(x); }
   static float expm1(float x) { return Sleef_cinz_expm1f1_u10purec(x); }
   static float erfc(float x) { return Sleef_cinz_erfcf1_u15purec(x); }
@@ -35,6 +36,48 @@ struct FloatScalar {
     const float magnitude = x < 0.0f ? -x : x;
     return (x > 0.0f ? x : 0.0f) + Sleef_cinz_log1pf1_u10purec(exp(-magnitude));
   }
+};
+
+// One float at a time: the reference every vector width must equal.
+struct OneFloat {
+  using T = float;
+  using V = float;
+  static constexpr std::size_t lanes = 1;
+  static V load(const float* p) { return *p; }
+  static void store(float* p, V v) { *p = v; }
+  // Never called with fewer than one lane: present for the templates.
+  static V load_partial(const float* p, std::ptrdiff_t) { return *p; }
+  static void store_partial(float* p, V v, std::ptrdiff_t) { *p = v; }
+  static V gather(const float* p, std::ptrdiff_t) { return *p; }
+  static V broadcast(float x) { return x; }
+  static V add(V a, V b) { return a + b; }
+  static V sub(V a, V b) { return a - b; }
+  static V mul(V a, V b) { return a * b; }
+  static V div(V a, V b) { return a / b; }
+  static V max(V a, V b) { return a > b ? a : b; }
+  static V neg(V a) { return -a; }
+  static V abs(V a) { return __builtin_fabsf(a); }
+  static V min(V a, V b) { return a < b ? a : b; }
+  static V with_sign_of(V v, V x) {
+    return from_bits((bits(v) & ~sign_bit) | (bits(x) & sign_bit));
+  }
+  static V magic_power(V t) { return from_bits(((bits(t) - 0x4B400000u) + 127u) << 23); }
+
+  static constexpr uint32_t sign_bit = uint32_t{1} << 31;
+  static uint32_t bits(float v) {
+    uint32_t b;
+    __builtin_memcpy(&b, &v, sizeof b);
+    return b;
+  }
+  static float from_bits(uint32_t b) {
+    float v;
+    __builtin_memcpy(&v, &b, sizeof v);
+    return v;
+  }
+  static V exp(V a) { return FloatScalar::exp(a); }
+  static V log1p(V a) { return Sleef_cinz_log1pf1_u10purec(a); }
+  static V expm1(V a) { return FloatScalar::expm1(a); }
+  static V erfc(V a) { return FloatScalar::erfc(a); }
 };
 
 template <class Isa>
@@ -88,7 +131,8 @@ struct FloatLoops {
 
   static void tanh(const float* x, float* y, std::size_t n) {
     map(
-        x, y, n, [](V v) { return Isa::tanh(v); }, [](float v) { return FloatScalar::tanh(v); });
+        x, y, n, [](V v) { return tanh_float_lanes<Isa>(v); },
+        [](float v) { return tanh_float_lanes<OneFloat>(v); });
   }
   static void exp(const float* x, float* y, std::size_t n) {
     map(
@@ -117,32 +161,6 @@ struct FloatLoops {
         },
         [](float v) { return FloatScalar::softplus(v); });
   }
-};
-
-// One float at a time: the reference every vector width must equal.
-struct OneFloat {
-  using T = float;
-  using V = float;
-  static constexpr std::size_t lanes = 1;
-  static V load(const float* p) { return *p; }
-  static void store(float* p, V v) { *p = v; }
-  // Never called with fewer than one lane: present for the templates.
-  static V load_partial(const float* p, std::ptrdiff_t) { return *p; }
-  static void store_partial(float* p, V v, std::ptrdiff_t) { *p = v; }
-  static V gather(const float* p, std::ptrdiff_t) { return *p; }
-  static V broadcast(float x) { return x; }
-  static V add(V a, V b) { return a + b; }
-  static V sub(V a, V b) { return a - b; }
-  static V mul(V a, V b) { return a * b; }
-  static V div(V a, V b) { return a / b; }
-  static V max(V a, V b) { return a > b ? a : b; }
-  static V neg(V a) { return -a; }
-  static V abs(V a) { return __builtin_fabsf(a); }
-  static V tanh(V a) { return FloatScalar::tanh(a); }
-  static V exp(V a) { return FloatScalar::exp(a); }
-  static V log1p(V a) { return Sleef_cinz_log1pf1_u10purec(a); }
-  static V expm1(V a) { return FloatScalar::expm1(a); }
-  static V erfc(V a) { return FloatScalar::erfc(a); }
 };
 
 template <class Isa>

@@ -7,11 +7,11 @@
 // Why SLEEF's float functions: they are of the same deterministic `cinz`
 // family as the double ones (no fused multiply-add, one algorithm for every
 // width), so a float32 run gives the same bits at every width and on every
-// x86-64 CPU, as a float64 run does. exp and log1p are the 1-ulp variants;
-// tanh the 3.5-ulp one (u35): the 1-ulp tanh works in double-float
-// arithmetic and took half of a hidden-50 float32 iteration, the u35 one
-// less than a fifth (and float32 is not numpy-exact anyway). A float vector
-// holds twice the lanes of a double one.
+// x86-64 CPU, as a float64 run does. exp and log1p are the 1-ulp variants.
+// tanh is our own (kernels/tanh_float_lanes.hpp), deterministic in the same
+// way: SLEEF's 1-ulp float tanh took half of a hidden-50 float32 iteration,
+// its 3.5-ulp one two fifths. A float vector holds twice the lanes of a
+// double one.
 //
 // Contract, for every function below: as vector_math.hpp's double versions.
 //  - y[i] = f(x[i]) for 0 <= i < n; x and y may be the same array (in place),

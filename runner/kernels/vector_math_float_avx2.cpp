@@ -40,7 +40,15 @@ struct FloatAvx2 {
   static V max(V a, V b) { return _mm256_max_ps(a, b); }
   static V neg(V a) { return _mm256_xor_ps(a, _mm256_set1_ps(-0.0f)); }
   static V abs(V a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
-  static V tanh(V a) { return Sleef_cinz_tanhf8_u35avx(a); }
+  static V min(V a, V b) { return _mm256_min_ps(a, b); }
+  static V with_sign_of(V v, V x) {
+    const V sign = _mm256_set1_ps(-0.0f);
+    return _mm256_or_ps(_mm256_andnot_ps(sign, v), _mm256_and_ps(sign, x));
+  }
+  static V magic_power(V t) {
+    const __m256i n = _mm256_sub_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(0x4B400000));
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n, _mm256_set1_epi32(127)), 23));
+  }
   static V exp(V a) { return Sleef_cinz_expf8_u10avx(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf8_u10avx(a); }
   static V expm1(V a) { return Sleef_cinz_expm1f8_u10avx(a); }

@@ -43,8 +43,17 @@ struct FloatAvx512 {
   static V abs(V a) {
     return _mm512_castsi512_ps(_mm512_andnot_si512(sign(), _mm512_castps_si512(a)));
   }
+  static V min(V a, V b) { return _mm512_min_ps(a, b); }
+  // One bitwise select, sign bit ? x : v (ternary-logic table 0xCA).
+  static V with_sign_of(V v, V x) {
+    return _mm512_castsi512_ps(
+        _mm512_ternarylogic_epi32(sign(), _mm512_castps_si512(x), _mm512_castps_si512(v), 0xCA));
+  }
+  static V magic_power(V t) {
+    const __m512i n = _mm512_sub_epi32(_mm512_castps_si512(t), _mm512_set1_epi32(0x4B400000));
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(n, _mm512_set1_epi32(127)), 23));
+  }
   static __m512i sign() { return _mm512_set1_epi32(static_cast<int>(0x80000000u)); }
-  static V tanh(V a) { return Sleef_cinz_tanhf16_u35avx512fnofma(a); }
   static V exp(V a) { return Sleef_cinz_expf16_u10avx512fnofma(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf16_u10avx512fnofma(a); }
   static V expm1(V a) { return Sleef_cinz_expm1f16_u10avx512fnofma(a); }

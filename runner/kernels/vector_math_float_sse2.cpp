@@ -36,7 +36,15 @@ struct FloatSse2 {
   static V max(V a, V b) { return _mm_max_ps(a, b); }
   static V neg(V a) { return _mm_xor_ps(a, _mm_set1_ps(-0.0f)); }
   static V abs(V a) { return _mm_andnot_ps(_mm_set1_ps(-0.0f), a); }
-  static V tanh(V a) { return Sleef_cinz_tanhf4_u35sse2(a); }
+  static V min(V a, V b) { return _mm_min_ps(a, b); }
+  static V with_sign_of(V v, V x) {
+    const V sign = _mm_set1_ps(-0.0f);
+    return _mm_or_ps(_mm_andnot_ps(sign, v), _mm_and_ps(sign, x));
+  }
+  static V magic_power(V t) {
+    const __m128i n = _mm_sub_epi32(_mm_castps_si128(t), _mm_set1_epi32(0x4B400000));
+    return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(n, _mm_set1_epi32(127)), 23));
+  }
   static V exp(V a) { return Sleef_cinz_expf4_u10sse2(a); }
   static V log1p(V a) { return Sleef_cinz_log1pf4_u10sse2(a); }
   static V expm1(V a) { return Sleef_cinz_expm1f4_u10sse2(a); }
