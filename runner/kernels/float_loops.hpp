@@ -21,6 +21,7 @@
 #include <sleef.h>
 
 #include "kernels/dense_loops.hpp"
+#include "kernels/float_dot_loops.hpp"
 #include "kernels/float_width_table.hpp"
 #include "kernels/tanh_float_lanes.hpp"
 
@@ -169,6 +170,7 @@ FloatTable float_table_of() {
   FloatTable table{L::tanh, L::exp,           L::sigmoid,          L::softplus, L::expm1,
                    L::erfc, L::tanh_backward, L::sigmoid_backward, {}};
   DenseLoops<Isa, OneFloat>::template fill_products<kMaxShort>(table.dense);
+  FloatDotLoops<Isa>::template fill<kMaxShort>(table.dense);
   return table;
 }
 

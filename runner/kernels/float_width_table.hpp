@@ -12,9 +12,12 @@ using FloatGradientFunction = void (*)(const float* a, const float* da, float* d
 
 // kernels/vector_math_float.hpp's products, by the short dimension (1 to
 // kMaxShort; entry 0 is unused).
+using FloatDotsFunction = void (*)(const float* x, const float* S, std::ptrdiff_t k_step,
+                                   std::ptrdiff_t i_step, std::ptrdiff_t m, float* out);
 struct FloatDenseTable {
   CombineFunctionOf<float> combine_bias[kMaxShort + 1], combine[kMaxShort + 1];
   AccumulateFunctionOf<float> accumulate[kMaxShort + 1];
+  FloatDotsFunction dots[kMaxShort + 1];
 };
 
 struct FloatTable {

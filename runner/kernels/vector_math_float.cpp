@@ -49,6 +49,10 @@ void combine(const float* M, std::ptrdiff_t ld_m, const float* S, std::ptrdiff_t
   (bias ? dense.combine_bias : dense.combine)[short_dim](M, ld_m, S, k_step, i_step, bias, nullptr,
                                                          out, ld_out, rows, m);
 }
+void dots(const float* x, const float* S, std::ptrdiff_t k_step, std::ptrdiff_t i_step,
+          std::ptrdiff_t short_dim, std::ptrdiff_t m, float* out) {
+  active_float_table().dense.dots[short_dim](x, S, k_step, i_step, m, out);
+}
 void accumulate(const float* L, std::ptrdiff_t ld_l, const float* S, std::ptrdiff_t ld_s,
                 float* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
                 std::ptrdiff_t m) {

@@ -56,5 +56,12 @@ void combine(const float* M, std::ptrdiff_t ld_m, const float* S, std::ptrdiff_t
 void accumulate(const float* L, std::ptrdiff_t ld_l, const float* S, std::ptrdiff_t ld_s,
                 float* out, std::ptrdiff_t ld_out, std::ptrdiff_t rows, std::ptrdiff_t short_dim,
                 std::ptrdiff_t m);
+// out(s) = sum_i x(i) S(s, i) for 0 <= s < short_dim (1 to 8): a one-unit
+// layer's weight gradient. x is m contiguous floats, S(s, i) = S[s * k_step +
+// i * i_step]. Each sum in 16 partial sums, term i into sum i mod 16, added
+// pairwise at the end (kernels/float_dot_loops.hpp): the same bits at every
+// width.
+void dots(const float* x, const float* S, std::ptrdiff_t k_step, std::ptrdiff_t i_step,
+          std::ptrdiff_t short_dim, std::ptrdiff_t m, float* out);
 
 }  // namespace nnsweep::kernels

@@ -6,11 +6,14 @@
 namespace nnsweep {
 
 void float_dense_forward(const ConstFloatRef& W, const ConstFloatRef& b, const ConstFloatRef& X,
-                         FloatMap Z) {
+                         FloatMap Z, const FloatInputRows* rows) {
   const Eigen::Index outputs = W.rows(), inputs = W.cols();
   if (inputs <= kNarrow) {
-    // Z(:, i) = b + sum_k W(:, k) X(k, i): X's columns are the short operand.
-    kernels::combine(W.data(), W.outerStride(), X.data(), 1, X.outerStride(), b.data(), Z.data(),
+    // Z(:, i) = b + sum_k W(:, k) X(k, i): X is the short operand, by rows
+    // for one unit when it has them.
+    const bool by_rows = rows && outputs == 1;
+    kernels::combine(W.data(), W.outerStride(), by_rows ? rows->data : X.data(),
+                     by_rows ? rows->ld : 1, by_rows ? 1 : X.outerStride(), b.data(), Z.data(),
                      Z.outerStride(), outputs, inputs, X.cols());
     return;
   }
@@ -24,11 +27,17 @@ void float_dense_forward(const ConstFloatRef& W, const ConstFloatRef& b, const C
 }
 
 void float_weight_gradient(const ConstFloatRef& dZ, const ConstFloatRef& X, FloatMap G,
-                           Eigen::VectorXf& scratch) {
+                           Eigen::VectorXf& scratch, const FloatInputRows* rows) {
   const Eigen::Index outputs = dZ.rows(), inputs = X.rows(), m = dZ.cols();
-  // A one-unit layer with fewer inputs than a vector's lanes would sum each
-  // entry as one long chain: Eigen's dot products split it.
-  if (inputs <= kNarrow && outputs > 1) {
+  if (outputs == 1 && inputs <= kNarrow && dZ.innerStride() == 1) {
+    // A one-unit layer with few inputs: G(0, j) = sum_i dZ(0, i) X(j, i), in
+    // 16 partial sums (one chain of m adds each would wait on itself).
+    kernels::dots(dZ.data(), rows ? rows->data : X.data(), rows ? rows->ld : 1,
+                  rows ? 1 : X.outerStride(), inputs, m, scratch.data());
+    G = ConstFloatMap(scratch.data(), 1, inputs);
+    return;
+  }
+  if (inputs <= kNarrow) {
     // Down the outputs: G(:, j) = sum_i dZ(:, i) X(j, i).
     kernels::accumulate(dZ.data(), dZ.outerStride(), X.data(), X.outerStride(), G.data(),
                         G.outerStride(), outputs, inputs, m);

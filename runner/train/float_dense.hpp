@@ -19,14 +19,23 @@ using FloatMap = Eigen::Map<Eigen::MatrixXf>;
 using ConstFloatMap = Eigen::Map<const Eigen::MatrixXf>;
 using ConstFloatRef = Eigen::Ref<const Eigen::MatrixXf>;
 
+// A layer's input X (n_in x m) also stored transposed, each input's values
+// contiguous: X(k, i) = data[k * ld + i], as train/dense.hpp's InputRows. The
+// kernels of a one-unit layer with few inputs read X by rows, and otherwise
+// copy it so a block at a time. Optional; the same bits with or without it.
+struct FloatInputRows {
+  const float* data;
+  Eigen::Index ld;
+};
+
 // Z = W * X + b: W is n_out x n_in, X n_in x m, b n_out x 1, Z n_out x m.
 void float_dense_forward(const ConstFloatRef& W, const ConstFloatRef& b, const ConstFloatRef& X,
-                         FloatMap Z);
+                         FloatMap Z, const FloatInputRows* rows = nullptr);
 
 // G = dZ * X^T: dZ is n_out x m, X n_in x m, G n_out x n_in. `scratch`
 // holds at least n_in * n_out values.
 void float_weight_gradient(const ConstFloatRef& dZ, const ConstFloatRef& X, FloatMap G,
-                           Eigen::VectorXf& scratch);
+                           Eigen::VectorXf& scratch, const FloatInputRows* rows = nullptr);
 
 // dA = W^T * dZ, given Wt = W^T (n_in x n_out): dZ is n_out x m, dA n_in x m.
 void float_input_gradient(const ConstFloatRef& Wt, const ConstFloatRef& dZ, FloatMap dA);

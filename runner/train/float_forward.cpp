@@ -24,7 +24,7 @@ FloatForward::FloatForward(const ForwardPass& plugins, const std::vector<Eigen::
   }
 }
 
-void FloatForward::run(const Network& network, const ConstFloatRef& X) {
+void FloatForward::run(const Network& network, const ConstFloatRef& X, const FloatInputRows* rows) {
   columns_ = X.cols();
   for (std::size_t l = 0; l < layers(); ++l) {
     W_[l] = network.weight(l).cast<float>();
@@ -32,7 +32,7 @@ void FloatForward::run(const Network& network, const ConstFloatRef& X) {
     b_[l] = network.bias(l).cast<float>();
     FloatMap Z = leading(Z_[l]);
     if (l == 0) {
-      float_dense_forward(W_[l], b_[l], X, Z);
+      float_dense_forward(W_[l], b_[l], X, Z, rows);
     } else {
       float_dense_forward(W_[l], b_[l], A(l - 1), Z);
     }

@@ -28,7 +28,7 @@ class FloatForward {
 
   // Runs `network` (of the sizes given), rounded to float, on the columns of
   // X, at most capacity.
-  void run(const Network& network, const ConstFloatRef& X);
+  void run(const Network& network, const ConstFloatRef& X, const FloatInputRows* rows = nullptr);
   // As ForwardPass::loss, from the float outputs (or logits).
   double loss(const ConstFloatRef& Y) const;
 

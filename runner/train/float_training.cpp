@@ -5,10 +5,11 @@
 namespace nnsweep {
 namespace {
 
-// sums(r) = the sum of dZ's row r, the columns in order.
-void row_sums(const ConstFloatRef& dZ, Eigen::VectorXf& sums) {
+// sums(r) = the sum of dZ's row r. A map of whole columns, not a Ref: a
+// one-row map is one contiguous array, which Eigen sums in vectors.
+void row_sums(const FloatMap& dZ, Eigen::VectorXf& sums) {
   if (dZ.rows() == 1) {
-    sums(0) = dZ.sum();  // one contiguous row
+    sums(0) = dZ.sum();
     return;
   }
   sums.setZero();
@@ -41,6 +42,12 @@ FloatTraining::FloatTraining(const ForwardPass& plugins, const std::vector<Eigen
     scratch_size = std::max(scratch_size, sizes[l] * sizes[l + 1]);
   }
   scratch_.resize(scratch_size);
+  // All examples in every batch, and one first-layer unit: its kernels read
+  // the features by rows (train/float_dense.hpp: FloatInputRows).
+  if (!batched_ && sizes.size() > 1 && sizes[1] == 1) {
+    X_rows_ = X_.transpose();
+    input_rows_ = {X_rows_.data(), X_rows_.rows()};
+  }
 }
 
 void FloatTraining::select(std::span<const std::int64_t> examples) {
@@ -60,8 +67,12 @@ ConstFloatMap FloatTraining::targets() const {
   return forward_.leading(batched_ ? batch_targets_ : targets_, columns_);
 }
 
+const FloatInputRows* FloatTraining::input_rows() const {
+  return X_rows_.size() > 0 ? &input_rows_ : nullptr;
+}
+
 void FloatTraining::propagate(const Network& network) {
-  forward_.run(network, inputs());
+  forward_.run(network, inputs(), input_rows());
 }
 
 void FloatTraining::backward(Network& network) {
@@ -80,7 +91,7 @@ void FloatTraining::backward(Network& network) {
     const FloatMap dZ = forward_.leading(dZ_[l], n);
     const FloatMap G(G_[l].data(), G_[l].rows(), G_[l].cols());
     if (l == 0) {
-      float_weight_gradient(dZ, inputs(), G, scratch_);
+      float_weight_gradient(dZ, inputs(), G, scratch_, input_rows());
     } else {
       float_weight_gradient(dZ, forward_.A(l - 1), G, scratch_);
     }

@@ -45,11 +45,14 @@ class FloatTraining {
 
  private:
   ConstFloatMap inputs() const;
+  const FloatInputRows* input_rows() const;  // null unless X_rows_ is kept
   ConstFloatMap targets() const;
 
   FloatForward forward_;
   Eigen::MatrixXf X_, targets_;              // every example
   Eigen::MatrixXf batch_X_, batch_targets_;  // the current batch, when it is not all of them
+  Eigen::MatrixXf X_rows_;                   // X_ transposed, for a one-unit first layer
+  FloatInputRows input_rows_{};
   bool batched_ = false;
   Eigen::Index columns_;
   std::vector<Eigen::MatrixXf> dA_, dZ_, G_;  // per layer

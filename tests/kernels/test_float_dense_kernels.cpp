@@ -1,8 +1,11 @@
-// The float products (kernels/vector_math_float.hpp: combine, accumulate):
+// The float products (kernels/vector_math_float.hpp: combine, accumulate,
+// dots):
 // at every width this CPU supports, every element equals the documented sum
 // written as plain float code, bit for bit, for every short dimension, row
 // counts around the float vector lengths (4, 8, 16: tails included), strided
-// leading dimensions, a one-row result stored contiguously, and m = 0.
+// leading dimensions, a one-row result stored contiguously, and m = 0; and
+// dots in their 16 partial sums, added pairwise, at lengths around 16 and
+// the 128-column blocks.
 #include <boost/test/unit_test.hpp>
 
 #include <random>
@@ -61,9 +64,55 @@ std::vector<float> reference_accumulate(const std::vector<float>& L, Index ld_l,
   return out;
 }
 
+// dots(): term i into partial sum i mod 16, the 16 added pairwise.
+std::vector<float> reference_dots(const std::vector<float>& x, const std::vector<float>& S,
+                                  Index k_step, Index i_step, Index short_dim, Index m) {
+  std::vector<float> out(static_cast<std::size_t>(short_dim));
+  for (Index s = 0; s < short_dim; ++s) {
+    volatile float partial[16] = {};
+    for (Index i = 0; i < m; ++i) {
+      volatile float product = x[i] * S[s * k_step + i * i_step];
+      partial[i % 16] = partial[i % 16] + product;
+    }
+    volatile float level[16];
+    for (int i = 0; i < 16; ++i) level[i] = partial[i];
+    for (int width = 16; width > 1; width /= 2) {
+      for (int i = 0; i < width / 2; ++i) level[i] = level[2 * i] + level[2 * i + 1];
+    }
+    out[static_cast<std::size_t>(s)] = level[0];
+  }
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(float_dense_kernels)
+
+BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_dots) {
+  RestoreWidth restore;
+  std::mt19937_64 generator(20261203);
+  for (k::Width width : k::supported_widths()) {
+    k::use_width(width);
+    for (Index short_dim = 1; short_dim <= 8; ++short_dim) {
+      // Around the 16 partial sums and the 128-column blocks.
+      for (Index m : {0, 1, 5, 15, 16, 17, 31, 127, 128, 129, 200, 300}) {
+        BOOST_TEST_CONTEXT(k::width_name(width) << " short " << short_dim << " m " << m) {
+          const Index columns = std::max<Index>(m, 1);
+          const auto x = random_floats(columns, generator);
+          const auto S = random_floats((short_dim + 1) * columns, generator);
+          // S by columns (with a gap after each), and by rows.
+          for (bool by_rows : {false, true}) {
+            const Index k_step = by_rows ? columns : 1, i_step = by_rows ? 1 : short_dim + 1;
+            std::vector<float> out(static_cast<std::size_t>(short_dim), -7.0f);
+            k::dots(x.data(), S.data(), k_step, i_step, short_dim, m, out.data());
+            BOOST_TEST(same_bits(out, reference_dots(x, S, k_step, i_step, short_dim, m)),
+                       (by_rows ? "by rows" : "by columns"));
+          }
+        }
+      }
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_float_sums) {
   RestoreWidth restore;
