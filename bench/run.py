@@ -6,7 +6,8 @@ table to bench/results.md (between the `bench/run.sh` markers) and printed:
      10000 iterations: nnsweep on one thread (cost computed every 1000
      iterations, as the post prints it), the post's numpy code
      (bench/post_numpy.py) and PyTorch on one thread (bench/post_torch.py,
-     when python3-torch is installed); hidden 50 again at the AVX2 width
+     when python3-torch is installed), and nnsweep at the opt-in
+     `train.dtype: float32`; hidden 50 again at the AVX2 width
      (NNSWEEP_SIMD=avx2) when the CPU has a wider one;
   b. the hidden-size sweep (configs/hidden_sizes.yaml at learning rate 0.1):
      nnsweep at 1 and 2 threads against the numpy code run once per run;
@@ -74,19 +75,21 @@ HIDDEN_SIZES = (1, 4, 20, 50)
 
 
 def singles(folder, repeats):
-    times = {(name, hidden): [] for name in ("nnsweep", "numpy", "torch") for hidden in HIDDEN_SIZES}
+    names = ("nnsweep", "float32", "numpy", "torch")
+    times = {(name, hidden): [] for name in names for hidden in HIDDEN_SIZES}
     script_turns = max(1, repeats // 2)
     for turn in range(NNSWEEP_REPEATS * repeats):
         for hidden in HIDDEN_SIZES:
             times["nnsweep", hidden].append(nnsweep_seconds(single_args(hidden), folder))
+            times["float32", hidden].append(nnsweep_seconds(
+                single_args(hidden) + ["--set", "train.dtype=float32"], folder))
             if turn % NNSWEEP_REPEATS == 0 and turn // NNSWEEP_REPEATS < script_turns:
                 for name in ("numpy", "torch"):
                     times[name, hidden].append(
                         script_seconds("post_%s.py" % name, hidden, 0.1, 10000))
     # A script that cannot run (PyTorch missing) gives None every time.
     fastest = {key: None if None in values else min(values) for key, values in times.items()}
-    return [(hidden, fastest["nnsweep", hidden], fastest["numpy", hidden], fastest["torch", hidden])
-            for hidden in HIDDEN_SIZES]
+    return [tuple([hidden] + [fastest[name, hidden] for name in names]) for hidden in HIDDEN_SIZES]
 
 
 def hidden50_at_avx2(folder, repeats):
@@ -188,19 +191,20 @@ def report(singles_rows, avx2, sweep_times, sweep_numpy, tiny, fixed, runs):
     lines = ["Measured %s by `bench/run.sh` on %s (%d cores), vector width %s, numpy 1.24 "
              "with its own kernels." % (datetime.date.today(), model, cores, width), "",
              "| hidden | nnsweep µs/iteration | numpy µs/iteration | PyTorch µs/iteration | "
-             "vs numpy | vs PyTorch | target |", "|---|---|---|---|---|---|---|"]
+             "vs numpy | vs PyTorch | target | float32 µs/iteration (opt-in) | "
+             "float32 speed-up |", "|---|---|---|---|---|---|---|---|---|"]
     targets = {1: 1.0, 50: 16.0}
-    for hidden, ours, numpy, torch in singles_rows:
+    for hidden, ours, single, numpy, torch in singles_rows:
         target = targets.get(hidden)
         met = "" if target is None else ("<= %g: %s" % (target, "met" if us(ours) <= target
                                                           else "missed"))
-        lines.append("| %d | %.2f | %.1f | %s | %s | %s | %s |" % (
+        lines.append("| %d | %.2f | %.1f | %s | %s | %s | %s | %.2f | %s |" % (
             hidden, us(ours), us(numpy), "%.1f" % us(torch) if torch else "not installed",
-            ratio(numpy, ours), ratio(torch, ours), met))
+            ratio(numpy, ours), ratio(torch, ours), met, us(single), ratio(ours, single)))
     if avx2 is not None and width != "avx2":
-        lines.append("| 50, `NNSWEEP_SIMD=avx2` | %.2f | | | | | <= 27: %s |" % (
+        lines.append("| 50, `NNSWEEP_SIMD=avx2` | %.2f | | | | | <= 27: %s | | |" % (
             us(avx2), "met" if us(avx2) <= 27 else "missed"))
-    if not singles_rows[0][3]:
+    if not singles_rows[0][4]:
         lines.append("")
         lines.append("PyTorch was skipped: Debian's python3-torch is not installed.")
     speedup = sweep_numpy / sweep_times[2]

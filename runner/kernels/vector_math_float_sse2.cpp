@@ -13,17 +13,21 @@ struct FloatSse2 {
   static constexpr std::size_t lanes = 4;
   static V load(const float* p) { return _mm_loadu_ps(p); }
   static void store(float* p, V v) { _mm_storeu_ps(p, v); }
-  // SSE2 has no masked loads and stores: the n valid lanes go through a
-  // buffer, the others zero.
+  // SSE2 has no masked loads and stores: loads go through a buffer (the
+  // lanes past n zero), stores by a pair, then one float.
   static V load_partial(const float* p, std::ptrdiff_t n) {
     float values[lanes] = {};
     for (std::ptrdiff_t i = 0; i < n; ++i) values[i] = p[i];
     return load(values);
   }
   static void store_partial(float* p, V v, std::ptrdiff_t n) {
-    float values[lanes];
-    store(values, v);
-    for (std::ptrdiff_t i = 0; i < n; ++i) p[i] = values[i];
+    if (n >= 2) {
+      _mm_storel_pi(reinterpret_cast<__m64*>(p), v);
+      v = _mm_movehl_ps(v, v);
+      p += 2;
+      n -= 2;
+    }
+    if (n >= 1) _mm_store_ss(p, v);
   }
   static V gather(const float* p, std::ptrdiff_t stride) {
     return _mm_set_ps(p[3 * stride], p[2 * stride], p[stride], p[0]);
