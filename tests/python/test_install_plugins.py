@@ -1,7 +1,9 @@
 """docs/plugins.md, "A plugin from your own shared library", taken as a user
 would: install nnsweep, build plugins/examples out of tree against the
 installed package (find_package(nnsweep) and nnsweep::plugin), and train a
-YAML experiment with the two libraries using the installed binary.
+YAML experiment with the two libraries using the installed binary. Then
+build and run a C++ program against the installed core libraries
+(find_package(nnsweep COMPONENTS core), nnsweep::core: core_consumer/).
 
 Argument: the built nnsweep binary (BUILD/runner/cli/nnsweep).
 """
@@ -58,6 +60,15 @@ def main():
         listing = run(nnsweep, 'plugins', '--plugin', libraries[0], '--plugin',
                       libraries[1]).stdout
         assert 'scaled_tanh' in listing and 'sign_descent' in listing, listing
+
+        for library in ('libnnsweep_core.a', 'libnnsweep_plugins.a'):
+            assert os.path.isfile(os.path.join(prefix, 'lib', 'nnsweep', library)), library
+        consumer = os.path.join(tmp, 'consumer')
+        run('cmake', '-S', os.path.join(SOURCE, 'tests', 'python', 'core_consumer'), '-B',
+            consumer, '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_PREFIX_PATH=' + prefix)
+        run('cmake', '--build', consumer)
+        done = run(os.path.join(consumer, 'core_consumer'))
+        assert done.stdout.startswith('core ok: '), done.stdout
     print('ok')
 
 
