@@ -44,7 +44,8 @@ double read_number(const ConfigView& spec, const std::string& name, const std::s
 Draw read_draw(const ConfigView& params, const std::string& key) {
   const ConfigView spec = *params.child(key);
   if (!spec.is_map()) {
-    spec.fail("sweep.random key '" + key + "' needs a map such as {distribution: uniform, low: 0, "
+    spec.fail("sweep.random key '" + key +
+              "' needs a map such as {distribution: uniform, low: 0, "
               "high: 1}");
   }
   Draw draw{key, Distribution::uniform, 0.0, 1.0, {}, spec.node().Mark(), spec.source()};
@@ -70,6 +71,19 @@ Draw read_draw(const ConfigView& params, const std::string& key) {
         (draw.low != std::floor(draw.low) || draw.high != std::floor(draw.high))) {
       spec.fail("int_uniform needs integer low and high");
     }
+    // Bounds a double holds exactly, so that the span and every draw fit a
+    // 64-bit integer: checked before any conversion (a double outside the
+    // integer's range has no defined conversion).
+    constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
+    for (const char* bound : {"low", "high"}) {
+      const double value = std::string(bound) == "low" ? draw.low : draw.high;
+      if (kind == "int_uniform" && std::abs(value) > kExactIntegers) {
+        spec.child(bound)->fail(
+            format("int_uniform's %s must be within +-2^53 "
+                   "(+-9007199254740992), got %s",
+                   bound, format_number(value).c_str()));
+      }
+    }
   } else if (kind == "normal") {
     draw.distribution = Distribution::normal;
     draw.low = read_number(spec, "mean", key);
@@ -90,8 +104,8 @@ Draw read_draw(const ConfigView& params, const std::string& key) {
   }
   for (const std::string& field : spec.keys()) {
     if (std::find(allowed_keys.begin(), allowed_keys.end(), field) == allowed_keys.end()) {
-      spec.fail_key(field, "unknown key '" + field + "' for a " + kind + " distribution (allowed: " +
-                               join_choices(allowed_keys) + ")");
+      spec.fail_key(field, "unknown key '" + field + "' for a " + kind +
+                               " distribution (allowed: " + join_choices(allowed_keys) + ")");
     }
   }
   return draw;
@@ -131,19 +145,17 @@ Override sample(const Draw& draw, NumpyRandomState& random) {
 
 SweepAxis read_random_axis(const ConfigView& view) {
   if (!view.is_map()) view.fail("sweep.random must be a map with samples, seed and params");
-  const std::vector<ParamSpec> specs = {
-      int_param("samples", 1, 1, 1000000, "number of draws"),
-      seed_param(0, "numpy seed of the draws")};
+  const std::vector<ParamSpec> specs = {int_param("samples", 1, 1, 1000000, "number of draws"),
+                                        seed_param(0, "numpy seed of the draws")};
   for (const std::string& key : view.keys()) {
     if (key != "samples" && key != "seed" && key != "params") {
-      view.fail_key(key, "unknown key '" + key + "' in sweep.random (allowed: samples, seed, " +
-                             "params)");
+      view.fail_key(
+          key, "unknown key '" + key + "' in sweep.random (allowed: samples, seed, " + "params)");
     }
   }
   auto samples_view = view.child("samples");
   if (!samples_view) view.fail("sweep.random needs 'samples', the number of draws");
-  const auto samples =
-      std::get<std::int64_t>(read_param(*samples_view, specs[0], "sweep.random"));
+  const auto samples = std::get<std::int64_t>(read_param(*samples_view, specs[0], "sweep.random"));
   std::int64_t seed = 0;
   if (auto seed_view = view.child("seed")) {
     seed = std::get<std::int64_t>(read_param(*seed_view, specs[1], "sweep.random"));

@@ -202,6 +202,20 @@ BOOST_AUTO_TEST_CASE(random_bounds_in_reverse) {
                {"optimizer.learning_rate", "0,"}, {"log_uniform needs low > 0"});
 }
 
+// int_uniform bounds whose span or draws no 64-bit integer holds are refused
+// before anything is drawn (a double-to-integer conversion out of range is
+// undefined behaviour).
+BOOST_AUTO_TEST_CASE(random_bounds_beyond_what_a_draw_can_hold) {
+  const std::string head = kBase + "sweep:\n  random:\n    samples: 4\n    seed: 1\n    params:\n";
+  expect_error(
+      head + "      model.init.seed: {distribution: int_uniform, low: -1e300, high: 1e300}\n",
+      {"model.init.seed", "-1e300"}, {"int_uniform's low must be within +-2^53"});
+  expect_error(head +
+                   "      model.init.seed: {distribution: int_uniform, low: 0, "
+                   "high: 9007199254740994}\n",
+               {"model.init.seed", "9007199254740994"}, {"int_uniform's high must be within"});
+}
+
 BOOST_AUTO_TEST_CASE(random_spec_errors) {
   const std::string head = kBase + "sweep:\n  random:\n    samples: 4\n    seed: 1\n    params:\n";
   expect_error(head + "      dataset.noise: {distribution: gaussian, mean: 0.2, std: 0.1}\n",
