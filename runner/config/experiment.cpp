@@ -38,17 +38,43 @@ void check_keys(const ConfigView& view, const std::vector<std::string>& allowed,
   }
 }
 
-std::string read_name(const ConfigView& root, const std::string& default_name) {
-  auto view = root.child("name");
-  if (!view) return default_name;
-  if (!view->is_scalar() || view->scalar().empty()) view->fail("name must be a non-empty string");
-  const std::string& name = view->scalar();
+// An experiment's name names its results file (results/NAME.h5) and the
+// journal beside it, so it must be a short, plain file name: what the rules
+// are, or an empty string when `name` follows them.
+constexpr std::size_t kLongestName = 200;  // file systems allow 255 bytes, with room for suffixes
+
+std::string name_problem(const std::string& name) {
   const bool safe = std::all_of(name.begin(), name.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
   });
-  if (!safe || name.front() == '.') {
-    view->fail("name '" + name + "' must use only letters, digits, '_', '-' and '.' (it names " +
-               "the results file)");
+  if (name.empty() || !safe || name.front() == '.') {
+    return "must use only letters, digits, '_', '-' and '.', and not start with '.' (it names the "
+           "results file)";
+  }
+  if (name.size() > kLongestName) {
+    return "is " + std::to_string(name.size()) + " characters long; at most " +
+           std::to_string(kLongestName) + " (it names the results file)";
+  }
+  return "";
+}
+
+// Without `name`, the config file's name without its extension, under the
+// same rules.
+std::string read_name(const ConfigView& root, const std::string& default_name) {
+  auto view = root.child("name");
+  if (!view) {
+    const std::string problem = name_problem(default_name);
+    if (!problem.empty()) {
+      root.fail("the experiment has no 'name', and its file's name '" + default_name +
+                "' cannot stand for one: a name " + problem + "; add a 'name:'");
+    }
+    return default_name;
+  }
+  if (!view->is_scalar() || view->scalar().empty()) view->fail("name must be a non-empty string");
+  const std::string& name = view->scalar();
+  const std::string problem = name_problem(name);
+  if (!problem.empty()) {
+    view->fail("name '" + (name.size() > 40 ? name.substr(0, 40) + "..." : name) + "' " + problem);
   }
   return name;
 }
