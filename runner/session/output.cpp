@@ -45,6 +45,7 @@ OutputDecision decide_output(const std::string& out, const PlannedExperiment& ex
   std::error_code error;
   decision.exists = std::filesystem::exists(out, error);
   if (!decision.exists) return decision;
+  decision.seen = file_identity(out);
   std::optional<ResultsIdentity> identity;
   try {
     identity = read_results_identity(out);

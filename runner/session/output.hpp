@@ -1,8 +1,10 @@
 #pragma once
 // What the output path already holds, and what a session may do with it.
+#include <optional>
 #include <string>
 
 #include "session/planned_experiment.hpp"
+#include "util/file_identity.hpp"
 
 namespace nnsweep {
 
@@ -13,6 +15,8 @@ struct OutputDecision {
   // It holds this experiment computed with another arithmetic
   // (config/experiment.hpp: kArithmetic): its runs, none of them reusable.
   std::int64_t other_arithmetic_runs = 0;
+  // The file decided about, to check just before replacing it.
+  std::optional<FileIdentity> seen;
 };
 
 // Throws Refusal when the path is a directory or a special file, or holds

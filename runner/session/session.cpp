@@ -5,10 +5,12 @@
 #include <unordered_map>
 
 #include "session/output.hpp"
+#include "session/refusal.hpp"
 #include "store/journal.hpp"
 #include "store/results_writer.hpp"
 #include "sweep/executor.hpp"
 #include "train/trainer.hpp"
+#include "util/fault_point.hpp"
 
 namespace nnsweep {
 namespace {
@@ -200,21 +202,38 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   SessionReport report;
   report.journal = options.out + ".partial";
   const std::string identity = journal_identity(experiment, share);
-  const OutputDecision output =
-      decide_output(options.out, experiment, share, options.overwrite, options.fresh);
-  if (output.up_to_date) {
-    // A kill between publishing and deleting the journal can leave it behind.
-    remove_finished_journal(report.journal, identity);
+  const auto up_to_date = [&] {
     report.outcome = SessionOutcome::up_to_date;
     report.results = read_results_file(options.out);
     report.counts.runs = report.counts.reused =
         static_cast<std::int64_t>(report.results.runs.size());
     return report;
+  };
+  // A first look, to refuse or finish before anything is created.
+  if (decide_output(options.out, experiment, share, options.overwrite, options.fresh).up_to_date) {
+    // A kill between publishing and deleting the journal can leave it behind.
+    remove_finished_journal(report.journal, identity);
+    return up_to_date();
   }
   // Before anything is written: a dataset that cannot be made is refused.
   const DatasetCache datasets = generate_datasets(runs, registries);
   prepare_output_folder(options.out);
+  fault_point("before_output_lock");
   auto journal = open_journal(report.journal, identity, options);
+  // The decision that counts, made under the journal's lock, which every
+  // session writing to this path holds until it has published: another one
+  // may have published between the first look and the lock.
+  OutputDecision output;
+  try {
+    output = decide_output(options.out, experiment, share, options.overwrite, options.fresh);
+  } catch (const Refusal&) {
+    if (journal->recovered().empty()) journal->remove();  // nothing of this experiment in it
+    throw;
+  }
+  if (output.up_to_date) {
+    journal->remove();
+    return up_to_date();
+  }
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
 
   Work work = match_earlier_runs(runs, reusable, report.counts);
@@ -256,8 +275,10 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   report.results.provenance = options.provenance;
   report.results.provenance["name"] = experiment.name;
   writer.finish(report.results);
-  publish_temporary(temporary.path(), options.out, output.exists);
+  fault_point("before_publish");
+  publish_temporary(temporary.path(), options.out, output.exists, output.seen);
   temporary.published();
+  fault_point("before_journal_remove");
   journal->remove();
   return report;
 }

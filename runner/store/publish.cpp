@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "store/results.hpp"
+#include "util/fault_point.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -55,12 +56,25 @@ std::string prepare_temporary(const std::string& path) {
   return temporary;
 }
 
-void publish_temporary(const std::string& temporary, const std::string& path, bool replace) {
+void publish_temporary(const std::string& temporary, const std::string& path, bool replace,
+                       const std::optional<FileIdentity>& expected) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   try {
     sync_path(temporary, O_RDONLY);
+    fault_point("after_temporary_sync");
+    if (replace && expected) {
+      // The last moment to see what would be replaced. (Another process could
+      // still rename onto the path between this check and the rename; no
+      // nnsweep session can, as it publishes under the journal's lock.)
+      const std::optional<FileIdentity> now = file_identity(path);
+      if (now && *now != *expected) {
+        throw std::runtime_error(path +
+                                 " was replaced by another process while this session "
+                                 "ran; that file is left as it is");
+      }
+    }
     if (replace) {
       if (::rename(temporary.c_str(), path.c_str()) != 0) {
         throw std::runtime_error("cannot rename into " + path + ": " + std::strerror(errno));
@@ -70,6 +84,7 @@ void publish_temporary(const std::string& temporary, const std::string& path, bo
       throw std::runtime_error("cannot move the results into " + path + ": " +
                                std::strerror(errno));
     }
+    fault_point("after_rename");
     sync_path(folder.string(), O_RDONLY | O_DIRECTORY);
   } catch (...) {
     std::error_code ignored;

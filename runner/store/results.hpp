@@ -28,6 +28,7 @@
 
 #include "registry/params.hpp"
 #include "train/run_result.hpp"
+#include "util/file_identity.hpp"
 
 namespace nnsweep {
 
@@ -98,9 +99,13 @@ void publish_results_file(const std::string& path, const Results& results, bool 
 // The two halves of publishing, for a file written in steps (store/results_writer.hpp):
 // the temporary name beside `path` (".NAME.PID.tmp"; any file there, and those
 // of dead processes, removed), and syncing and renaming it into place (with
-// `replace` as above; on failure the temporary is removed).
+// `replace` as above; on failure the temporary is removed). With `expected`,
+// the file to replace must be that one still (or gone): a path that names
+// another file by then (another process published there) is left as it is,
+// and publishing throws.
 std::string prepare_temporary(const std::string& path);
-void publish_temporary(const std::string& temporary, const std::string& path, bool replace);
+void publish_temporary(const std::string& temporary, const std::string& path, bool replace,
+                       const std::optional<FileIdentity>& expected = std::nullopt);
 
 // The root attributes of a results file, read without loading its runs: to tell
 // whether a file holds a given experiment. Throws if it is not a results file.

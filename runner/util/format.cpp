@@ -13,7 +13,9 @@ std::string format_number(double value) {
   return std::string(buffer, result.ptr);
 }
 
-std::string format_exact(double value) { return format("%.17g", value); }
+std::string format_exact(double value) {
+  return format("%.17g", value);
+}
 
 std::string format(const char* pattern, ...) {
   va_list args;
