@@ -274,9 +274,17 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
                                     stored_datasets(runs, datasets, options.dataset_limit));
   report.results.provenance = options.provenance;
   report.results.provenance["name"] = experiment.name;
-  writer.finish(report.results);
-  fault_point("before_publish");
-  publish_temporary(temporary.path(), options.out, output.exists, output.seen);
+  try {
+    writer.finish(report.results);
+    fault_point("before_publish");
+    publish_temporary(temporary.path(), options.out, output.exists, output.seen);
+  } catch (const std::exception& error) {
+    // On a full disk HDF5 says only that it cannot flush: say what is kept.
+    throw std::runtime_error(
+        "cannot publish " + options.out + ": " + error.what() + "; " + options.out +
+        " is left as it was, and " + std::to_string(report.kept) + " finished runs are kept in " +
+        report.journal + ": free space (or mend the cause) and run the same command again");
+  }
   temporary.published();
   fault_point("before_journal_remove");
   journal->remove();

@@ -5,6 +5,24 @@
 namespace nnsweep::h5 {
 namespace {
 
+// Whether an HDF5 object failed to close (a file that could not be flushed,
+// on a full disk): the library then still counts it as open.
+bool g_close_failed = false;
+
+// HDF5 shuts itself down at exit by closing every object still open; for a
+// file whose close already failed, that crashed inside libhdf5 (a segfault
+// after "cannot flush the file", issue 11). So nnsweep shuts it down itself,
+// from this object's destructor at exit, and only when every close succeeded;
+// otherwise it leaves the half-closed objects to the process's end (the
+// temporary file they belong to is removed, never published). Constructed
+// before main, so before any HDF5 call, as H5dont_atexit requires.
+struct LibraryLifetime {
+  LibraryLifetime() { H5dont_atexit(); }
+  ~LibraryLifetime() {
+    if (!g_close_failed) H5close();
+  }
+} g_library;
+
 hid_t checked(hid_t id, const std::string& what) {
   if (id < 0) throw H5Error("HDF5: cannot " + what);
   return id;
@@ -68,7 +86,7 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 }
 
 void Handle::reset() {
-  if (id_ >= 0 && closer_) closer_(id_);
+  if (id_ >= 0 && closer_ && closer_(id_) < 0) g_close_failed = true;
   id_ = H5I_INVALID_HID;
 }
 
