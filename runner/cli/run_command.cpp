@@ -77,6 +77,12 @@ void report_start(const SessionCounts& counts, const std::string& out, const std
               << " computed with an earlier nnsweep's arithmetic; they are trained again, so "
                  "that no results file mixes the two\n";
   }
+  if (counts.dropped) {
+    std::cerr << "nnsweep: warning: " << counts.dropped << " earlier result"
+              << (counts.dropped == 1 ? "" : "s") << " (in " << journal << " or " << out
+              << ") do not fit their runs as planned (the first has " << counts.dropped_reason
+              << "); those runs are trained again\n";
+  }
   if (counts.reused) {
     std::cerr << "nnsweep: reusing " << counts.reused << " of " << runs_text(counts.runs)
               << " from " << out << "\n";

@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "session/earlier_results.hpp"
 #include "session/output.hpp"
 #include "session/refusal.hpp"
 #include "store/journal.hpp"
@@ -119,18 +120,33 @@ std::optional<RunResult> take(std::unordered_map<std::string, RunResult>& from,
   return result;
 }
 
-Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, Reusable& reusable,
-                        SessionCounts& counts) {
+RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
+                      const Registries& registries);
+
+// An earlier result of this run that fits it as planned (`network`: its
+// layer sizes), or nullopt; one that does not is counted as dropped.
+std::optional<RunResult> fitting(std::optional<RunResult> earlier,
+                                 const std::vector<Eigen::Index>& network, SessionCounts& counts) {
+  if (!earlier) return earlier;
+  const std::string problem = misfit(*earlier, network);
+  if (problem.empty()) return earlier;
+  if (counts.dropped++ == 0) counts.dropped_reason = problem;
+  return std::nullopt;
+}
+
+Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, const RunsPlan& plan,
+                        Reusable& reusable, SessionCounts& counts) {
   Work work;
   work.records.resize(runs.size());
   counts.runs = static_cast<std::int64_t>(runs.size());
   for (std::size_t slot = 0; slot < runs.size(); ++slot) {
     const PlannedRun& run = *runs[slot];
+    const std::vector<Eigen::Index>& network = plan.networks[slot];
     work.slot_of[run.index] = slot;
-    if (auto resumed = take(reusable.resumed, run.id)) {
+    if (auto resumed = fitting(take(reusable.resumed, run.id), network, counts)) {
       work.records[slot] = make_record(run, std::move(*resumed));
       ++counts.resumed;
-    } else if (auto reused = take(reusable.reused, run.id)) {
+    } else if (auto reused = fitting(take(reusable.reused, run.id), network, counts)) {
       work.records[slot] = make_record(run, std::move(*reused));
       ++counts.reused;
     } else {
@@ -236,7 +252,8 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   }
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
 
-  Work work = match_earlier_runs(runs, reusable, report.counts);
+  RunsPlan runs_plan = plan_of_runs(runs, datasets, registries);
+  Work work = match_earlier_runs(runs, runs_plan, reusable, report.counts);
   report.counts.to_train = static_cast<std::int64_t>(work.to_train.size());
   report.counts.other_arithmetic = output.other_arithmetic_runs;
   report.kept = report.counts.resumed;
@@ -244,7 +261,7 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
 
   // Runs are written as they finish, on this thread (the only one calling HDF5).
   TemporaryFile temporary(prepare_temporary(options.out));
-  ResultsWriter writer(temporary.path(), plan_of_runs(runs, datasets, registries));
+  ResultsWriter writer(temporary.path(), runs_plan);
   for (std::size_t slot = 0; slot < runs.size(); ++slot) {
     if (!work.records[slot].id.empty()) writer.add(slot, work.records[slot]);
   }

@@ -50,6 +50,11 @@ struct SessionCounts {
   std::int64_t to_train = 0;
   // Runs in the output file computed with another arithmetic, trained again.
   std::int64_t other_arithmetic = 0;
+  // Earlier results (journal records or the file's runs) that do not fit
+  // their run as planned (session/earlier_results.hpp), trained again; and
+  // what was wrong with the first of them.
+  std::int64_t dropped = 0;
+  std::string dropped_reason;
 };
 
 struct SessionObserver {
