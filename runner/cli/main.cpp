@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include "builtin.hpp"
 #include "cli/arguments.hpp"
@@ -225,5 +226,13 @@ int main(int argc, char** argv) {
   // adds those of its --plugin and plugins: libraries to a copy.
   nnsweep::Registries registries;
   nnsweep::register_builtin_plugins(registries);
-  return dispatch(app, line, argc, argv, registries);
+  try {
+    return dispatch(app, line, argc, argv, registries);
+  } catch (const std::bad_alloc&) {
+    // Anywhere (a dataset, a plan, a results file too large for the memory
+    // left): a clear message and exit 1 rather than an abort. What was
+    // finished is in the journal, and any results file is as it was.
+    std::cerr << "nnsweep: out of memory\n";
+    return nnsweep::kExitError;
+  }
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <utility>
 #include <variant>
@@ -171,6 +172,8 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
     return kExitConfigError;
   } catch (const DataError& error) {
     return report_data_error(error);
+  } catch (const std::bad_alloc&) {
+    throw;  // main() says "out of memory"
   } catch (const std::exception& error) {
     std::cerr << "nnsweep: " << error.what() << "\n";
     return kExitError;

@@ -1,6 +1,7 @@
 // nnsweep show RESULTS.h5: the comparison table from a results file.
 #include <filesystem>
 #include <iostream>
+#include <new>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -17,6 +18,8 @@ int show_command(const ShowArguments& arguments) {
   }
   try {
     results = read_results_file(arguments.results);
+  } catch (const std::bad_alloc&) {
+    throw;  // main() says "out of memory"
   } catch (const std::exception& error) {
     std::cerr << "nnsweep: " << error.what() << "\n";
     return kExitError;

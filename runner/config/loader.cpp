@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 namespace nnsweep {
@@ -49,9 +48,34 @@ std::optional<SourceLocation> unclosed_bracket(const std::string& text, std::siz
   return SourceLocation{source, open.back().first + 1, open.back().second + 1};
 }
 
+// Counts the nodes below `node` into `count`, aliases expanded, and throws
+// at the first node beyond kMaxConfigNodes or kMaxConfigDepth.
+void check_size(const YAML::Node& node, const std::string& source, std::size_t depth,
+                std::size_t& count) {
+  if (++count > kMaxConfigNodes) {
+    throw ConfigError(at_mark(source, node.Mark()),
+                      "the experiment has more than " + std::to_string(kMaxConfigNodes) +
+                          " YAML values (aliases counted each time they are used)");
+  }
+  if (depth > kMaxConfigDepth) {
+    throw ConfigError(
+        at_mark(source, node.Mark()),
+        "values nested more than " + std::to_string(kMaxConfigDepth) + " levels deep");
+  }
+  if (node.IsSequence()) {
+    for (const YAML::Node& element : node) check_size(element, source, depth + 1, count);
+  } else if (node.IsMap()) {
+    for (const auto& entry : node) {
+      check_size(entry.first, source, depth + 1, count);
+      check_size(entry.second, source, depth + 1, count);
+    }
+  }
+}
+
 YAML::Node parse_yaml(const std::string& text, const std::string& source) {
+  YAML::Node root;
   try {
-    return YAML::Load(text);
+    root = YAML::Load(text);
   } catch (const YAML::ParserException& error) {
     if (error.msg.find("flow not found") != std::string::npos) {
       if (auto start = unclosed_bracket(text, text.size(), source)) {
@@ -60,6 +84,25 @@ YAML::Node parse_yaml(const std::string& text, const std::string& source) {
     }
     throw ConfigError(at_mark(source, error.mark), "malformed YAML: " + error.msg);
   }
+  std::size_t count = 0;
+  check_size(root, source, 0, count);
+  return root;
+}
+
+// At most kMaxConfigBytes, read before any parsing.
+std::string read_limited(std::istream& file, const std::string& path) {
+  std::string text;
+  char block[1 << 16];
+  while (file.read(block, sizeof block) || file.gcount() > 0) {
+    text.append(block, static_cast<std::size_t>(file.gcount()));
+    if (text.size() > kMaxConfigBytes) {
+      throw ConfigError(SourceLocation{path, 1, 1}, "the experiment file is larger than " +
+                                                        std::to_string(kMaxConfigBytes >> 20) +
+                                                        " MiB (" + std::to_string(kMaxConfigBytes) +
+                                                        " bytes), the limit");
+    }
+  }
+  return text;
 }
 
 }  // namespace
@@ -106,12 +149,12 @@ ConfigDocument load_config(const std::string& path, const std::vector<std::strin
     throw ConfigError(SourceLocation{path, 1, 1},
                       "cannot read the experiment file: " + std::string(std::strerror(errno)));
   }
-  std::ostringstream text;
-  text << file.rdbuf();
   if (std::filesystem::is_directory(path)) {
     throw ConfigError(SourceLocation{path, 1, 1}, "is a directory, not an experiment file");
   }
-  ConfigDocument document{path, text.str(), parse_yaml(text.str(), path), {}};
+  std::string text = read_limited(file, path);
+  YAML::Node root = parse_yaml(text, path);
+  ConfigDocument document{path, std::move(text), std::move(root), {}};
   if (!document.root.IsDefined() || document.root.IsNull()) {
     throw ConfigError(SourceLocation{path, 1, 1}, "the experiment file is empty");
   }

@@ -18,8 +18,17 @@ struct ConfigDocument {
   std::string stem() const;
 };
 
-// Reads and parses the file; malformed YAML and bad --set arguments throw
-// ConfigError. Each `sets` entry is KEY=VALUE with a dotted KEY and a YAML VALUE.
+// The limits of an experiment file, each refused with a ConfigError: its size
+// in bytes (checked before parsing: a 100 MB list took minutes to parse),
+// and its YAML nodes and nesting depth, counted with aliases expanded (so an
+// alias bomb is refused too). A --set value counts on its own.
+constexpr std::size_t kMaxConfigBytes = 4 << 20;  // 4 MiB
+constexpr std::size_t kMaxConfigNodes = 1000000;
+constexpr std::size_t kMaxConfigDepth = 64;
+
+// Reads and parses the file; malformed YAML, a file beyond the limits above
+// and bad --set arguments throw ConfigError. Each `sets` entry is KEY=VALUE
+// with a dotted KEY and a YAML VALUE.
 ConfigDocument load_config(const std::string& path, const std::vector<std::string>& sets);
 
 // A copy that shares no YAML node with `document`: the same text, parsed
