@@ -5,7 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <string_view>
 #include <vector>
+
+#include "util/format.hpp"
+#include "util/utf8.hpp"
 
 namespace nnsweep {
 namespace {
@@ -89,6 +93,39 @@ YAML::Node parse_yaml(const std::string& text, const std::string& source) {
   return root;
 }
 
+SourceLocation at_offset(const std::string& text, std::size_t offset, const std::string& source) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return SourceLocation{source, line, static_cast<int>(offset - line_start) + 1};
+}
+
+// A config is UTF-8 text: it is stored as such in every results file
+// (/config), where h5py's asstr() and xarray decode it. Anything else is
+// refused rather than stored altered.
+void check_text(const std::string& text, const std::string& path) {
+  const auto starts = [&](std::string_view prefix) { return text.rfind(prefix, 0) == 0; };
+  if (starts("\xFF\xFE") || starts("\xFE\xFF") || starts(std::string_view("\0\0\xFE\xFF", 4))) {
+    throw ConfigError(SourceLocation{path, 1, 1},
+                      "the experiment file is UTF-16 or UTF-32 (it starts with a byte-order "
+                      "mark); save it as UTF-8");
+  }
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    throw ConfigError(at_offset(text, nul, path),
+                      "a NUL byte: the experiment file must be UTF-8 text");
+  }
+  if (const auto bad = first_invalid_utf8(text)) {
+    throw ConfigError(at_offset(text, *bad, path),
+                      format("invalid UTF-8 (byte 0x%02X): the experiment file must be UTF-8 text",
+                             static_cast<unsigned>(static_cast<unsigned char>(text[*bad]))));
+  }
+}
+
 // At most kMaxConfigBytes, read before any parsing.
 std::string read_limited(std::istream& file, const std::string& path) {
   std::string text;
@@ -153,6 +190,7 @@ ConfigDocument load_config(const std::string& path, const std::vector<std::strin
     throw ConfigError(SourceLocation{path, 1, 1}, "is a directory, not an experiment file");
   }
   std::string text = read_limited(file, path);
+  check_text(text, path);
   YAML::Node root = parse_yaml(text, path);
   ConfigDocument document{path, std::move(text), std::move(root), {}};
   if (!document.root.IsDefined() || document.root.IsNull()) {

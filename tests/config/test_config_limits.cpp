@@ -2,7 +2,7 @@
 // in bytes, its YAML values (aliases counted each time they are used, so an
 // alias bomb is refused) and their nesting depth. Each is exit 2 at
 // FILE:LINE:COL, quickly: a 100 MB list used to take minutes to parse, or
-// abort when memory ran out.
+// abort when memory ran out. And a config must be UTF-8 text.
 #include <boost/test/unit_test.hpp>
 
 #include "config/loader.hpp"
@@ -51,6 +51,15 @@ BOOST_AUTO_TEST_CASE(values_nested_too_deep_are_refused) {
   }
   const int line = 3 + 1 + static_cast<int>(nnsweep::kMaxConfigDepth);
   expect_config_error(kBody + deep, {line, "a"}, {"nested more than 64 levels deep"});
+}
+
+// A config is stored in every results file as UTF-8 text (/config): anything
+// else is refused where it is, rather than stored cut short or undecodable.
+BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_is_refused) {
+  expect_config_error(kBody + "# caf\xE9\n", {4, "\xE9"}, {"invalid UTF-8 (byte 0xE9)"});
+  expect_config_error(kBody + std::string("# a\0b\n", 6), {4, ""}, {"a NUL byte"});
+  expect_config_error("\xFF\xFEn\0a\0m\0e\0", {1, ""}, {"UTF-16", "save it as UTF-8"});
+  expect_valid("\xEF\xBB\xBF" + kBody + "# caf\xC3\xA9 \xE2\x9C\x93\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
