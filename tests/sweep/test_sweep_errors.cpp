@@ -242,8 +242,13 @@ BOOST_AUTO_TEST_CASE(a_plan_too_large_is_refused) {
     yaml += std::string("    ") + key + ": " + values(30) + "\n";  // 30^5 = 24,300,000 runs
   }
   // The error points at the sweep section, either its key or its first entry.
-  expect_error(yaml, {"sweep:", "sweep"}, {"the sweep expands to more than 10000000 runs"},
+  expect_error(yaml, {"sweep:", "sweep"}, {"the sweep expands to more than 1000000 runs"},
                Where{"grid:", "grid"});
+  // One step over the limit: 100 x 100 x 101.
+  const std::string over = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(100, 0) +
+                           "\n    dataset.seed: " + values(100, 0) +
+                           "\n    dataset.n_samples: " + values(101) + "\n";
+  expect_error(over, {"sweep:", "sweep"}, {"more than 1000000 runs"}, Where{"grid:", "grid"});
 }
 
 // The size is checked before any axis is built: a million random draws of four
@@ -262,13 +267,13 @@ BOOST_AUTO_TEST_CASE(an_oversized_plan_is_refused_before_it_is_built,
   ScratchDir dir;
   const ConfigDocument document = load_config(dir.write("huge.yaml", yaml).string(), {});
   BOOST_CHECK_EXCEPTION(Plan{document}, ConfigError, [](const ConfigError& error) {
-    return std::string(error.what()).find("more than 10000000 runs") != std::string::npos;
+    return std::string(error.what()).find("more than 1000000 runs") != std::string::npos;
   });
 }
 
 // The largest plan allowed is taken, and addressed by index without expanding it.
 BOOST_AUTO_TEST_CASE(a_plan_of_exactly_the_limit_is_accepted_without_expanding) {
-  const std::string yaml = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(1000, 0) +
+  const std::string yaml = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(100, 0) +
                            "\n    dataset.seed: " + values(100, 0) +
                            "\n    dataset.n_samples: " + values(100) + "\n";
   ScratchDir dir;
@@ -277,11 +282,11 @@ BOOST_AUTO_TEST_CASE(a_plan_of_exactly_the_limit_is_accepted_without_expanding) 
   BOOST_TEST(plan.size() == kMaxPlanRuns);
   const PlanResolver resolver(document, plan, builtin_registries());
   const ExperimentConfig last = resolver.resolve(kMaxPlanRuns - 1).config;
-  BOOST_TEST(last.model.init.params.integer("seed") == 999);
+  BOOST_TEST(last.model.init.params.integer("seed") == 99);
   BOOST_TEST(last.dataset.params.integer("seed") == 99);
   BOOST_TEST(last.dataset.params.integer("n_samples") == 100);
-  const ExperimentConfig middle = resolver.resolve(123 * 10000 + 45 * 100 + 6).config;
-  BOOST_TEST(middle.model.init.params.integer("seed") == 123);
+  const ExperimentConfig middle = resolver.resolve(12 * 10000 + 45 * 100 + 6).config;
+  BOOST_TEST(middle.model.init.params.integer("seed") == 12);
   BOOST_TEST(middle.dataset.params.integer("seed") == 45);
   BOOST_TEST(middle.dataset.params.integer("n_samples") == 7);
 }
