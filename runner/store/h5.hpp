@@ -40,6 +40,19 @@ class Handle {
   Closer closer_ = nullptr;
 };
 
+// `values`, read from the dataset `name`, when it holds exactly `count`
+// entries; otherwise throws H5Error saying so. A damaged or crafted results
+// file can hold datasets of any length: checked before indexing them.
+template <class T>
+const std::vector<T>& expect_count(const std::vector<T>& values, std::size_t count,
+                                   const std::string& name) {
+  if (values.size() != count) {
+    throw H5Error(name + " holds " + std::to_string(values.size()) + " values, not " +
+                  std::to_string(count) + ": the file is damaged");
+  }
+  return values;
+}
+
 // Throws H5Error("HDF5: cannot WHAT") when an HDF5 call returned failure.
 void check(herr_t status, const std::string& what);
 // The type every string is written as: variable-length UTF-8.

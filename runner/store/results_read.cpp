@@ -73,8 +73,15 @@ void read_datasets(hid_t file, Results& results) {
       data.test_index = h5::read_int64s(h5::open_dataset(group, "test_index"));
     }
     if (!data.stored) continue;
-    const auto x = h5::read_doubles(h5::open_dataset(group, "X"));
-    const auto y = h5::read_doubles(h5::open_dataset(group, "y"));
+    if (data.features < 0 || data.outputs < 0 || data.examples < 0) {
+      throw h5::H5Error("/datasets/" + id + " has negative sizes: the file is damaged");
+    }
+    const auto x = h5::expect_count(h5::read_doubles(h5::open_dataset(group, "X")),
+                                    static_cast<std::size_t>(data.features * data.examples),
+                                    "/datasets/" + id + "/X");
+    const auto y = h5::expect_count(h5::read_doubles(h5::open_dataset(group, "y")),
+                                    static_cast<std::size_t>(data.outputs * data.examples),
+                                    "/datasets/" + id + "/y");
     data.X = Eigen::Map<const Eigen::MatrixXd>(x.data(), data.features, data.examples);
     data.Y = Eigen::Map<const Eigen::MatrixXd>(y.data(), data.outputs, data.examples);
   }
@@ -133,13 +140,20 @@ Results read_results_file(const std::string& path) {
   results.experiment_yaml = h5::read_strings(h5::open_dataset(file, "config")).at(0);
   h5::Handle summary = h5::open_group(file, "summary");
   const auto indices = h5::read_int64s(h5::open_dataset(summary, "run"));
-  const auto wall_time = h5::read_doubles(h5::open_dataset(summary, "wall_time_s"));
-  const auto iterations = h5::read_int64s(h5::open_dataset(summary, "iterations_run"));
+  const std::size_t n = indices.size();
+  const auto wall_time = h5::expect_count(
+      h5::read_doubles(h5::open_dataset(summary, "wall_time_s")), n, "/summary/wall_time_s");
+  const auto iterations = h5::expect_count(
+      h5::read_int64s(h5::open_dataset(summary, "iterations_run")), n, "/summary/iterations_run");
   // A column some runs' files lack: older versions, or no run with a value.
   auto optional_column = [&](const std::string& name, const char* old_name = nullptr) {
-    if (h5::exists(summary, name)) return h5::read_doubles(h5::open_dataset(summary, name));
+    if (h5::exists(summary, name)) {
+      return h5::expect_count(h5::read_doubles(h5::open_dataset(summary, name)), n,
+                              "/summary/" + name);
+    }
     if (old_name && h5::exists(summary, old_name)) {
-      return h5::read_doubles(h5::open_dataset(summary, old_name));
+      return h5::expect_count(h5::read_doubles(h5::open_dataset(summary, old_name)), n,
+                              std::string("/summary/") + old_name);
     }
     return std::vector<double>(indices.size(), std::numeric_limits<double>::quiet_NaN());
   };
@@ -159,8 +173,10 @@ Results read_results_file(const std::string& path) {
     }
   }
   const auto integers = [&](const char* name, std::int64_t missing) {
-    return h5::exists(summary, name) ? h5::read_int64s(h5::open_dataset(summary, name))
-                                     : std::vector<std::int64_t>(indices.size(), missing);
+    return h5::exists(summary, name)
+               ? h5::expect_count(h5::read_int64s(h5::open_dataset(summary, name)), n,
+                                  std::string("/summary/") + name)
+               : std::vector<std::int64_t>(n, missing);
   };
   // Before version 3 every run was full batch, so epochs were iterations.
   const auto epochs = h5::exists(summary, "epochs_run") ? integers("epochs_run", 0) : iterations;
@@ -175,12 +191,18 @@ Results read_results_file(const std::string& path) {
     }
   }
   std::vector<std::vector<ColumnValue>> swept;
-  for (const std::string& key : results.swept_keys) swept.push_back(read_key_column(summary, key));
+  for (const std::string& key : results.swept_keys) {
+    swept.push_back(h5::expect_count(read_key_column(summary, key), n, "/summary/" + key));
+  }
   const bool table = results.format_version >= 4;
-  const auto status =
-      table ? h5::read_strings(h5::open_dataset(summary, "status")) : std::vector<std::string>{};
+  const auto status = table
+                          ? h5::expect_count(h5::read_strings(h5::open_dataset(summary, "status")),
+                                             n, "/summary/status")
+                          : std::vector<std::string>{};
   const auto message =
-      table ? h5::read_strings(h5::open_dataset(summary, "message")) : std::vector<std::string>{};
+      table ? h5::expect_count(h5::read_strings(h5::open_dataset(summary, "message")), n,
+                               "/summary/message")
+            : std::vector<std::string>{};
   h5::Handle runs = h5::open_group(file, "runs");
   for (std::size_t i = 0; i < indices.size(); ++i) {
     RunRecord run;

@@ -41,37 +41,51 @@ void read_runs_table(hid_t file, std::vector<RunRecord>& runs) {
       throw h5::H5Error("/runs/run does not match /summary/run");
     }
   }
-  const auto ids = h5::read_strings(h5::open_dataset(group, "run_id"));
-  const auto configs = h5::read_strings(h5::open_dataset(group, "config"));
-  const auto dataset_ids = h5::read_strings(h5::open_dataset(group, "dataset_id"));
-  const auto record_every = h5::read_int64s(h5::open_dataset(group, "record_every"));
-  const auto cost_points = h5::read_int64s(h5::open_dataset(group, "cost_points"));
+  const auto column = [&](const char* name) {
+    return h5::expect_count(h5::read_int64s(h5::open_dataset(group, name)), n,
+                            std::string("/runs/") + name);
+  };
+  const auto strings = [&](const char* name) {
+    return h5::expect_count(h5::read_strings(h5::open_dataset(group, name)), n,
+                            std::string("/runs/") + name);
+  };
+  const auto ids = strings("run_id");
+  const auto configs = strings("config");
+  const auto dataset_ids = strings("dataset_id");
+  const auto record_every = column("record_every");
+  const auto cost_points = column("cost_points");
   const bool tested = h5::exists(group, "test_cost_points");
-  const auto test_points = tested ? h5::read_int64s(h5::open_dataset(group, "test_cost_points"))
-                                  : std::vector<std::int64_t>(n, 0);
+  const auto test_points = tested ? column("test_cost_points") : std::vector<std::int64_t>(n, 0);
   std::vector<std::pair<std::string, std::vector<std::int64_t>>> seeds;
   for (const std::string& name : h5::member_names(group)) {
-    if (is_seed_key(name)) seeds.emplace_back(name, h5::read_int64s(h5::open_dataset(group, name)));
+    if (is_seed_key(name)) seeds.emplace_back(name, column(name.c_str()));
   }
   h5::Handle layer_sizes = h5::open_dataset(group, "layer_sizes");
   const std::size_t positions = h5::dataset_dims(layer_sizes).at(1);
-  const auto sizes = h5::read_int64s(layer_sizes);
+  const auto sizes =
+      h5::expect_count(h5::read_int64s(layer_sizes), n * positions, "/runs/layer_sizes");
   std::vector<std::vector<double>> weights, biases;
   std::vector<hsize_t> outs, ins;
   for (std::size_t l = 0; l + 1 < positions; ++l) {
     h5::Handle weight = h5::open_dataset(group, weight_name(l));
     const auto dims = h5::dataset_dims(weight);
-    outs.push_back(dims.at(1));
-    ins.push_back(dims.at(2));
-    weights.push_back(h5::read_doubles(weight));
-    biases.push_back(h5::read_doubles(h5::open_dataset(group, bias_name(l))));
+    if (dims.size() != 3) throw h5::H5Error("/runs/" + weight_name(l) + " is not run x out x in");
+    outs.push_back(dims[1]);
+    ins.push_back(dims[2]);
+    weights.push_back(h5::expect_count(h5::read_doubles(weight), n * dims[1] * dims[2],
+                                       "/runs/" + weight_name(l)));
+    biases.push_back(h5::expect_count(h5::read_doubles(h5::open_dataset(group, bias_name(l))),
+                                      n * dims[1], "/runs/" + bias_name(l)));
   }
   const auto steps = h5::read_int64s(h5::open_dataset(summary, "step"));
-  const auto costs = h5::read_doubles(h5::open_dataset(summary, "cost"));
+  const auto costs = h5::expect_count(h5::read_doubles(h5::open_dataset(summary, "cost")),
+                                      n * steps.size(), "/summary/cost");
   // A test part whose runs recorded nothing (no epochs) leaves /summary without test_cost.
-  const auto test_costs = h5::exists(summary, "test_cost")
-                              ? h5::read_doubles(h5::open_dataset(summary, "test_cost"))
-                              : std::vector<double>{};
+  const auto test_costs =
+      h5::exists(summary, "test_cost")
+          ? h5::expect_count(h5::read_doubles(h5::open_dataset(summary, "test_cost")),
+                             n * steps.size(), "/summary/test_cost")
+          : std::vector<double>{};
 
   for (std::size_t i = 0; i < n; ++i) {
     RunRecord& run = runs[i];
