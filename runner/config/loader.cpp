@@ -126,18 +126,19 @@ void check_text(const std::string& text, const std::string& path) {
   }
 }
 
+[[noreturn]] void refuse_size(const std::string& path) {
+  throw ConfigError(SourceLocation{path, 1, 1},
+                    "the experiment file is larger than " + std::to_string(kMaxConfigBytes >> 20) +
+                        " MiB (" + std::to_string(kMaxConfigBytes) + " bytes), the limit");
+}
+
 // At most kMaxConfigBytes, read before any parsing.
 std::string read_limited(std::istream& file, const std::string& path) {
   std::string text;
   char block[1 << 16];
   while (file.read(block, sizeof block) || file.gcount() > 0) {
     text.append(block, static_cast<std::size_t>(file.gcount()));
-    if (text.size() > kMaxConfigBytes) {
-      throw ConfigError(SourceLocation{path, 1, 1}, "the experiment file is larger than " +
-                                                        std::to_string(kMaxConfigBytes >> 20) +
-                                                        " MiB (" + std::to_string(kMaxConfigBytes) +
-                                                        " bytes), the limit");
-    }
+    if (text.size() > kMaxConfigBytes) refuse_size(path);
   }
   return text;
 }
@@ -189,7 +190,12 @@ ConfigDocument load_config(const std::string& path, const std::vector<std::strin
   if (std::filesystem::is_directory(path)) {
     throw ConfigError(SourceLocation{path, 1, 1}, "is a directory, not an experiment file");
   }
-  std::string text = read_limited(file, path);
+  return parse_config(read_limited(file, path), path, sets);
+}
+
+ConfigDocument parse_config(std::string text, const std::string& path,
+                            const std::vector<std::string>& sets) {
+  if (text.size() > kMaxConfigBytes) refuse_size(path);
   check_text(text, path);
   YAML::Node root = parse_yaml(text, path);
   ConfigDocument document{path, std::move(text), std::move(root), {}};

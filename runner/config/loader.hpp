@@ -30,6 +30,10 @@ constexpr std::size_t kMaxConfigDepth = 64;
 // and bad --set arguments throw ConfigError. Each `sets` entry is KEY=VALUE
 // with a dotted KEY and a YAML VALUE.
 ConfigDocument load_config(const std::string& path, const std::vector<std::string>& sets);
+// The same for text already read (the fuzz harness, tests/fuzz), with `path`
+// the name its errors give.
+ConfigDocument parse_config(std::string text, const std::string& path,
+                            const std::vector<std::string>& sets);
 
 // A copy that shares no YAML node with `document`: the same text, parsed
 // again, and deep copies of the overrides. Why: yaml-cpp is not safe for
