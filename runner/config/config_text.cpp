@@ -73,8 +73,10 @@ PluginChoice without_shared_defaults(const PluginChoice& choice,
                                      const std::vector<ParamSpec>& shared) {
   PluginChoice written{choice.name, {}};
   for (const auto& [param, value] : choice.params.values()) {
+    // Named again: clang before 16 cannot capture a structured binding.
+    const std::string& name = param;
     const auto spec = std::find_if(shared.begin(), shared.end(),
-                                   [&](const ParamSpec& s) { return s.name == param; });
+                                   [&name](const ParamSpec& s) { return s.name == name; });
     if (spec == shared.end() || !(spec->default_value == value)) written.params.set(param, value);
   }
   return written;
