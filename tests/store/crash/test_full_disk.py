@@ -4,7 +4,8 @@ longer fit exits 1 with a message that says what is kept (no crash inside
 libhdf5's exit handlers, which used to segfault after "cannot flush the
 file"), leaves the existing results file byte-identical, keeps its journal
 and no temporary file; once there is room, the same command resumes from the
-journal and publishes every run.
+journal and publishes every run. merge into a full disk fails the same way
+(exit 1, nothing left behind).
 
 Needs root to mount a tmpfs; exits 77 (skipped) where it cannot.
 
@@ -76,6 +77,22 @@ def main():
             check(os.path.exists(out + ".partial"), "full disk: the journal is gone")
             left = [f for f in os.listdir(disk) if f.endswith(".tmp")]
             check(left == [], "full disk: temporary files left: %s" % left)
+            # merge into the full disk: the same clean failure, nothing left.
+            parts = []
+            for k in (1, 2):
+                part = os.path.join(work, "part%d.h5" % k)
+                done = nnsweep(binary, big, "--out", part, "--share", "%d/2" % k)
+                check(done.returncode == 0, "share %d failed: %s" % (k, done.stderr))
+                parts.append(part)
+            merged = os.path.join(disk, "merged.h5")
+            done = subprocess.run([binary, "merge", merged] + parts, capture_output=True,
+                                  text=True, timeout=300)
+            check(done.returncode == 1, "merge on a full disk: exit %d, expected 1 (%s)"
+                  % (done.returncode, done.stderr))
+            check(done.stderr.startswith("nnsweep: "), "merge: stderr %r" % done.stderr)
+            left = [f for f in os.listdir(disk) if f.startswith((".merged", "merged"))]
+            check(left == [], "merge on a full disk left %s" % left)
+            check(sha256(out) == before, "merge: the existing file changed")
             # Room again: the same command resumes and publishes every run.
             subprocess.run(["mount", "-o", "remount,size=64m", disk], check=True)
             again = nnsweep(binary, big, "--out", out)
