@@ -1,12 +1,14 @@
 #include "session/session.hpp"
 
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <unordered_map>
 
 #include "session/earlier_results.hpp"
 #include "session/output.hpp"
 #include "session/refusal.hpp"
+#include "session/temporary_file.hpp"
 #include "store/journal.hpp"
 #include "store/results_writer.hpp"
 #include "sweep/executor.hpp"
@@ -187,25 +189,6 @@ RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetC
   return plan;
 }
 
-// Removes the file being written unless it was published: an interrupted,
-// failed or refused session leaves nothing behind.
-class TemporaryFile {
- public:
-  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  ~TemporaryFile() {
-    std::error_code ignored;
-    if (!published_) std::filesystem::remove(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-  void published() { published_ = true; }
-
- private:
-  std::string path_;
-  bool published_ = false;
-};
-
 }  // namespace
 
 SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
@@ -295,6 +278,8 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     writer.finish(report.results);
     fault_point("before_publish");
     publish_temporary(temporary.path(), options.out, output.exists, output.seen);
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception& error) {
     // On a full disk HDF5 says only that it cannot flush: say what is kept.
     throw std::runtime_error(

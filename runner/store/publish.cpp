@@ -70,9 +70,7 @@ void publish_temporary(const std::string& temporary, const std::string& path, bo
       // nnsweep session can, as it publishes under the journal's lock.)
       const std::optional<FileIdentity> now = file_identity(path);
       if (now && *now != *expected) {
-        throw std::runtime_error(path +
-                                 " was replaced by another process while this session "
-                                 "ran; that file is left as it is");
+        throw std::runtime_error(path + " was replaced by another process while this session ran");
       }
     }
     if (replace) {

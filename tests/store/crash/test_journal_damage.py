@@ -5,15 +5,17 @@ run) is damaged in 40 seeded ways after its header (bytes flipped, the file
 cut short, bytes inserted, a span zeroed, records repeated), and each time
 the same command resumes from the intact records, trains the rest, and
 publishes a file equal to an uninterrupted run's, with no crash and no
-journal left behind.
+journal left behind. Also a crafted record with a valid CRC whose run id
+claims 2^62 bytes.
 
 usage: test_journal_damage.py NNSWEEP_BINARY
 """
 import os
 import random
-import shutil
+import struct
 import subprocess
 import sys
+import zlib
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from crash_common import (BINARY, check, compare_results, finish, journal_scan, run, scratch,
@@ -71,5 +73,23 @@ for seed in range(40):
         problems = compare_results(reference, out)
         check(not problems, "%s: differs from the reference: %s" % (what, problems[:3]))
     check(not os.path.exists(out + ".partial"), "%s: the journal was left behind" % what)
+
+
+# A crafted record with a valid CRC whose first string (the run id) claims
+# 2^62 bytes: read as a torn record (the journal is cut there and repaired),
+# not an allocation of 2^62 bytes on every rerun.
+data = bytearray(complete)
+payload = header + 12  # magic (4 bytes) and size (8) of the first record
+(size,) = struct.unpack_from("<Q", data, header + 4)
+struct.pack_into("<Q", data, payload + 4 + 8, 1 << 62)  # after the layout (4) and index (8)
+struct.pack_into("<I", data, payload + size, zlib.crc32(bytes(data[payload:payload + size])))
+if os.path.exists(out):
+    os.remove(out)
+with open(out + ".partial", "wb") as f:
+    f.write(bytes(data))
+code, _, err, _ = run(["run", config, "--out", out, "--threads", "1"])
+check(code == 0, "a 2^62-byte string: exit %d: %s" % (code, err[-400:]))
+check(code != 0 or not compare_results(reference, out), "a 2^62-byte string: differs")
+check(not os.path.exists(out + ".partial"), "a 2^62-byte string: the journal was left behind")
 
 finish("test_journal_damage")
