@@ -28,6 +28,9 @@ import time
 
 import h5py
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from crash_common import journal_scan
+
 BODY = ("dataset: {name: moons, n_samples: 40, seed: 1}\n"
         "model: {hidden: [2]}\ntrain: {iterations: 20, log_every: 0}\n")
 POINTS = ("before_publish", "after_temporary_sync", "after_rename", "before_journal_remove")
@@ -125,7 +128,13 @@ def replaced_while_publishing(binary):
         check(other.returncode == 0, "replaced: the other experiment failed: %s" % other.stderr)
         bigger = write(folder, "b.yaml", "[1, 2, 3]")
         waiting = nnsweep(binary, bigger, "--out", out, point="after_temporary_sync",
-                          action="pause-2000", wait=False)
+                          action="pause-4000", wait=False)
+        # The pause comes after its one new run (two are reused from the file)
+        # is journalled and the file finished: wait for the journal (slow under
+        # sanitizers), then a little.
+        deadline = time.time() + 60
+        while (journal_scan(out + ".partial")[0] or 0) < 1 and time.time() < deadline:
+            time.sleep(0.02)
         time.sleep(1.0)
         os.rename(stranger, out)
         _, err = waiting.communicate(timeout=60)
