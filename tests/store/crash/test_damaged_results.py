@@ -16,15 +16,12 @@ import tempfile
 import h5py
 import numpy as np
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from crash_common import BINARY, check, finish
+
 CONFIG = ("name: damaged\ndataset: {name: moons, n_samples: 40, seed: 1}\n"
           "model: {hidden: [3]}\ntrain: {iterations: 20, log_every: 0}\n"
           "sweep: {grid: {model.init.seed: [1, 2, 3]}}\n")
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
 
 
 def shorter(f, path):
@@ -67,7 +64,7 @@ def damages():
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
+    binary = BINARY
     with tempfile.TemporaryDirectory() as folder:
         config = os.path.join(folder, "damaged.yaml")
         with open(config, "w") as f:
@@ -90,10 +87,7 @@ def main():
                 check(done.stderr.startswith("nnsweep: ") and words in done.stderr,
                       "%s: stderr %r does not name %r" % (what, done.stderr[-300:], words))
             check(not os.path.exists(os.path.join(folder, "m.h5")), "merge wrote a file")
-    for message in failures:
-        print("FAIL:", message)
-    print("%d failures" % len(failures))
-    return 1 if failures else 0
+    finish("test_damaged_results")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ Needs root to mount a tmpfs; exits 77 (skipped) where it cannot.
 
 Usage: test_full_disk.py NNSWEEP_BINARY
 """
-import hashlib
 import os
 import subprocess
 import sys
@@ -19,18 +18,10 @@ import tempfile
 
 import h5py
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from crash_common import BINARY, check, finish, sha256
+
 SKIP = 77
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def config(folder, name, sizes, seeds, iterations):
@@ -50,7 +41,7 @@ def nnsweep(binary, *args):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
+    binary = BINARY
     with tempfile.TemporaryDirectory() as work:
         disk = os.path.join(work, "disk")
         os.mkdir(disk)
@@ -103,10 +94,7 @@ def main():
             check(not os.path.exists(out + ".partial"), "the journal was left behind")
         finally:
             subprocess.run(["umount", disk], capture_output=True)
-    for message in failures:
-        print("FAIL:", message)
-    print("%d failures" % len(failures))
-    return 1 if failures else 0
+    finish("test_full_disk")
 
 
 if __name__ == "__main__":

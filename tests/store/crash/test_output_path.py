@@ -19,15 +19,12 @@ import time
 
 import h5py
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from crash_common import BINARY, check, finish
+
 CONFIG = ("name: paths\ndataset: {name: moons, n_samples: 40, seed: 1}\n"
           "model: {hidden: [2]}\ntrain: {iterations: 20, log_every: 0}\n"
           "sweep: {grid: {model.init.seed: [1, 2]}}\n")
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
 
 
 def command(binary, config, out):
@@ -80,17 +77,14 @@ def second_session_is_refused(binary, folder, config):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
+    binary = BINARY
     with tempfile.TemporaryDirectory() as folder:
         config = os.path.join(folder, "paths.yaml")
         with open(config, "w") as f:
             f.write(CONFIG)
         special_files(binary, folder, config)
         second_session_is_refused(binary, folder, config)
-    for message in failures:
-        print("FAIL:", message)
-    print("%d failures" % len(failures))
-    return 1 if failures else 0
+    finish("test_output_path")
 
 
 if __name__ == "__main__":

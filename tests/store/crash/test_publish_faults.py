@@ -29,17 +29,12 @@ import time
 import h5py
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from crash_common import journal_scan
+from crash_common import BINARY, check, finish, journal_scan
 
 BODY = ("dataset: {name: moons, n_samples: 40, seed: 1}\n"
         "model: {hidden: [2]}\ntrain: {iterations: 20, log_every: 0}\n")
+
 POINTS = ("before_publish", "after_temporary_sync", "after_rename", "before_journal_remove")
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
 
 
 def write(folder, name, seeds, experiment="faults"):
@@ -146,14 +141,11 @@ def replaced_while_publishing(binary):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
+    binary = BINARY
     kill_at_each_publish_step(binary)
     race_for_the_output(binary)
     replaced_while_publishing(binary)
-    for message in failures:
-        print("FAIL:", message)
-    print("%d failures" % len(failures))
-    return 1 if failures else 0
+    finish("test_publish_faults")
 
 
 if __name__ == "__main__":
