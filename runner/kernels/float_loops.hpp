@@ -28,6 +28,18 @@
 namespace nnsweep::kernels {
 namespace {  // one copy per including file, on purpose: see above
 
+// gather(p, stride) for a FloatIsa without a fast gather, one lane at a
+// time. The float products only ever gather contiguous values (combine_loops.hpp
+// copies a block of columns contiguous first, and fuses no derivative in
+// float), so a stride other than 1 is never taken on a hot path.
+template <class I>
+typename I::V gather_by_lanes(const float* p, std::ptrdiff_t stride) {
+  if (stride == 1) return I::load(p);
+  float values[I::lanes];
+  for (std::size_t i = 0; i < I::lanes; ++i) values[i] = p[static_cast<std::ptrdiff_t>(i) * stride];
+  return I::load(values);
+}
+
 struct FloatScalar {
   static float exp(float x) { return Sleef_cinz_expf1_u10purec(x); }
   static float expm1(float x) { return Sleef_cinz_expm1f1_u10purec(x); }

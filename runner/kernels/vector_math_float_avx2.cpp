@@ -40,13 +40,8 @@ struct FloatAvx2 {
     }
     if (n >= 1) _mm_store_ss(p, part);
   }
-  // As FloatAvx512::gather: strided gathers are rare.
   static V gather(const float* p, std::ptrdiff_t stride) {
-    if (stride == 1) return load(p);
-    float lanes_values[lanes];
-    for (std::size_t i = 0; i < lanes; ++i)
-      lanes_values[i] = p[static_cast<std::ptrdiff_t>(i) * stride];
-    return load(lanes_values);
+    return gather_by_lanes<FloatAvx2>(p, stride);
   }
   static V broadcast(float x) { return _mm256_set1_ps(x); }
   static V add(V a, V b) { return _mm256_add_ps(a, b); }

@@ -20,15 +20,8 @@ struct FloatAvx512 {
   static void store_partial(float* p, V v, std::ptrdiff_t n) {
     _mm512_mask_storeu_ps(p, first_lanes(n), v);
   }
-  // The products gather only contiguous values (a block of columns is
-  // copied contiguous first: combine_loops.hpp), so a strided gather is rare
-  // and takes the lanes one at a time.
   static V gather(const float* p, std::ptrdiff_t stride) {
-    if (stride == 1) return load(p);
-    float lanes_values[lanes];
-    for (std::size_t i = 0; i < lanes; ++i)
-      lanes_values[i] = p[static_cast<std::ptrdiff_t>(i) * stride];
-    return load(lanes_values);
+    return gather_by_lanes<FloatAvx512>(p, stride);
   }
   static V broadcast(float x) { return _mm512_set1_ps(x); }
   static V add(V a, V b) { return _mm512_add_ps(a, b); }
