@@ -13,53 +13,16 @@
 #include "kernels/dense_kernels.hpp"
 #include "kernels/vector_math.hpp"
 #include "lane_checks.hpp"
+#include "reference_products.hpp"
 #include "util/numpy_sum.hpp"
 
 namespace k = nnsweep::kernels;
 using nnsweep::testing::random_values;
+using nnsweep::testing::reference_accumulate;
+using nnsweep::testing::reference_combine;
 using nnsweep::testing::RestoreWidth;
 using nnsweep::testing::same_bits;
 using Index = std::ptrdiff_t;
-
-namespace {
-
-// The contract's sums, one element at a time. `volatile` keeps the compiler
-// from fusing or reordering them.
-std::vector<double> reference_combine(const std::vector<double>& M, Index ld_m,
-                                      const std::vector<double>& S, Index ld_s, const double* bias,
-                                      Index ld_out, Index rows, Index short_dim, Index m) {
-  std::vector<double> out(static_cast<std::size_t>(ld_out * m), -7.0);
-  for (Index i = 0; i < m; ++i) {
-    for (Index r = 0; r < rows; ++r) {
-      volatile double sum = bias ? bias[r] : M[r] * S[i * ld_s];
-      for (Index c = bias ? 0 : 1; c < short_dim; ++c) {
-        volatile double product = M[c * ld_m + r] * S[i * ld_s + c];
-        sum = sum + product;
-      }
-      out[i * ld_out + r] = sum;
-    }
-  }
-  return out;
-}
-
-std::vector<double> reference_accumulate(const std::vector<double>& L, Index ld_l,
-                                         const std::vector<double>& S, Index ld_s, Index ld_out,
-                                         Index rows, Index short_dim, Index m) {
-  std::vector<double> out(static_cast<std::size_t>(ld_out * short_dim), -7.0);
-  for (Index s = 0; s < short_dim; ++s) {
-    for (Index r = 0; r < rows; ++r) {
-      volatile double sum = 0.0;
-      for (Index i = 0; i < m; ++i) {
-        volatile double product = L[i * ld_l + r] * S[i * ld_s + s];
-        sum = sum + product;
-      }
-      out[s * ld_out + r] = sum;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(dense_kernels)
 
@@ -85,7 +48,7 @@ BOOST_AUTO_TEST_CASE(every_width_gives_the_documented_sums) {
                 std::vector<double> out(std::size_t(ld_long * m), -7.0);
                 k::combine(M.data(), ld_long, k::ShortOperand::columns(S.data(), ld_short), b,
                            out.data(), ld_long, rows, short_dim, m);
-                BOOST_TEST(same_bits(out, reference_combine(M, ld_long, S, ld_short, b, ld_long,
+                BOOST_TEST(same_bits(out, reference_combine(M, ld_long, S, 1, ld_short, b, ld_long,
                                                             rows, short_dim, m)),
                            (b ? "combine with bias" : "combine"));
               }
@@ -124,8 +87,8 @@ BOOST_AUTO_TEST_CASE(combine_through_a_derivative_is_combine_then_the_derivative
                   random_values(std::size_t(ld_short * std::max<Index>(m, 1)), generator);
               std::vector<double> A(std::size_t(ld_long * m));
               for (double& a : A) a = activation(generator);
-              const auto dA =
-                  reference_combine(M, ld_long, S, ld_short, nullptr, ld_long, rows, short_dim, m);
+              const auto dA = reference_combine(M, ld_long, S, 1, ld_short, nullptr, ld_long, rows,
+                                                short_dim, m);
               for (auto form : {k::Derivative::one_minus_square, k::Derivative::logistic}) {
                 std::vector<double> expected(dA.size(), -7.0);
                 for (Index i = 0; i < m; ++i) {

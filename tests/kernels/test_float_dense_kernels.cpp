@@ -14,8 +14,11 @@
 #include "kernels/vector_math.hpp"
 #include "kernels/vector_math_float.hpp"
 #include "lane_checks.hpp"
+#include "reference_products.hpp"
 
 namespace k = nnsweep::kernels;
+using nnsweep::testing::reference_accumulate;
+using nnsweep::testing::reference_combine;
 using nnsweep::testing::RestoreWidth;
 using nnsweep::testing::same_bits;
 using Index = std::ptrdiff_t;
@@ -25,43 +28,6 @@ namespace {
 std::vector<float> random_floats(Index n, std::mt19937_64& generator) {
   const auto values = nnsweep::testing::random_values(static_cast<std::size_t>(n), generator);
   return {values.begin(), values.end()};
-}
-
-// The contract's sums, one element at a time; `volatile` keeps the compiler
-// from fusing or reordering them.
-std::vector<float> reference_combine(const std::vector<float>& M, Index ld_m,
-                                     const std::vector<float>& S, Index k_step, Index i_step,
-                                     const float* bias, Index ld_out, Index rows, Index short_dim,
-                                     Index m) {
-  std::vector<float> out(static_cast<std::size_t>(ld_out * m), -7.0f);
-  for (Index i = 0; i < m; ++i) {
-    for (Index r = 0; r < rows; ++r) {
-      volatile float sum = bias ? bias[r] : M[r] * S[i * i_step];
-      for (Index c = bias ? 0 : 1; c < short_dim; ++c) {
-        volatile float product = M[c * ld_m + r] * S[c * k_step + i * i_step];
-        sum = sum + product;
-      }
-      out[i * ld_out + r] = sum;
-    }
-  }
-  return out;
-}
-
-std::vector<float> reference_accumulate(const std::vector<float>& L, Index ld_l,
-                                        const std::vector<float>& S, Index ld_s, Index ld_out,
-                                        Index rows, Index short_dim, Index m) {
-  std::vector<float> out(static_cast<std::size_t>(ld_out * short_dim), -7.0f);
-  for (Index s = 0; s < short_dim; ++s) {
-    for (Index r = 0; r < rows; ++r) {
-      volatile float sum = 0.0f;
-      for (Index i = 0; i < m; ++i) {
-        volatile float product = L[i * ld_l + r] * S[i * ld_s + s];
-        sum = sum + product;
-      }
-      out[s * ld_out + r] = sum;
-    }
-  }
-  return out;
 }
 
 // dots(): term i into partial sum i mod 16, the 16 added pairwise.
