@@ -43,8 +43,9 @@ void float_weight_gradient(const ConstFloatRef& dZ, const ConstFloatRef& X, Floa
                         G.outerStride(), outputs, inputs, m);
     return;
   }
-  if (outputs <= kNarrow && inputs > kNarrow) {
-    // Down the inputs, into G transposed: Gt(:, r) = sum_i X(:, i) dZ(r, i).
+  if (outputs <= kNarrow) {
+    // Down the inputs (more than kNarrow of them), into G transposed: Gt(:, r) = sum_i X(:, i)
+    // dZ(r, i).
     kernels::accumulate(X.data(), X.outerStride(), dZ.data(), dZ.outerStride(), scratch.data(),
                         inputs, inputs, outputs, m);
     G = ConstFloatMap(scratch.data(), inputs, outputs).transpose();
