@@ -1,0 +1,65 @@
+"""Cost curves of every run, coloured by a key."""
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.collections import LineCollection
+
+from ._style import NOT_OK_COLOUR, KeyScale, default_key, not_ok, not_ok_handles
+
+
+def plot_cost_curves(ds, key=None, curve="cost", log=None):
+    """Every run's `curve` ("cost" or "test_cost") against the step,
+    coloured by `key` (default: the first swept key that varies).
+
+    A key of more than 10 distinct numbers (a random search) gets a colour
+    map and a colour bar, on a log scale when its values span decades.
+    Diverged runs are drawn up to where they stopped, ending in a red x;
+    failed runs, which have no curve, are counted in the title. `log`
+    forces the cost axis's scale (default: log when the costs span more than
+    a factor of 3). Returns the matplotlib Figure.
+    """
+    key = key or default_key(ds)
+    scale = KeyScale(ds, key)
+    values = ds[key].values
+    step = ds["step"].values
+    costs = ds[curve].values
+    bad = not_ok(ds)
+    fig, ax = plt.subplots(figsize=(8.5, 5), layout="constrained")
+    segments, colours, ends = [], [], []
+    for i in range(costs.shape[0]):
+        keep = np.isfinite(costs[i])
+        if not keep.any():
+            continue
+        segments.append(np.column_stack([step[keep], costs[i, keep]]))
+        colours.append(scale.colour(values[i]))
+        if bad[i]:
+            ends.append(segments[-1][-1])
+    # One collection for all runs: ten thousand curves draw in a second.
+    alpha = 0.85 if len(segments) <= 50 else max(0.15, 0.85 * (50 / len(segments)) ** 0.5)
+    ax.add_collection(LineCollection(segments, colors=colours, linewidths=1.3, alpha=alpha))
+    if ends:
+        ends = np.array(ends)
+        ax.plot(ends[:, 0], ends[:, 1], "x", color=NOT_OK_COLOUR, ms=9, mew=2, zorder=3)
+    finite = costs[np.isfinite(costs) & (costs > 0)]
+    if log is None:
+        log = finite.size > 0 and finite.max() / finite.min() > 3
+    if finite.size:
+        ax.set_xlim(step.min(), max(step.max(), step.min() + 1))
+        if log:
+            ax.set_yscale("log")
+            ax.set_ylim(finite.min() / 1.15, finite.max() * 1.15)
+        else:
+            top = np.nanmax(costs[np.isfinite(costs)])
+            ax.set_ylim(min(0.0, np.nanmin(costs[np.isfinite(costs)])), top * 1.05 or 1.0)
+    epochs = "epochs_run" in ds and (ds["epochs_run"] != ds["iterations_run"]).any()
+    ax.set_xlabel("epoch" if epochs else "iteration")
+    ax.set_ylabel(("test cost" if curve == "test_cost" else "training cost")
+                  + (" (log scale)" if log else ""))
+    handles, labels = not_ok_handles(ds)
+    scale.annotate(fig, ax, handles, labels)
+    failed = int((ds["status"].values == "failed").sum())
+    name = ds.attrs.get("name", "")
+    ax.set_title(f"{name}: {'test' if curve == 'test_cost' else 'training'} cost of "
+                 f"{ds.sizes['run']} runs by {key}"
+                 + (f" ({failed} failed, no curve)" if failed else ""))
+    ax.grid(True, which="major", alpha=0.35)
+    return fig

@@ -1,0 +1,81 @@
+"""A final metric against a key, each run one point, with the spread over
+the other keys (the seeds, say)."""
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.lines import Line2D
+
+from ..results import key_values
+from ._style import (NOT_OK_COLOUR, KeyScale, default_key, higher_is_better, not_ok,
+                     selection_metric, value_label)
+
+
+def plot_metric(ds, metric=None, key=None):
+    """Final `metric` (default: test.cost with a test part, else train.cost)
+    of every run against `key` (default: the first swept key that varies).
+
+    Each run is a point; for each value of the key, a black bar is the mean
+    and sample standard deviation of its ok runs, i.e. the spread over the
+    other keys. A continuous key is a numeric axis (log when it spans
+    decades) instead of one position per value. Runs that are not ok are
+    red crosses, at the top of the axes when their metric is not finite.
+    Returns the matplotlib Figure.
+    """
+    metric = metric or selection_metric(ds)
+    key = key or default_key(ds)
+    scale = KeyScale(ds, key)
+    values = ds[key].values
+    y = ds[metric].values.astype(float)
+    bad = not_ok(ds)
+    fig, ax = plt.subplots(figsize=(7.5, 4.8), layout="constrained")
+    if scale.continuous:
+        x = values.astype(float)
+        groups = sorted(set(x[np.isfinite(x)].tolist()))
+        if scale.log:
+            ax.set_xscale("log")
+    else:
+        order = key_values(ds, key)
+        position = {v: j for j, v in enumerate(order)}
+        jitter = np.random.default_rng(0).uniform(-0.18, 0.18, len(values))
+        x = np.array([position[v] for v in values], dtype=float) + jitter
+        groups = order
+        ax.set_xticks(range(len(order)), [value_label(v) for v in order],
+                      rotation=45 if sum(len(value_label(v)) + 2 for v in order) > 60 else 0)
+    good = ~bad & np.isfinite(y)
+    ax.scatter(x[good], y[good], s=30, c=[scale.colour(v) for v in values[good]],
+               edgecolor="black", linewidth=0.4, zorder=3)
+    means = []
+    for j, value in enumerate(groups):
+        members = good & (values.astype(float) == value if scale.continuous else values == value)
+        if members.sum() >= 2 or (members.sum() == 1 and not scale.continuous):
+            spread = y[members].std(ddof=1) if members.sum() > 1 else 0.0
+            centre = value if scale.continuous else j
+            means.append((centre, y[members].mean()))
+            ax.errorbar(centre if scale.continuous else j + 0.3, y[members].mean(), yerr=spread,
+                        fmt="_", color="black", ms=12, mew=2, capsize=4, zorder=4)
+    if scale.continuous and means:
+        ax.plot(*zip(*means), color="black", lw=1, alpha=0.5)
+    if bad.any():
+        finite = y[np.isfinite(y)]
+        top = finite.max() if finite.size else 1.0
+        marked = np.where(np.isfinite(y), y, top)
+        ax.scatter(x[bad], marked[bad], marker="x", color=NOT_OK_COLOUR, s=60, linewidth=2,
+                   zorder=5, clip_on=False)
+    ok = y[good]
+    if ok.size and not higher_is_better(metric) and ok.min() > 0 and ok.max() / ok.min() > 30:
+        ax.set_yscale("log")
+    handles = [Line2D([], [], ls="", marker="_", color="black", ms=12, mew=2)]
+    labels = ["mean ± sample std of the ok runs"]
+    if bad.any():
+        handles.append(Line2D([], [], ls="", marker="x", color=NOT_OK_COLOUR, mew=2))
+        labels.append(f"not ok ({int(bad.sum())}; non-finite at the top)")
+    ax.legend(handles, labels, fontsize="small", loc="best")
+    if scale.continuous:
+        fig.colorbar(plt.cm.ScalarMappable(scale.norm, scale.cmap), ax=ax).set_label(key)
+    ax.set_xlabel(key + (" (log scale)" if scale.log else ""))
+    ax.set_ylabel(metric)
+    ax.grid(True, alpha=0.35)
+    others = [k for k in ds.attrs.get("swept_keys", [])
+              if k != key and k in ds.coords and len(set(ds[k].values.tolist())) > 1]
+    ax.set_title(f"{ds.attrs.get('name', '')}: {metric} by {key}"
+                 + (f"\nspread over {', '.join(others)}" if others else ""))
+    return fig
