@@ -12,9 +12,9 @@ The files are results format version 4, written by the binary:
   - configs/hidden_sizes.yaml (two classes, sigmoid output), by its two keys;
     and the same file rewritten in the version 2 layout (final_cost,
     train_accuracy, no epochs_run, a group per run) and the untyped version 1
-    layout, which must give the same table under the version 3 names; and the
-    version 2 and 3 files in tests/fixtures/format_v2 and format_v3 (written by
-    the last writers of those versions);
+    layout, and the version 2 and 3 files in tests/fixtures/format_v2 and
+    format_v3: all refused (exit 1, the message names the version), since
+    the nnsweep package reads format versions 4 and 5 only;
   - a 3-class spiral (softmax output, categorical_cross_entropy), grouped by a
     real key whose values are not in sorted order: its decision boundaries
     are the argmax over the output units, so the figure holds the third
@@ -26,12 +26,11 @@ The files are results format version 4, written by the binary:
     decision-boundary figure);
   - files of a single run (configs/seed_moons.yaml, and a regression run with
     mini-batches and early stopping): their row is that of `nnsweep show`.
-The tool's numpy forward pass (tools/analysis.py, imported) must reproduce the
+The package's numpy forward pass (nnsweep.network, which the figures use) must reproduce the
 metrics nnsweep stored: train.accuracy with one sigmoid unit (P > 0.5) and
 with softmax (argmax), train.rmse and test.rmse with an identity output on
 standardized inputs. Also --key and the errors for a bad key or a junk file.
 """
-import importlib.util
 import os
 import re
 import shutil
@@ -44,16 +43,23 @@ import h5py
 import numpy as np
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "python"))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "python"))
 from results_support import run_arrays, run_attributes  # noqa: E402
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.image as mpimg  # noqa: E402
+from matplotlib.colors import to_rgb  # noqa: E402
+
+import nnsweep  # noqa: E402
+from nnsweep.plots.boundaries import CLASS_COLOURS  # noqa: E402
 
 PYTHON = "/usr/bin/python3"
 FIGURES = ("cost_curves.png", "final_cost.png", "decision_boundaries.png")
+THIRD_CLASS = to_rgb(CLASS_COLOURS[2])
 
 failures = []
 
@@ -172,28 +178,45 @@ def check_single_run(binary, tool, source, tmp):
           f"single run with --key model.hidden: exit {bad.returncode}: {bad.stderr}")
 
 
-def load_tool(path):
-    spec = importlib.util.spec_from_file_location("analysis", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def network_outputs(analysis, path, i, part):
-    """Row i's network on its dataset's `part` ("train" or "test"), computed
-    by the tool: (outputs m x units, targets m, results)."""
-    results = analysis.Results(path)
-    data = results.datasets[results.dataset_id[i]]
-    config, weights = results.network(i)
-    index = data[f"{part}_index"]
-    if index is None:
-        index = np.arange(data["examples"])
-    X = data["X"][index]
-    scaling = analysis.standardization(data)
-    if scaling is not None:
-        X = (X - scaling[0]) / scaling[1]
-    out = analysis.forward(weights, X, analysis.layer_activations(config, len(weights)))
-    return out, data["y"][index], results
+def check_forward(path, label, want_activations):
+    """The package's forward pass (which the figures draw) against the
+    metrics nnsweep stored for every ok run: cost, accuracy and rmse on
+    both parts."""
+    ds = nnsweep.open(path)
+    checked = 0
+    for i, run_index in enumerate(ds["run"].values):
+        if ds["status"].values[i] != "ok":
+            continue
+        net = nnsweep.network(path, run_index)
+        names = [name for name, _ in net.activations]
+        check(names == want_activations,
+              f"{label}: run {run_index} activations {names}, expected {want_activations}")
+        for part in ("train", "test"):
+            rows = getattr(net.data, part)
+            if not len(rows):
+                continue
+            out, y = net(net.data.X[rows]), net.data.y[rows]
+            stored = float(ds[f"{part}.cost"][i])
+            if np.isfinite(stored):  # no weight penalties: the cost is the loss
+                cost = loss(names[-1], out, y)
+                check(abs(cost - stored) <= 1e-9 * max(1.0, stored),
+                      f"{label}: run {run_index} {part} cost {cost}, {stored} stored")
+                checked += 1
+            stored = float(ds[f"{part}.accuracy"][i]) if f"{part}.accuracy" in ds else np.nan
+            if np.isfinite(stored):
+                predicted = out.argmax(axis=1) if out.shape[1] > 1 else (out[:, 0] > 0.5)
+                accuracy = float(np.mean(predicted == y))
+                check(abs(accuracy - stored) <= 1e-12,
+                      f"{label}: run {run_index} {part} accuracy {accuracy}, {stored} stored")
+                checked += 1
+            stored = float(ds[f"{part}.rmse"][i]) if f"{part}.rmse" in ds else np.nan
+            if np.isfinite(stored):
+                rmse = float(np.sqrt(np.mean((out[:, 0] - y) ** 2)))
+                check(abs(rmse - stored) <= 1e-9 * max(1.0, stored),
+                      f"{label}: run {run_index} {part} rmse {rmse}, {stored} stored")
+                checked += 1
+    check(checked > 0, f"{label}: no stored metric to check the forward pass against")
+    print(f"ok   {label}: forward pass matches {checked} stored metrics")
 
 
 def loss(output, out, y):
@@ -205,47 +228,6 @@ def loss(output, out, y):
     if output == "softmax":
         return float(-np.mean(np.log(out[np.arange(len(y)), y.astype(int)])))
     return float(np.mean((out[:, 0] - y) ** 2))
-
-
-def check_forward(analysis, path, label, want_activations):
-    """The tool's forward pass against the metrics nnsweep stored for every ok run."""
-    results = analysis.Results(path)
-    checked = 0
-    for i in range(len(results)):
-        if results.status[i] != "ok":
-            continue
-        config, weights = results.network(i)
-        activations = analysis.layer_activations(config, len(weights))
-        check(activations == want_activations,
-              f"{label}: run {results.run[i]} activations {activations}, expected {want_activations}")
-        for part in ("train", "test"):
-            stored = results.metrics[f"{part}.cost"][i]
-            if np.isfinite(stored):  # no weight penalties: the cost is the loss
-                out, y, _ = network_outputs(analysis, path, i, part)
-                cost = loss(activations[-1], out, y)
-                check(abs(cost - stored) <= 1e-9 * max(1.0, stored),
-                      f"{label}: run {results.run[i]} {part} cost {cost} from the tool's "
-                      f"forward pass, {stored} stored")
-                checked += 1
-            stored = results.metrics[f"{part}.accuracy"][i]
-            if np.isfinite(stored):
-                out, y, _ = network_outputs(analysis, path, i, part)
-                predicted = out.argmax(axis=1) if out.shape[1] > 1 else (out[:, 0] > 0.5)
-                accuracy = float(np.mean(predicted == y))
-                check(abs(accuracy - stored) <= 1e-12,
-                      f"{label}: run {results.run[i]} {part} accuracy {accuracy} from the tool's "
-                      f"forward pass, {stored} stored")
-                checked += 1
-            stored = results.metrics[f"{part}.rmse"][i]
-            if np.isfinite(stored):
-                out, y, _ = network_outputs(analysis, path, i, part)
-                rmse = float(np.sqrt(np.mean((out[:, 0] - y) ** 2)))
-                check(abs(rmse - stored) <= 1e-9 * max(1.0, stored),
-                      f"{label}: run {results.run[i]} {part} rmse {rmse} from the tool's "
-                      f"forward pass, {stored} stored")
-                checked += 1
-    check(checked > 0, f"{label}: no stored metric to check the forward pass against")
-    print(f"ok   {label}: forward pass matches {checked} stored metrics")
 
 
 def analyse(binary, tool, results, key, folder, metrics, figures, label):
@@ -368,7 +350,7 @@ def write_config(tmp, name, text):
     return path
 
 
-def check_multiclass(binary, tool, analysis, tmp):
+def check_multiclass(binary, tool, tmp):
     """Three classes, softmax: the class map is the argmax of the outputs."""
     results = os.path.join(tmp, "spiral3.h5")
     made = run([binary, "run", write_config(tmp, "spiral3.yaml", SPIRAL), "--out", results, "--quiet"])
@@ -382,22 +364,21 @@ def check_multiclass(binary, tool, analysis, tmp):
           f"3 classes: groups {[r[:2] for r in rows]}, expected 0.5 and 1.0 of 2 runs each")
     # Better than guessing one of three classes.
     check(all(0.4 < float(r[5]) <= 1.0 for r in rows), f"3 classes: accuracies {rows}")
-    check_forward(analysis, results, "3 classes", ["tanh", "softmax"])
+    check_forward(results, "3 classes", ["tanh", "softmax"])
     boundaries = os.path.join(folder, FIGURES[2])
     if os.path.isfile(boundaries):
-        third = analysis.class_colours(3)[2][:3]
-        share = colour_share(boundaries, third)
+        share = colour_share(boundaries, THIRD_CLASS)
         check(share > 0.03, f"3 classes: only {share:.1%} of {boundaries} is the third class's colour")
         print(f"ok   3 classes: {share:.1%} of the boundary figure is the third class's colour")
     # The two-class figure has no third colour: the measure tells them apart.
     plain = os.path.join(tmp, "hs_figures", FIGURES[2])
     if os.path.isfile(plain):
-        share = colour_share(plain, analysis.class_colours(3)[2][:3])
+        share = colour_share(plain, THIRD_CLASS)
         check(share < 0.005, f"2 classes: {share:.1%} of {plain} is the third class's colour")
         print(f"ok   2 classes: {share:.2%} of the boundary figure is the third class's colour")
 
 
-def check_regression(binary, tool, analysis, tmp):
+def check_regression(binary, tool, tmp):
     """friedman1, identity output, mse, with a test part: no boundary figure."""
     results = os.path.join(tmp, "friedman.h5")
     made = run([binary, "run", write_config(tmp, "friedman.yaml", FRIEDMAN), "--out", results,
@@ -417,7 +398,7 @@ def check_regression(binary, tool, analysis, tmp):
     # mse: test.cost is test.rmse squared (of each run, so the means differ a little).
     check(all(0.0 < float(r[5]) and abs(float(r[5]) - float(r[8]) ** 2) < 0.05 * float(r[5])
               for r in rows), f"regression: rows {rows}")
-    check_forward(analysis, results, "regression", ["tanh", "identity"])
+    check_forward(results, "regression", ["tanh", "identity"])
 
     # A single run in mini-batches with early stopping: epochs and best_epoch.
     single = os.path.join(tmp, "friedman_single.h5")
@@ -437,47 +418,31 @@ def check_regression(binary, tool, analysis, tmp):
     check("no decision boundary" in done.stderr and "regression" in done.stderr,
           f"single regression run: no note about the boundary: {done.stderr!r}")
     check_png(os.path.join(folder, FIGURES[0]))
-    check_forward(analysis, single, "single regression run", ["relu", "identity"])
+    check_forward(single, "single regression run", ["relu", "identity"])
 
 
-def check_old_versions(binary, tool, analysis, results, fixtures, tmp):
-    """Version 2 and 1 layouts of the sweep: the same table, the new names;
-    and the committed version 2 files."""
-    want = run([binary, "show", results, "--group-by", "model.hidden"]).stdout
+def check_old_versions(tool, results, fixtures, tmp):
+    """Files of format versions 1 to 3 (a copy of the sweep rewritten in the
+    version 2 and 1 layouts, and the committed version 2 and 3 files) are
+    refused with exit 1 and a message naming the version: the package reads
+    versions 4 and 5 only, rather than guess at an older layout."""
+    old_files = []
     for version in (2, 1):
         old = os.path.join(tmp, f"hs_v{version}.h5")
         to_version(results, old, version)
-        with h5py.File(old, "r") as f:
-            check("final_cost" in f["summary"] and "train.cost" not in f["summary"],
-                  f"version {version}: the copy still has train.cost")
-        done = analyse(binary, tool, old, "model.hidden", os.path.join(tmp, f"v{version}_out"),
-                       ["train.cost", "train.accuracy"], FIGURES, f"version {version}")
-        check(done.stdout.splitlines()[:9] == want.splitlines()[:9],
-              f"version {version}: the table differs from that of the version 3 file")
-        check("warning" not in done.stderr, f"version {version}: {done.stderr!r}")
-        check_forward(analysis, old, f"version {version}", ["tanh", "sigmoid"])
-    # Files the last version 2 writer wrote (tests/fixtures/format_v2), one with a test part.
-    for name, metrics in (("v2_moons", ["train.cost", "train.accuracy"]),
-                          ("v2_split", ["train.cost", "test.cost", "test.accuracy"])):
-        fixture = os.path.join(fixtures, "format_v2", f"{name}.h5")
-        with h5py.File(fixture, "r") as f:
-            check(int(f.attrs["format_version"]) == 2 and "final_cost" in f["summary"],
-                  f"{fixture} is not a version 2 file")
-        done = analyse(binary, tool, fixture, "model.hidden", os.path.join(tmp, f"{name}_out"),
-                       metrics, FIGURES, name)
-        check("warning" not in done.stderr, f"{name}: {done.stderr!r}")
-        check_forward(analysis, fixture, name, ["tanh", "sigmoid"])
-    # Files the last version 3 writer wrote (tests/fixtures/format_v3).
-    for name, metrics in (("v3_moons", ["train.cost", "train.accuracy"]),
-                          ("v3_split", ["train.cost", "test.cost", "test.accuracy"])):
-        fixture = os.path.join(fixtures, "format_v3", f"{name}.h5")
-        with h5py.File(fixture, "r") as f:
-            check(int(f.attrs["format_version"]) == 3 and "000000" in f["runs"],
-                  f"{fixture} is not a version 3 file")
-        done = analyse(binary, tool, fixture, "model.hidden", os.path.join(tmp, f"{name}_out"),
-                       metrics, FIGURES, name)
-        check("warning" not in done.stderr, f"{name}: {done.stderr!r}")
-        check_forward(analysis, fixture, name, ["tanh", "sigmoid"])
+        old_files.append((old, version))
+    for name, version in (("format_v2/v2_moons", 2), ("format_v2/v2_split", 2),
+                          ("format_v3/v3_moons", 3), ("format_v3/v3_split", 3)):
+        old_files.append((os.path.join(fixtures, f"{name}.h5"), version))
+    for path, version in old_files:
+        with h5py.File(path, "r") as f:
+            check(int(f.attrs["format_version"]) == version, f"{path} is not version {version}")
+        done = run([PYTHON, tool, path, "--out", os.path.join(tmp, "old_out")])
+        check(done.returncode == 1 and f"format_version {version}" in done.stderr
+              and "versions 4 and 5" in done.stderr,
+              f"version {version} file {os.path.basename(path)}: exit {done.returncode}, "
+              f"{done.stderr!r}")
+    print(f"ok   {len(old_files)} files of versions 1 to 3 refused")
 
 
 def main():
@@ -488,7 +453,6 @@ def main():
                             os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     tool = os.path.join(source, "tools", "analysis.py")
     config = os.path.join(source, "configs", "hidden_sizes.yaml")
-    analysis = load_tool(tool)
     start = time.monotonic()
 
     with tempfile.TemporaryDirectory(prefix="nnsweep_analysis_") as tmp:
@@ -521,7 +485,7 @@ def main():
               f"printed figure paths {figure_paths(done.stdout)}, expected {expected}")
         for path in expected:
             check_png(path)
-        check_forward(analysis, results, "hidden sizes", ["tanh", "sigmoid"])
+        check_forward(results, "hidden sizes", ["tanh", "sigmoid"])
 
         # Another key and an explicit folder.
         other = os.path.join(tmp, "by_seed")
@@ -557,10 +521,9 @@ def main():
         check("no decision boundaries" in done.stderr, "no note about the skipped figure")
 
         check_single_run(binary, tool, source, tmp)
-        check_old_versions(binary, tool, analysis, results, os.path.join(source, "tests", "fixtures"),
-                           tmp)
-        check_multiclass(binary, tool, analysis, tmp)
-        check_regression(binary, tool, analysis, tmp)
+        check_old_versions(tool, results, os.path.join(source, "tests", "fixtures"), tmp)
+        check_multiclass(binary, tool, tmp)
+        check_regression(binary, tool, tmp)
 
     for failure in failures:
         print("\nFAIL: " + failure, file=sys.stderr)

@@ -17,23 +17,34 @@ CLASS_COLOURS = ("#1f5fa8", "#c0392b", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b
                  "#7f7f7f", "#bcbd22", "#17becf")
 
 
-def _drawable(f, dataset_id):
-    """True for a stored two-feature classification dataset."""
+def _unusable(f, dataset_id):
+    """Why a dataset's plane cannot be drawn, "" when it can."""
     g = f["datasets"].get(dataset_id)
-    return (g is not None and _file.text(g.attrs.get("task", "")) == "classification"
-            and int(g.attrs.get("features", 0)) == 2 and "X" in g)
+    if g is None:
+        return "a dataset not in the file"
+    task = _file.text(g.attrs.get("task", ""))
+    if task != "classification":
+        return f"a {task} dataset has no classes to draw a boundary between"
+    if int(g.attrs.get("features", 0)) != 2:
+        return f"a dataset of {int(g.attrs.get('features', 0))} features, not 2"
+    return "" if "X" in g else "a dataset not stored in the file (see --dataset-limit)"
 
 
 def best_runs(ds, key):
     """[(value, row)]: the best ok run (lowest selection metric) of each
     value of `key` that has one on a drawable dataset, at most MAX_PANELS
-    values spread over the key's range."""
+    values spread over the key's range. Raises ValueError saying why
+    when there is none."""
     metric = ds[selection_metric(ds)].values
     values = ds[key].values
     with _file.open_results(source(ds)) as f:
-        drawable = {d: _drawable(f, d) for d in set(ds["dataset_id"].values.tolist())}
-    usable = ((ds["status"].values == "ok") & np.isfinite(metric)
-              & np.array([drawable[d] for d in ds["dataset_id"].values]))
+        why = {d: _unusable(f, d) for d in set(ds["dataset_id"].values.tolist())}
+    ok = (ds["status"].values == "ok") & np.isfinite(metric)
+    usable = ok & np.array([not why[d] for d in ds["dataset_id"].values])
+    if not usable.any():
+        reasons = sorted(set(why.values()) - {""}) or ["no run is ok"]
+        raise ValueError("no ok run trained on a stored two-feature classification dataset: "
+                         + "; ".join(reasons))
     chosen = []
     for value in key_values(ds, key):
         rows = np.nonzero(usable & (values == value))[0]
@@ -95,8 +106,6 @@ def plot_decision_boundaries(ds, key=None, resolution=200):
     """
     key = key or default_key(ds)
     chosen = best_runs(ds, key)
-    if not chosen:
-        raise ValueError("no ok run trained on a stored two-feature classification dataset")
     drawn = {value for value, _ in chosen}
     missing = [v for v in key_values(ds, key) if v not in drawn]
     panels = chosen + [(v, None) for v in missing][:max(0, MAX_PANELS - len(chosen))]
