@@ -1,6 +1,7 @@
 """Cost curves of every run, coloured by a key."""
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import ticker
 from matplotlib.collections import LineCollection
 
 from ._style import NOT_OK_COLOUR, KeyScale, default_key, not_ok, not_ok_handles
@@ -47,6 +48,9 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
         if log:
             ax.set_yscale("log")
             ax.set_ylim(finite.min() / 1.15, finite.max() * 1.15)
+            # 0.3, 0.2, 0.1 rather than a lone 10^-1 over a decade
+            for axis_ticks in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter):
+                axis_ticks(ticker.FormatStrFormatter("%.3g"))
         else:
             top = np.nanmax(costs[np.isfinite(costs)])
             ax.set_ylim(min(0.0, np.nanmin(costs[np.isfinite(costs)])), top * 1.05 or 1.0)
