@@ -14,6 +14,7 @@ _RUN_VARIABLES = ("status", "message", "iterations_run", "epochs_run", "best_epo
                   "wall_time_s", "run_id", "dataset_id")
 _CURVES = ("cost", "test_cost")
 _METRIC_PARTS = ("train.", "test.")
+_METRIC_ORDER = ("cost", "accuracy", "precision", "recall", "f1", "rmse", "r2")
 # Variable attributes worth keeping (format version 5 adds long_name and units).
 _KEPT_ATTRIBUTES = ("long_name", "units", "nnsweep_type", "derived_from")
 
@@ -43,6 +44,13 @@ def _root_attributes(f):
             if hasattr(value, "item") and np.ndim(value) == 0 else value
     attrs["config"] = _file.text(f["config"][()]) if "config" in f else ""
     return attrs
+
+
+def _metric_order(name):
+    """train before test, then cost, accuracy, ... as `nnsweep show` lists them."""
+    part, _, metric = name.partition(".")
+    known = metric in _METRIC_ORDER
+    return (part != "train", not known, _METRIC_ORDER.index(metric) if known else 0, metric)
 
 
 def key_columns(f):
@@ -83,7 +91,8 @@ def open(path):  # noqa: A001  (nnsweep.open, as xarray.open_dataset)
         for name in swept + derived:
             coords[name] = ("run", _values(s[name]), _attributes(s[name]))
         variables = {}
-        metrics = [n for n in s if n.startswith(_METRIC_PARTS) and n not in coords]
+        metrics = sorted((n for n in s if n.startswith(_METRIC_PARTS) and n not in coords),
+                         key=_metric_order)
         for name in metrics + [n for n in _RUN_VARIABLES if n in s]:
             variables[name] = ("run", _values(s[name]), _attributes(s[name]))
         for name in _CURVES:

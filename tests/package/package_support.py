@@ -52,10 +52,12 @@ def sweep(folder, name, config_text, *options, expect=(0,)):
 
 
 def hidden_sizes(folder, iterations=300):
-    """configs/hidden_sizes.yaml (21 runs) at fewer iterations."""
+    """configs/hidden_sizes.yaml (21 runs) at fewer iterations, or as it
+    stands (10000) with iterations=None."""
     out = os.path.join(folder, "hidden_sizes.h5")
+    fewer = [] if iterations is None else ["--set", f"train.iterations={iterations}"]
     done = run([binary(), "run", os.path.join(SOURCE_DIR, "configs", "hidden_sizes.yaml"),
-                "--set", f"train.iterations={iterations}", "--out", out, "--quiet"])
+                *fewer, "--out", out, "--quiet"])
     if done.returncode != 0:
         sys.exit(f"FAIL: nnsweep run hidden_sizes exited {done.returncode}:\n{done.stderr}")
     return out
