@@ -20,6 +20,7 @@ tr.best td { background: #fff3c4; font-weight: 600; }
 tr.not-ok td { color: #b0182b; }
 .scroll { max-height: 560px; overflow: auto; border: 1px solid #d7dde4; display: inline-block; max-width: 100%; }
 .figures { display: flex; flex-wrap: wrap; gap: 0 24px; }
+.figures figure { flex: 1 1 480px; max-width: 588px; }
 figure { margin: 18px 0; } figure img { max-width: 100%; height: auto; border: 1px solid #e3e7ec; background: white; }
 figcaption { color: #4a5868; font-size: 13px; }
 pre { background: #f1f4f7; padding: 12px; overflow: auto; font-size: 13px; border-radius: 4px; }

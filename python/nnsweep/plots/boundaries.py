@@ -111,7 +111,11 @@ def plot_decision_boundaries(ds, key=None, resolution=200):
     panels = chosen + [(v, None) for v in missing][:max(0, MAX_PANELS - len(chosen))]
     cols = min(len(panels), 4)
     rows = math.ceil(len(panels) / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols + 1.2, 3.2 * rows + 0.8),
+    with _file.open_results(source(ds)) as f:  # panels shaped like the data: no empty bands
+        X = Network(f, chosen[0][1]).data.X
+    span = X.max(axis=0) - X.min(axis=0)
+    ratio = float(np.clip(span[1] / span[0], 0.4, 1.5)) if span[0] > 0 else 1.0
+    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols + 1.2, (3.4 * ratio + 0.6) * rows + 0.6),
                              layout="constrained", squeeze=False)
     metric = selection_metric(ds)
     accuracy = metric.split(".")[0] + ".accuracy"

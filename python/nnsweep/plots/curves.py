@@ -7,6 +7,12 @@ from matplotlib.collections import LineCollection
 from ._style import NOT_OK_COLOUR, KeyScale, default_key, not_ok, not_ok_handles
 
 
+def _minor_label(value, _):
+    """Labels 2 and 5 times a power of ten; the other minor ticks stay bare."""
+    mantissa = value / 10 ** np.floor(np.log10(value))
+    return f"{value:.3g}" if np.isclose(mantissa, 2) or np.isclose(mantissa, 5) else ""
+
+
 def plot_cost_curves(ds, key=None, curve="cost", log=None):
     """Every run's `curve` ("cost" or "test_cost") against the step,
     coloured by `key` (default: the first swept key that varies).
@@ -49,8 +55,8 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
             ax.set_yscale("log")
             ax.set_ylim(finite.min() / 1.15, finite.max() * 1.15)
             # 0.3, 0.2, 0.1 rather than a lone 10^-1 over a decade
-            for axis_ticks in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter):
-                axis_ticks(ticker.FormatStrFormatter("%.3g"))
+            ax.yaxis.set_major_formatter(ticker.FormatStrFormatter("%.3g"))
+            ax.yaxis.set_minor_formatter(ticker.FuncFormatter(_minor_label))
         else:
             top = np.nanmax(costs[np.isfinite(costs)])
             ax.set_ylim(min(0.0, np.nanmin(costs[np.isfinite(costs)])), top * 1.05 or 1.0)

@@ -43,17 +43,21 @@ def plot_metric(ds, metric=None, key=None):
     good = ~bad & np.isfinite(y)
     ax.scatter(x[good], y[good], s=30, c=[scale.colour(v) for v in values[good]],
                edgecolor="black", linewidth=0.4, zorder=3)
-    means = []
-    for j, value in enumerate(groups):
-        members = good & (values.astype(float) == value if scale.continuous else values == value)
-        if members.sum() >= 2 or (members.sum() == 1 and not scale.continuous):
-            spread = y[members].std(ddof=1) if members.sum() > 1 else 0.0
-            centre = value if scale.continuous else j
-            means.append((centre, y[members].mean()))
-            ax.errorbar(centre if scale.continuous else j + 0.3, y[members].mean(), yerr=spread,
-                        fmt="_", color="black", ms=12, mew=2, capsize=4, zorder=4)
-    if scale.continuous and means:
-        ax.plot(*zip(*means), color="black", lw=1, alpha=0.5)
+    # The mean and spread of each value's ok runs: one errorbar call for
+    # them all, since a random search has as many values as runs.
+    codes = np.searchsorted(np.array(groups, dtype=float), x[good]) if scale.continuous else \
+        np.array([position[v] for v in values[good]])
+    counts = np.bincount(codes, minlength=len(groups))
+    sums = np.bincount(codes, y[good], minlength=len(groups))
+    shown = counts >= (2 if scale.continuous else 1)
+    means = np.divide(sums, counts, out=np.full(len(groups), np.nan), where=counts > 0)
+    squares = np.bincount(codes, (y[good] - means[codes]) ** 2, minlength=len(groups))
+    spread = np.sqrt(np.divide(squares, counts - 1, out=np.zeros(len(groups)), where=counts > 1))
+    centres = np.array(groups, dtype=float) if scale.continuous else np.arange(len(groups)) + 0.3
+    ax.errorbar(centres[shown], means[shown], yerr=spread[shown], fmt="_", color="black", ms=12,
+                mew=2, capsize=4, zorder=4, linestyle="none")
+    if scale.continuous and shown.any():
+        ax.plot(centres[shown], means[shown], color="black", lw=1, alpha=0.5)
     if bad.any():
         finite = y[np.isfinite(y)]
         top = finite.max() if finite.size else 1.0
