@@ -12,6 +12,13 @@
 //
 // Draws are made sample by sample, keys in written order, so adding a sample
 // never changes the earlier ones.
+//
+// Weights & Biases' spelling: its names min and max stand for low and high,
+// and its log_uniform_values is nnsweep's log_uniform (bounds are values).
+// W&B's own log_uniform takes natural-log exponents as min and max, so
+// log_uniform written with min/max, or with a low bound <= 0 (which only an
+// exponent can be), is refused with a message naming log_uniform_values
+// rather than silently read the other way.
 #include <algorithm>
 #include <cmath>
 
@@ -41,6 +48,74 @@ double read_number(const ConfigView& spec, const std::string& name, const std::s
   return std::get<double>(read_param(*view, number, "sweep.random key '" + key + "'"));
 }
 
+// The name a bound is written with: nnsweep's (low, high) or W&B's (min, max).
+std::string bound_name(const ConfigView& spec, const std::string& ours, const std::string& wandb) {
+  if (spec.child(ours) && spec.child(wandb)) {
+    spec.fail_key(wandb, "'" + wandb + "' is W&B's name for '" + ours + "'; give one of them");
+  }
+  return spec.child(wandb) ? wandb : ours;
+}
+
+// W&B's log_uniform, whose min and max are exponents, written where nnsweep's
+// (whose bounds are values) is read: refused, since reading e^-9 as -9 or
+// the other way round would sweep another range without a word.
+void refuse_exponent_form(const ConfigView& spec, const std::string& low_name, double low,
+                          double high) {
+  const std::string difference =
+      "in W&B, log_uniform's min and max are natural-log exponents (values from e^min to "
+      "e^max), but nnsweep's log_uniform takes the values themselves as low and high";
+  if (low_name == "min") {
+    spec.fail_key("min", difference + "; for min and max as values write distribution: " +
+                             "log_uniform_values (W&B's name for that), or log_uniform with low " +
+                             "and high");
+  }
+  if (low <= 0.0) {
+    const std::string values = format("low: %s, high: %s", format_number(std::exp(low)).c_str(),
+                                      format_number(std::exp(high)).c_str());
+    spec.child("low")->fail(format("log_uniform needs low > 0: its bounds are values, and %s ",
+                                   format_number(low).c_str()) +
+                            "can only be an exponent; " + difference +
+                            ". For the exponents as written use {distribution: log_uniform, " +
+                            values + "}; log_uniform_values is a synonym of log_uniform");
+  }
+}
+
+// uniform, log_uniform (or log_uniform_values) and int_uniform: low and high.
+void read_bounds(const ConfigView& spec, const std::string& kind, const std::string& key,
+                 Draw& draw) {
+  const std::string low_name = bound_name(spec, "low", "min");
+  const std::string high_name = bound_name(spec, "high", "max");
+  draw.low = read_number(spec, low_name, key);
+  draw.high = read_number(spec, high_name, key);
+  if (kind == "log_uniform") refuse_exponent_form(spec, low_name, draw.low, draw.high);
+  if (!(draw.low < draw.high) && !(kind == "int_uniform" && draw.low == draw.high)) {
+    spec.child(low_name)->fail(format("%s (%s) must be below %s (%s)", low_name.c_str(),
+                                      format_number(draw.low).c_str(), high_name.c_str(),
+                                      format_number(draw.high).c_str()));
+  }
+  if (kind == "log_uniform_values" && draw.low <= 0.0) {
+    spec.child(low_name)->fail("log_uniform_values needs " + low_name + " > 0 (its bounds are " +
+                               "values, as log_uniform's)");
+  }
+  if (kind == "int_uniform" &&
+      (draw.low != std::floor(draw.low) || draw.high != std::floor(draw.high))) {
+    spec.fail("int_uniform needs integer " + low_name + " and " + high_name);
+  }
+  // Bounds a double holds exactly, so that the span and every draw fit a
+  // 64-bit integer: checked before any conversion (a double outside the
+  // integer's range has no defined conversion).
+  constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
+  for (const std::string& bound : {low_name, high_name}) {
+    const double value = bound == low_name ? draw.low : draw.high;
+    if (kind == "int_uniform" && std::abs(value) > kExactIntegers) {
+      spec.child(bound)->fail(
+          format("int_uniform's %s must be within +-2^53 "
+                 "(+-9007199254740992), got %s",
+                 bound.c_str(), format_number(value).c_str()));
+    }
+  }
+}
+
 Draw read_draw(const ConfigView& params, const std::string& key) {
   const ConfigView spec = *params.child(key);
   if (!spec.is_map()) {
@@ -52,38 +127,13 @@ Draw read_draw(const ConfigView& params, const std::string& key) {
   auto name = spec.child("distribution");
   if (!name || !name->is_scalar()) spec.fail("sweep.random key '" + key + "' needs 'distribution'");
   const std::string& kind = name->scalar();
-  std::vector<std::string> allowed_keys = {"distribution", "low", "high"};
-  if (kind == "uniform" || kind == "log_uniform" || kind == "int_uniform") {
+  std::vector<std::string> allowed_keys = {"distribution", "low", "high", "min", "max"};
+  if (kind == "uniform" || kind == "log_uniform" || kind == "log_uniform_values" ||
+      kind == "int_uniform") {
     draw.distribution = kind == "uniform"       ? Distribution::uniform
-                        : kind == "log_uniform" ? Distribution::log_uniform
-                                                : Distribution::int_uniform;
-    draw.low = read_number(spec, "low", key);
-    draw.high = read_number(spec, "high", key);
-    if (!(draw.low < draw.high) && !(kind == "int_uniform" && draw.low == draw.high)) {
-      spec.child("low")->fail(format("low (%s) must be below high (%s)",
-                                     format_number(draw.low).c_str(),
-                                     format_number(draw.high).c_str()));
-    }
-    if (kind == "log_uniform" && draw.low <= 0.0) {
-      spec.child("low")->fail("log_uniform needs low > 0");
-    }
-    if (kind == "int_uniform" &&
-        (draw.low != std::floor(draw.low) || draw.high != std::floor(draw.high))) {
-      spec.fail("int_uniform needs integer low and high");
-    }
-    // Bounds a double holds exactly, so that the span and every draw fit a
-    // 64-bit integer: checked before any conversion (a double outside the
-    // integer's range has no defined conversion).
-    constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
-    for (const char* bound : {"low", "high"}) {
-      const double value = std::string(bound) == "low" ? draw.low : draw.high;
-      if (kind == "int_uniform" && std::abs(value) > kExactIntegers) {
-        spec.child(bound)->fail(
-            format("int_uniform's %s must be within +-2^53 "
-                   "(+-9007199254740992), got %s",
-                   bound, format_number(value).c_str()));
-      }
-    }
+                        : kind == "int_uniform" ? Distribution::int_uniform
+                                                : Distribution::log_uniform;
+    read_bounds(spec, kind, key, draw);
   } else if (kind == "normal") {
     draw.distribution = Distribution::normal;
     draw.low = read_number(spec, "mean", key);
@@ -100,7 +150,8 @@ Draw read_draw(const ConfigView& params, const std::string& key) {
     allowed_keys = {"distribution", "values"};
   } else {
     name->fail("unknown distribution '" + kind +
-               "' (allowed: uniform, log_uniform, int_uniform, choice, normal)");
+               "' (allowed: uniform, log_uniform, log_uniform_values, int_uniform, choice, "
+               "normal)");
   }
   for (const std::string& field : spec.keys()) {
     if (std::find(allowed_keys.begin(), allowed_keys.end(), field) == allowed_keys.end()) {
