@@ -19,8 +19,17 @@ std::string check_sort_key(const std::string& key) {
 
 }  // namespace
 
+void add_format_option(CLI::App& command, std::string& format, const std::string& description) {
+  command.add_option("--format", format, description)
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
+      ->type_name("FORMAT");
+}
+
 void add_show_options(CLI::App& command, ShowArguments& arguments) {
-  command.add_option("RESULTS", arguments.results, "results file")->required();
+  command
+      .add_option("RESULTS", arguments.results,
+                  "results files; several are compared in one table, with a column 'file'")
+      ->required();
   command
       .add_option_function<std::string>(
           "--sort",
@@ -40,8 +49,20 @@ void add_show_options(CLI::App& command, ShowArguments& arguments) {
                   "aggregate over the other swept keys, per value of KEY (repeatable)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command.add_option("--rows", arguments.rows, "rows to print (default 20; 0 = all)")
+  command
+      .add_option("--rows", arguments.rows,
+                  "rows to print (default: 20 for table and markdown, all for csv and json; "
+                  "0 = all)")
       ->check(CLI::Range(0, 100000000));
+  add_format_option(
+      command, arguments.format,
+      "table (default), csv, json or markdown. json is {\"file\": RESULTS, \"runs\": [{\"run\": "
+      "0, SWEPT KEY: value, ..., METRIC: value, ..., \"iterations\": N, \"status\": \"ok\", "
+      "\"time_s\": s}, ...]}, one object per row of the table (keys as its headers; every metric "
+      "of the file unless --metrics), with several files {\"files\": [...], \"runs\": [...]} and "
+      "a \"file\" key in each run; grouped, \"groups\" instead of \"runs\". Numbers round-trip, "
+      "missing values and NaN are null. csv (RFC 4180) has the same columns, missing values and "
+      "NaN empty");
   command
       .add_option("--metrics", arguments.metrics,
                   "metrics to show, such as train.cost,test.f1 (default: cost and accuracy, or "

@@ -12,8 +12,10 @@ class App;
 
 namespace nnsweep {
 
-// Adds RESULTS, --sort, --desc, --group-by and --rows to `command`.
+// Adds RESULTS..., --sort, --desc, --group-by, --rows, --metrics and --format to `command`.
 void add_show_options(CLI::App& command, ShowArguments& arguments);
+// Adds --format FORMAT (table, csv, json or markdown) to `command`.
+void add_format_option(CLI::App& command, std::string& format, const std::string& description);
 
 // `argument` as Python's shlex.quote writes it, so that shlex.split gives it back.
 std::string shell_quote(const std::string& argument);

@@ -22,7 +22,9 @@ struct CommandLine {
   nnsweep::RunArguments run;
   nnsweep::ConfigArguments validate;
   nnsweep::ConfigArguments plan;
+  std::string plan_format = "table";
   std::string plugin_kind;
+  std::string plugins_format = "table";
   std::vector<std::string> plugin_libraries;  // --plugin of plugins and dataset
   std::string dataset_name;
   std::vector<std::string> dataset_params;
@@ -30,6 +32,8 @@ struct CommandLine {
   std::string merge_output;
   std::vector<std::string> merge_parts;
   bool merge_overwrite = false;
+  std::string report_results;
+  std::string report_out;
   std::string help_topic;  // `nnsweep help COMMAND`; "" = the general help
 };
 
@@ -76,14 +80,42 @@ void add_run_command(CLI::App& app, nnsweep::RunArguments& run) {
 void add_config_commands(CLI::App& app, CommandLine& line) {
   add_config_arguments(*app.add_subcommand("validate", "check a config and its sweep"),
                        line.validate);
-  add_config_arguments(*app.add_subcommand("plan", "print the runs a sweep expands to"), line.plan);
+  CLI::App* plan = app.add_subcommand("plan", "print the runs a sweep expands to");
+  add_config_arguments(*plan, line.plan);
+  nnsweep::add_format_option(
+      *plan, line.plan_format,
+      "table (default: 'run N: KEY=VALUE ...' lines), csv, json or markdown: one row per sweep "
+      "point with run, the swept keys and same_as (the run a repeated point shares); json is "
+      "{\"config\": FILE, \"points\": N, \"distinct_runs\": R, \"runs\": [rows]}");
 }
 
 void add_plugins_command(CLI::App& app, CommandLine& line) {
   CLI::App* command = app.add_subcommand("plugins", "list plugins and their parameters");
   command->add_option("KIND", line.plugin_kind,
-                      "dataset, activation, initializer, loss or optimizer (default: all)");
+                      "dataset, activation, initializer, loss, optimizer or schedule (default: "
+                      "all)");
   add_plugin_option(*command, line.plugin_libraries);
+  nnsweep::add_format_option(
+      *command, line.plugins_format,
+      "table (default), csv or markdown (one row per parameter), or json: {\"plugins\": "
+      "[{\"kind\", "
+      "\"name\", \"summary\", \"traits\", \"params\": [{\"name\", \"type\", \"default\", "
+      "\"required\", \"min\", \"min_exclusive\", \"max\", \"choices\", \"description\"}]}]}");
+}
+
+void add_schema_command(CLI::App& app, CommandLine& line) {
+  CLI::App* command = app.add_subcommand(
+      "schema",
+      "print the JSON Schema of experiment files, for editors (yaml-language-server) and checks");
+  add_plugin_option(*command, line.plugin_libraries);
+}
+
+void add_report_command(CLI::App& app, CommandLine& line) {
+  CLI::App* command = app.add_subcommand(
+      "report", "write an HTML report of a results file (python3 -m nnsweep.report)");
+  command->add_option("RESULTS", line.report_results, "results file")->required();
+  command->add_option("-o,--out", line.report_out,
+                      "the HTML file to write (default: the report module's, beside RESULTS)");
 }
 
 void add_dataset_command(CLI::App& app, CommandLine& line) {
@@ -112,8 +144,10 @@ void add_commands(CLI::App& app, CommandLine& line) {
   add_config_commands(app, line);
   add_plugins_command(app, line);
   add_dataset_command(app, line);
+  add_schema_command(app, line);
+  add_report_command(app, line);
   nnsweep::add_show_options(
-      *app.add_subcommand("show", "print the comparison table of a results file"), line.show);
+      *app.add_subcommand("show", "print the comparison table of results files"), line.show);
   add_merge_command(app, line);
   add_help_command(app, line.help_topic);
 }
@@ -145,9 +179,18 @@ int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv,
     return nnsweep::run_command(line.run, registries);
   }
   if (app.got_subcommand("validate")) return nnsweep::validate_command(line.validate, registries);
-  if (app.got_subcommand("plan")) return nnsweep::plan_command(line.plan, registries);
+  if (app.got_subcommand("plan")) {
+    return nnsweep::plan_command(line.plan, line.plan_format, registries);
+  }
   if (app.got_subcommand("plugins")) {
-    return nnsweep::plugins_command(line.plugin_kind, line.plugin_libraries, registries);
+    return nnsweep::plugins_command(line.plugin_kind, line.plugin_libraries, line.plugins_format,
+                                    registries);
+  }
+  if (app.got_subcommand("schema")) {
+    return nnsweep::schema_command(line.plugin_libraries, registries);
+  }
+  if (app.got_subcommand("report")) {
+    return nnsweep::report_command(line.report_results, line.report_out);
   }
   if (app.got_subcommand("dataset")) {
     return nnsweep::dataset_command(line.dataset_name, line.dataset_params, line.plugin_libraries,

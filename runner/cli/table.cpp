@@ -8,6 +8,7 @@
 
 #include "cli/table_metrics.hpp"
 #include "cli/table_rows.hpp"
+#include "cli/text_width.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -20,14 +21,14 @@ const std::map<std::string, std::string> kAliases = {
 void print_rows(std::ostream& out, const Table& table, const std::vector<std::size_t>& order) {
   std::vector<std::size_t> width(table.headers.size());
   for (std::size_t c = 0; c < width.size(); ++c) {
-    width[c] = table.headers[c].size();
-    for (std::size_t r : order) width[c] = std::max(width[c], table.shown[r][c].size());
+    width[c] = display_width(table.headers[c]);
+    for (std::size_t r : order) width[c] = std::max(width[c], display_width(table.shown[r][c]));
   }
   auto print = [&](const std::vector<std::string>& row) {
     std::string line;
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (c) line += "  ";
-      line += row[c] + std::string(width[c] - row[c].size(), ' ');
+      line += row[c] + std::string(width[c] - display_width(row[c]), ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
@@ -157,14 +158,16 @@ std::string order_note(const SortOrder& order, std::size_t shown, std::size_t to
 
 }  // namespace
 
-void print_table(std::ostream& out, const Results& results, const TableOptions& options) {
+SortedTable sorted_table(const Results& results, const TableOptions& options) {
   const bool grouped = !options.group_by.empty();
   const SortKey sort = parse_sort(options);
   const std::vector<std::string> metrics = shown_metrics(results, options, sort, grouped);
-  const Table table =
-      grouped ? group_table(results, options.group_by, metrics) : run_table(results, metrics);
+  SortedTable sorted;
+  Table& table = sorted.table;
+  table = grouped ? group_table(results, options.group_by, metrics) : run_table(results, metrics);
   const SortOrder order = sort_order(table, sort, options, metrics, grouped);
-  std::vector<std::size_t> rows(table.shown.size());
+  std::vector<std::size_t>& rows = sorted.rows;
+  rows.resize(table.shown.size());
   std::iota(rows.begin(), rows.end(), std::size_t{0});
   std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
     for (std::size_t c : order.columns) {
@@ -176,13 +179,19 @@ void print_table(std::ostream& out, const Results& results, const TableOptions& 
   });
   const std::size_t total = rows.size();
   if (options.rows && options.rows < total) rows.resize(options.rows);
-  print_rows(out, table, rows);
   const std::string note = order_note(order, rows.size(), total, !options.sort.empty());
   if (grouped) {
-    out << format("%zu runs in %zu groups%s\n", results.runs.size(), total, note.c_str());
+    sorted.footer = format("%zu runs in %zu groups%s", results.runs.size(), total, note.c_str());
   } else {
-    out << format("%zu runs%s\n", total, note.c_str());
+    sorted.footer = format("%zu runs%s", total, note.c_str());
   }
+  return sorted;
+}
+
+void print_table(std::ostream& out, const Results& results, const TableOptions& options) {
+  const SortedTable sorted = sorted_table(results, options);
+  print_rows(out, sorted.table, sorted.rows);
+  out << sorted.footer << "\n";
 }
 
 }  // namespace nnsweep

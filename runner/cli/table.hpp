@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/table_rows.hpp"
 #include "store/results.hpp"
 
 namespace nnsweep {
@@ -34,8 +35,19 @@ struct TableOptions {
   std::vector<std::string> metrics;   // "train.f1", ...; empty = the headline metrics
 };
 
-// Throws std::invalid_argument for a sort, group or metric key that the table
-// cannot have; the message lists the ones it can.
+// The table's rows in the order printed, at most `rows` of them, and the line
+// that ends the text table ("12 runs (sorted by ...)").
+struct SortedTable {
+  Table table;
+  std::vector<std::size_t> rows;  // indices into table.shown, in printed order
+  std::string footer;
+};
+
+// Both throw std::invalid_argument for a sort, group or metric key that the
+// table cannot have; the message lists the ones it can.
+SortedTable sorted_table(const Results& results, const TableOptions& options);
+// The aligned text table, columns as wide as their widest cell (in terminal
+// columns: cli/text_width.hpp), then the footer.
 void print_table(std::ostream& out, const Results& results, const TableOptions& options);
 
 }  // namespace nnsweep
