@@ -5,11 +5,11 @@ set -euo pipefail
 
 # What building and running nnsweep needs.
 NNSWEEP_BUILD_PACKAGES=(cmake g++ make pkg-config git libeigen3-dev libyaml-cpp-dev libhdf5-dev
-  libboost-test-dev libcli11-dev zlib1g-dev libssl-dev libcsv-dev libsleef-dev)
+  libboost-test-dev libcli11-dev zlib1g-dev libssl-dev libcsv-dev libsleef-dev nlohmann-json3-dev)
 # What the tests add: numpy/sklearn fixtures, h5py/xarray/pandas interop, HDF5 and netCDF tools.
 NNSWEEP_TEST_PACKAGES=(python3 python3-numpy python3-sklearn python3-h5py python3-xarray
   python3-h5netcdf python3-pandas python3-matplotlib hdf5-tools netcdf-bin python3-mpmath
-  python3-setuptools python3-venv chromium)
+  python3-setuptools python3-venv chromium python3-yaml python3-jsonschema)
 # The other readers of the results file (tests/readers): xarray's netcdf4
 # engine, R with hdf5r, Octave with its netcdf package.
 NNSWEEP_TEST_PACKAGES+=(python3-netcdf4 r-base-core r-cran-hdf5r octave octave-netcdf)
