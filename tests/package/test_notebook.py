@@ -32,9 +32,11 @@ import nnsweep  # noqa: E402
 def compare_with_show(ds, shown):
     """Each run of `nnsweep show --format json` against the Dataset.
 
-    Assumed shape: {"runs": [{"run": 0, "status": "ok", "<swept key>": value,
-    ..., "train.cost": x, ...}]}; a list value ([5]) is compared as the
-    text the file stores ("[5]"). Returns how many values were compared.
+    The shape of runner/cli/show_command.cpp: {"file": PATH, "runs": [{"run":
+    0, "<swept key>": value, ..., "train.cost": x, ..., "status": "ok", ...}]},
+    every run and every metric, NaN as null; a list value ([5]) is compared
+    as the text the file stores ("[5]"), columns the Dataset does not have
+    (iterations, time_s) are skipped. Returns how many values were compared.
     """
     compared = 0
     runs = list(ds["run"].values)
@@ -47,7 +49,9 @@ def compare_with_show(ds, shown):
             mine = ds[name].values[i]
             if isinstance(value, list):
                 value = "[" + ", ".join(str(v) for v in value) + "]"
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value is None:  # NaN, or a key that does not apply to the run
+                same = mine == "" or (not isinstance(mine, str) and math.isnan(float(mine)))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 same = math.isclose(float(mine), value, rel_tol=1e-12, abs_tol=1e-12) or (
                     math.isnan(float(mine)) and math.isnan(value))
             else:
@@ -95,11 +99,11 @@ def main():
         check(len(panels) == 7, f"{len(panels)} boundary panels for 7 hidden sizes")
 
         # %% Against nnsweep show: the runs (JSON), then the grouped table (text).
-        shown = run([binary(), "show", path, "--format", "json"])
+        shown = run([binary(), "show", path, "--format", "json", "--rows", "0"])
         if shown.returncode == 0:
             compared = compare_with_show(ds, json.loads(shown.stdout))
             print(f"ok   {compared} values equal nnsweep show --format json")
-        else:  # until --format json exists: the run table's printed digits
+        else:  # a binary from before --format json: the run table's printed digits
             print(f"note: nnsweep show --format json failed ({shown.stderr.strip()[:80]}); "
                   "comparing with the text table")
             header, rows = show_table(path, "--rows", "0")
