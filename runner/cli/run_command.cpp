@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <new>
 #include <optional>
 #include <utility>
@@ -152,15 +153,28 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
   SessionObserver observer;
   observer.started = [&](const SessionCounts& counts, const std::string& journal) {
     if (!arguments.quiet) report_start(counts, options.out, journal);
-    progress.emplace(counts.runs, counts.runs - counts.to_train, arguments.quiet || single);
+    // With no more runs than threads every run is in flight at once, and
+    // only their iterations show progress.
+    const int threads =
+        training_threads(arguments.threads, std::numeric_limits<std::size_t>::max());
+    ProgressOptions shown;
+    shown.count_iterations = counts.to_train > 0 && counts.to_train <= threads;
+    shown.quiet = arguments.quiet || (single && !shown.count_iterations);
+    shown.final_line = !single;  // a single run ends with its own summary line
+    progress.emplace(counts.runs, counts.runs - counts.to_train, shown);
   };
   observer.finished = [&](const RunRecord& record) {
     progress->finished(record.result.status == RunStatus::ok ? record.result.train.cost : NAN);
   };
   if (single && !arguments.quiet) {
-    observer.log = [](std::string_view unit, std::int64_t step, double cost) {
-      std::printf("Cost after %.*s %lld: %f\n", int(unit.size()), unit.data(), (long long)step,
-                  cost);
+    observer.log = [&progress](std::string_view unit, std::int64_t step, double cost) {
+      const std::string text = format("Cost after %.*s %lld: %f\n", int(unit.size()), unit.data(),
+                                      (long long)step, cost);
+      if (progress) {
+        progress->print_above(text);
+      } else {
+        std::fputs(text.c_str(), stdout);
+      }
     };
   }
   if (!arguments.quiet) report_duplicates(experiment);

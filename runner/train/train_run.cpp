@@ -52,6 +52,28 @@ std::string learn(Trainer& trainer) {
   return {};
 }
 
+// A run's share of update_counts(), settled when it ends however it ends.
+class CountedUpdates {
+ public:
+  explicit CountedUpdates(std::int64_t planned) : planned_(planned) {
+    update_counts().planned.fetch_add(planned, std::memory_order_relaxed);
+  }
+  ~CountedUpdates() {
+    update_counts().done.fetch_add(made_ % kUpdatesPerCount, std::memory_order_relaxed);
+    update_counts().planned.fetch_sub(planned_ - made_, std::memory_order_relaxed);
+  }
+  CountedUpdates(const CountedUpdates&) = delete;
+  CountedUpdates& operator=(const CountedUpdates&) = delete;
+  void made_one() {
+    if (++made_ % kUpdatesPerCount == 0) {
+      update_counts().done.fetch_add(kUpdatesPerCount, std::memory_order_relaxed);
+    }
+  }
+
+ private:
+  std::int64_t planned_, made_ = 0;
+};
+
 // The loop of one run, with what it needs from one update to the next.
 class RunLoop {
  public:
@@ -62,6 +84,7 @@ class RunLoop {
     if (config_.early_stopping.enabled) watch_.emplace(config_.early_stopping);
     const std::int64_t per_epoch = trainer_.batches_per_epoch();
     total_ = config_.epochs > 0 ? config_.epochs * per_epoch : config_.iterations;
+    counted_.emplace(total_);
     const std::int64_t epochs = (total_ + per_epoch - 1) / per_epoch;
     schedule_ = registries.schedules.create(config.schedule.name, config.schedule.params);
     schedule_->reset(std::max<std::int64_t>(epochs, 1));
@@ -146,6 +169,7 @@ class RunLoop {
       ++batches_;
       if (what.empty()) what = learn(trainer_);
       ++updates_;
+      counted_->made_one();
       if (!what.empty()) {
         result_.status = RunStatus::diverged;
         result_.message = "diverged at iteration " + std::to_string(updates_ - 1) + ": " + what;
@@ -185,6 +209,7 @@ class RunLoop {
   Eigen::VectorXd best_parameters_;
   RunResult& result_;
   std::int64_t total_ = 0, updates_ = 0;
+  std::optional<CountedUpdates> counted_;
   // Set from the cost of the first update (stays infinite if that is not finite).
   double initial_cost_ = 0.0;
   double blow_up_limit_ = std::numeric_limits<double>::infinity();
@@ -194,6 +219,11 @@ class RunLoop {
 };
 
 }  // namespace
+
+UpdateCounts& update_counts() {
+  static UpdateCounts counts;
+  return counts;
+}
 
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
                     const Registries& registries, const CostLogger& log,
