@@ -17,7 +17,6 @@ matplotlib Figure): plot_cost_curves, plot_metric, plot_decision_boundaries,
 plot_parallel_coordinates. The HTML page: `python3 -m nnsweep.report FILE`.
 """
 from ._file import READABLE_VERSIONS, ResultsFileError
-from . import activations
 from .network import Data, Layer, Network, dataset, network, predict, weights
 from .plots import (plot_cost_curves, plot_decision_boundaries, plot_metric,
                     plot_parallel_coordinates)

@@ -8,20 +8,24 @@ import numpy as np
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1200px;
        padding: 0 24px 48px; color: #1d2733; background: #fbfcfd; }
-h1 { font-size: 1.6em; margin: 28px 0 4px; } h2 { margin-top: 36px; border-bottom: 1px solid #d7dde4; }
+h1 { font-size: 1.6em; margin: 28px 0 4px; }
+h2 { margin-top: 36px; border-bottom: 1px solid #d7dde4; }
 .lead { color: #4a5868; margin-top: 0; }
 nav a { margin-right: 14px; color: #1f5fa8; text-decoration: none; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13.5px; }
-th, td { padding: 4px 10px; border-bottom: 1px solid #e3e7ec; text-align: right; white-space: nowrap; }
+th, td { padding: 4px 10px; border-bottom: 1px solid #e3e7ec; text-align: right;
+         white-space: nowrap; }
 th { background: #eef2f6; cursor: pointer; user-select: none; position: sticky; top: 0; }
 th.sorted-asc::after { content: " \\25B2"; } th.sorted-desc::after { content: " \\25BC"; }
 td.text, th.text { text-align: left; }
 tr.best td { background: #fff3c4; font-weight: 600; }
 tr.not-ok td { color: #b0182b; }
-.scroll { max-height: 560px; overflow: auto; border: 1px solid #d7dde4; display: inline-block; max-width: 100%; }
+.scroll { max-height: 560px; overflow: auto; border: 1px solid #d7dde4; display: inline-block;
+          max-width: 100%; }
 .figures { display: flex; flex-wrap: wrap; gap: 0 24px; }
 .figures figure { flex: 1 1 480px; max-width: 588px; }
-figure { margin: 18px 0; } figure img { max-width: 100%; height: auto; border: 1px solid #e3e7ec; background: white; }
+figure { margin: 18px 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #e3e7ec; background: white; }
 figcaption { color: #4a5868; font-size: 13px; }
 pre { background: #f1f4f7; padding: 12px; overflow: auto; font-size: 13px; border-radius: 4px; }
 .note { color: #4a5868; font-size: 13px; }

@@ -27,8 +27,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from . import _html, plots
-from .plots._style import default_key, higher_is_better, selection_metric
-from .results import key_values, open as open_results
+from .plots._style import default_key
+from .results import higher_is_better, open as open_results, selection_metric, value_codes
 from .tables import column_text, headline_metrics
 
 MAX_ROWS = 500  # a page of 10,000 rows helps nobody: the best runs and every not-ok one
@@ -70,15 +70,17 @@ def runs_table(ds, metric):
     shown = list(dict.fromkeys(shown.tolist()))
     best = best_row(ds, metric)
     texts = {k: column_text(ds, k) for k in keys}
-    ranks = {k: {v: j for j, v in enumerate(key_values(ds, k))} for k in keys}
+    ranks = {k: value_codes(ds, k)[1] for k in keys}  # keys sort as `nnsweep show` sorts them
     messages = any(ds["message"].values)  # why runs failed or diverged
-    header = ["run"] + keys + metrics + ["iterations", "status", "time_s"] + (
-        ["message"] if messages else [])
-    numeric = [True] * (1 + len(keys) + len(metrics) + 1) + [False, True, False]
+    header = ["run"] + keys + metrics + ["iterations", "status", "time_s"]
+    numeric = [True] * (len(header) - 2) + [False, True]
+    if messages:
+        header.append("message")
+        numeric.append(False)
     rows, classes = [], []
     for i in shown:
         row = [(str(ds["run"].values[i]), ds["run"].values[i])]
-        row += [(texts[k][i], ranks[k][ds[k].values[i]]) for k in keys]
+        row += [(texts[k][i], ranks[k][i]) for k in keys]
         for m in metrics:
             v = float(ds[m].values[i])
             row.append((f"{v:.{4 if higher_is_better(m) else 6}f}", v))

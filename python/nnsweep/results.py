@@ -123,6 +123,34 @@ def key_values(ds, key):
     return sorted(distinct, key=value_order)
 
 
+def value_codes(ds, key):
+    """(the distinct values of `key` in key_values' order, each run's index
+    into them). NaN, which equals nothing, is one value of its own, last."""
+    values = ds[key].values
+    if values.dtype.kind in "iufb":
+        numbers = values.astype(float)
+        finite = np.unique(numbers[~np.isnan(numbers)])
+        codes = np.where(np.isnan(numbers), len(finite), np.searchsorted(finite, numbers))
+        distinct = [v.item() for v in finite.astype(values.dtype)]
+        return distinct + ([float("nan")] if np.isnan(numbers).any() else []), codes
+    distinct = key_values(ds, key)
+    index = {v: j for j, v in enumerate(distinct)}
+    return distinct, np.array([index[v] for v in values], dtype=int)
+
+
+def selection_metric(ds):
+    """What "best run" means: test.cost when some run has a test part, else
+    train.cost (what `nnsweep show` sorts by)."""
+    if "test.cost" in ds and np.isfinite(ds["test.cost"].values).any():
+        return "test.cost"
+    return "train.cost"
+
+
+def higher_is_better(metric):
+    """Scores (accuracy, precision, recall, f1, r2) are best high, costs and errors low."""
+    return metric.split(".", 1)[-1] in ("accuracy", "precision", "recall", "f1", "r2")
+
+
 def value_order(value):
     """Sort key: numbers, then lists ("[3] < [3, 3] < [20]"), then text, missing last."""
     if isinstance(value, str):

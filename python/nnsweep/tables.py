@@ -10,8 +10,7 @@ import math
 
 import numpy as np
 
-from .plots._style import higher_is_better
-from .results import value_order
+from .results import higher_is_better, value_order
 
 METRICS = ("cost", "accuracy", "precision", "recall", "f1", "rmse", "r2")
 

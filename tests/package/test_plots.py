@@ -10,7 +10,8 @@ line per run, or one decision-boundary panel per hidden size showing the
 run of lowest train.cost in that group. On a random search over a
 log-uniform learning rate: the key gets a colour bar on a log scale, not a
 legend of 16 values, and the diverged runs are drawn and marked (red
-crosses, red dashed lines), as many as diverged. A regression file has no
+crosses, red dashed lines), as many as diverged. A key that does not
+apply to every run (NaN) draws those runs under "(none)". A regression file has no
 decision boundaries: ValueError naming regression.
 """
 import os
@@ -32,6 +33,18 @@ from matplotlib.figure import Figure  # noqa: E402
 
 import nnsweep  # noqa: E402
 
+# gd runs have no momentum: a key column with NaN, which equals nothing.
+MOMENTUM = """name: momentum
+dataset: {name: moons, n_samples: 60, noise: 0.2, seed: 0}
+model: {hidden: [3], activation: tanh, output: sigmoid}
+optimizer: {name: gd, learning_rate: 0.5}
+train: {iterations: 20}
+sweep:
+  grid:
+    optimizer.name: [gd, momentum]
+    optimizer.momentum.momentum: [0.5, 0.9]
+    model.init.seed: [1, 2]
+"""
 CRIMSON = to_rgb("crimson")  # how the package marks runs that are not ok
 REGRESSION = """name: regression
 dataset: {name: friedman1, n_samples: 60, noise: 0.5, seed: 0}
@@ -128,11 +141,31 @@ def check_random_search(path):
     print(f"ok   random search: log colour bar, {diverged} diverged runs marked")
 
 
+def check_missing_values(path):
+    """A key that does not apply to some runs (NaN): they are a group of their own."""
+    ds = nnsweep.open(path)
+    key = "optimizer.momentum.momentum"
+    check(int(np.isnan(ds[key].values).sum()) == 2, f"{key}: {ds[key].values}")
+    fig = nnsweep.plot_metric(ds, "train.cost", key)
+    points = sum(len(c.get_offsets()) for c in fig.axes[0].collections
+                 if isinstance(c, PathCollection))
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    check(points == ds.sizes["run"] and labels == ["0.5", "0.9", "(none)"],
+          f"metric by a key with NaN: {points} points, ticks {labels}")
+    fig = nnsweep.plot_parallel_coordinates(ds)
+    lines = sum(len(c.get_segments()) for c in fig.axes[0].collections)
+    check(lines == ds.sizes["run"], f"parallel coordinates with NaN: {lines} lines")
+    for fig_number in plt.get_fignums():
+        plt.close(fig_number)
+    print("ok   a key with NaN: its runs drawn under (none)")
+
+
 def main():
     check_backend_untouched()
     with tempfile.TemporaryDirectory(prefix="nnsweep_plots_") as tmp:
         check_hidden_sizes(hidden_sizes(tmp))
         check_random_search(sweep(tmp, "random_rates", RANDOM, expect=(0, 3)))
+        check_missing_values(sweep(tmp, "momentum", MOMENTUM))
         ds = nnsweep.open(sweep(tmp, "regression", REGRESSION))
         try:
             nnsweep.plot_decision_boundaries(ds)

@@ -6,8 +6,8 @@ distinct colours and a legend; a random-search key (a log-uniform learning
 rate) has as many values as runs, which only a colour map with a colour bar,
 on a log scale when the values span decades, can show.
 """
-import numpy as np
 import matplotlib
+import numpy as np
 from matplotlib import cm, colors
 from matplotlib.lines import Line2D
 
@@ -64,10 +64,12 @@ class KeyScale:
             self.cmap = matplotlib.colormaps[cmap]
         else:
             self.values = distinct
-            palette = matplotlib.colormaps["tab10"] if len(distinct) <= 10 else matplotlib.colormaps[cmap]
-            spread = max(len(distinct) - 1, 1)
-            self._colours = {v: palette(i) if len(distinct) <= 10 else palette(i / spread)
-                             for i, v in enumerate(distinct)}
+            if len(distinct) <= 10:
+                palette = matplotlib.colormaps["tab10"]
+                self._colours = {v: palette(i) for i, v in enumerate(distinct)}
+            else:  # more values than distinct colours: spread over the map
+                palette, spread = matplotlib.colormaps[cmap], len(distinct) - 1
+                self._colours = {v: palette(i / spread) for i, v in enumerate(distinct)}
 
     def colour(self, value):
         if self.continuous:
@@ -105,13 +107,3 @@ def not_ok_handles(ds):
              for s in statuses], [f"{s} ({int((ds['status'].values == s).sum())})"
                                   for s in statuses])
 
-
-def selection_metric(ds):
-    """What "best run" means: test.cost when some run has a test part, else train.cost."""
-    if "test.cost" in ds and np.isfinite(ds["test.cost"].values).any():
-        return "test.cost"
-    return "train.cost"
-
-
-def higher_is_better(metric):
-    return metric.split(".", 1)[-1] in ("accuracy", "precision", "recall", "f1", "r2")

@@ -9,8 +9,8 @@ from matplotlib.lines import Line2D
 
 from .. import _file
 from ..network import Network
-from ..results import key_values, source
-from ._style import default_key, selection_metric, value_label
+from ..results import key_values, selection_metric, source
+from ._style import default_key, value_label
 
 MAX_PANELS = 12
 CLASS_COLOURS = ("#1f5fa8", "#c0392b", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
@@ -115,8 +115,8 @@ def plot_decision_boundaries(ds, key=None, resolution=200):
         X = Network(f, chosen[0][1]).data.X
     span = X.max(axis=0) - X.min(axis=0)
     ratio = float(np.clip(span[1] / span[0], 0.4, 1.5)) if span[0] > 0 else 1.0
-    fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols + 1.2, (3.4 * ratio + 0.6) * rows + 0.6),
-                             layout="constrained", squeeze=False)
+    size = (3.4 * cols + 1.2, (3.4 * ratio + 0.6) * rows + 0.6)
+    fig, axes = plt.subplots(rows, cols, figsize=size, layout="constrained", squeeze=False)
     metric = selection_metric(ds)
     accuracy = metric.split(".")[0] + ".accuracy"
     filled = None
@@ -144,7 +144,7 @@ def plot_decision_boundaries(ds, key=None, resolution=200):
     handles = [Line2D([], [], ls="", marker="o", color="grey", mec="white", ms=7),
                Line2D([], [], ls="", marker="o", mfc="none", mec="grey", mew=1.1, ms=7),
                Line2D([], [], color="black", lw=1.4)]
-    fig.legend(handles, ["training point", "test point", "decision boundary"],
-               loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize="small", frameon=False)
+    fig.legend(handles, ["training point", "test point", "decision boundary"], ncol=3,
+               loc="upper center", bbox_to_anchor=(0.5, 0.0), fontsize="small", frameon=False)
     fig.suptitle(f"{ds.attrs.get('name', '')}: best run (lowest {metric}) for each {key}")
     return fig

@@ -4,9 +4,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.lines import Line2D
 
-from ..results import key_values
-from ._style import (NOT_OK_COLOUR, KeyScale, default_key, higher_is_better, not_ok,
-                     selection_metric, value_label)
+from ..results import higher_is_better, selection_metric, value_codes
+from ._style import NOT_OK_COLOUR, KeyScale, default_key, not_ok, value_label
 
 
 def plot_metric(ds, metric=None, key=None):
@@ -33,10 +32,9 @@ def plot_metric(ds, metric=None, key=None):
         if scale.log:
             ax.set_xscale("log")
     else:
-        order = key_values(ds, key)
-        position = {v: j for j, v in enumerate(order)}
+        order, position = value_codes(ds, key)
         jitter = np.random.default_rng(0).uniform(-0.18, 0.18, len(values))
-        x = np.array([position[v] for v in values], dtype=float) + jitter
+        x = position + jitter
         groups = order
         ax.set_xticks(range(len(order)), [value_label(v) for v in order],
                       rotation=45 if sum(len(value_label(v)) + 2 for v in order) > 60 else 0)
@@ -45,8 +43,8 @@ def plot_metric(ds, metric=None, key=None):
                edgecolor="black", linewidth=0.4, zorder=3)
     # The mean and spread of each value's ok runs: one errorbar call for
     # them all, since a random search has as many values as runs.
-    codes = np.searchsorted(np.array(groups, dtype=float), x[good]) if scale.continuous else \
-        np.array([position[v] for v in values[good]])
+    codes = (np.searchsorted(np.array(groups, dtype=float), x[good]) if scale.continuous
+             else position[good])
     counts = np.bincount(codes, minlength=len(groups))
     sums = np.bincount(codes, y[good], minlength=len(groups))
     shown = counts >= (2 if scale.continuous else 1)

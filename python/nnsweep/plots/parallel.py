@@ -6,8 +6,8 @@ import numpy as np
 from matplotlib import colors
 from matplotlib.collections import LineCollection
 
-from ..results import key_values
-from ._style import NOT_OK_COLOUR, KeyScale, higher_is_better, selection_metric, value_label
+from ..results import higher_is_better, selection_metric, value_codes
+from ._style import NOT_OK_COLOUR, KeyScale, value_label
 
 
 def _axis(ds, name):
@@ -27,11 +27,9 @@ def _axis(ds, name):
         ticks = np.linspace(low, high, 5)
         labels = [value_label(10 ** v if scale.log else v) for v in ticks]
         return positions, list(zip((ticks - low) / span, labels)), scale.log
-    order = key_values(ds, name)
+    order, codes = value_codes(ds, name)
     spots = np.linspace(0, 1, len(order)) if len(order) > 1 else np.array([0.5])
-    where = {v: spots[j] for j, v in enumerate(order)}
-    return (np.array([where[v] for v in values]),
-            [(where[v], value_label(v)) for v in order], False)
+    return spots[codes], [(spots[j], value_label(v)) for j, v in enumerate(order)], False
 
 
 def plot_parallel_coordinates(ds, metric=None, keys=None):
