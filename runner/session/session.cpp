@@ -125,12 +125,12 @@ std::optional<RunResult> take(std::unordered_map<std::string, RunResult>& from,
 RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
                       const Registries& registries);
 
-// An earlier result of this run that fits it as planned (`network`: its
-// layer sizes), or nullopt; one that does not is counted as dropped.
-std::optional<RunResult> fitting(std::optional<RunResult> earlier,
+// An earlier result of `run` that fits it as planned, or nullopt; one that
+// does not is counted as dropped.
+std::optional<RunResult> fitting(std::optional<RunResult> earlier, const PlannedRun& run,
                                  const std::vector<Eigen::Index>& network, SessionCounts& counts) {
   if (!earlier) return earlier;
-  const std::string problem = misfit(*earlier, network);
+  const std::string problem = misfit(*earlier, {network, most_curve_points(run.config.train)});
   if (problem.empty()) return earlier;
   if (counts.dropped++ == 0) counts.dropped_reason = problem;
   return std::nullopt;
@@ -145,10 +145,10 @@ Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, const RunsPl
     const PlannedRun& run = *runs[slot];
     const std::vector<Eigen::Index>& network = plan.networks[slot];
     work.slot_of[run.index] = slot;
-    if (auto resumed = fitting(take(reusable.resumed, run.id), network, counts)) {
+    if (auto resumed = fitting(take(reusable.resumed, run.id), run, network, counts)) {
       work.records[slot] = make_record(run, std::move(*resumed));
       ++counts.resumed;
-    } else if (auto reused = fitting(take(reusable.reused, run.id), network, counts)) {
+    } else if (auto reused = fitting(take(reusable.reused, run.id), run, network, counts)) {
       work.records[slot] = make_record(run, std::move(*reused));
       ++counts.reused;
     } else {
