@@ -2,6 +2,8 @@
 
 #include <H5DSpublic.h>
 
+#include <limits>
+
 namespace nnsweep::h5 {
 namespace {
 
@@ -36,15 +38,18 @@ Handle simple_space(const std::vector<hsize_t>& dims) {
 
 Handle write_array(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                    hid_t file_type, hid_t memory_type, const void* data,
-                   const Compression& compression = {}) {
+                   const Storage& storage = {}) {
   Handle space = simple_space(dims);
   Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create dataset properties");
-  if (compression.enabled) {
-    check(H5Pset_chunk(properties, static_cast<int>(compression.chunk.size()),
-                       compression.chunk.data()),
+  if (storage.compressed) {
+    check(H5Pset_chunk(properties, static_cast<int>(storage.chunk.size()), storage.chunk.data()),
           "chunk " + name);
     check(H5Pset_shuffle(properties), "shuffle " + name);
     check(H5Pset_deflate(properties, 4), "compress " + name);
+  }
+  if (storage.nan_fill) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    check(H5Pset_fill_value(properties, H5T_NATIVE_DOUBLE, &nan), "set the fill of " + name);
   }
   Handle dataset(
       H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
@@ -217,8 +222,8 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name) {
 }
 
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
-                     const double* data, const Compression& compression) {
-  return write_array(parent, name, dims, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data, compression);
+                     const double* data, const Storage& storage) {
+  return write_array(parent, name, dims, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data, storage);
 }
 
 Handle write_int64s(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,

@@ -80,12 +80,13 @@ std::string read_string_attribute(hid_t object, const std::string& name);
 std::int64_t read_int_attribute(hid_t object, const std::string& name);
 
 // Datasets. `dims` may be empty for a scalar. Arrays are row-major (C order).
-struct Compression {
-  bool enabled = false;
+struct Storage {
+  bool compressed = false;  // chunked as `chunk`, shuffle + deflate
   std::vector<hsize_t> chunk;
+  bool nan_fill = false;  // NaN is the fill value, declared as _FillValue too
 };
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
-                     const double* data, const Compression& compression = {});
+                     const double* data, const Storage& storage = {});
 Handle write_int64s(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                     const std::int64_t* data);
 Handle write_uint8s(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,

@@ -42,8 +42,14 @@ constexpr const char* kProvenanceKeys[] = {
 // test_final_cost and test_accuracy before), epochs_run, best_epoch, class
 // names; test_cost is after each epoch's updates.
 // Version 4: /runs is one dataset per quantity along `run` (store/runs_table.hpp),
-// not a group per run; cost curves only in /summary. Versions 1 to 3 are still read.
-constexpr std::int64_t kFormatVersion = 4;
+// not a group per run; cost curves only in /summary.
+// Version 5: netCDF conventions: long_name and units, _FillValue on the NaN
+// padding, the root's Conventions, named dimensions in /datasets, and the
+// text columns again as character matrices in /summary/chars. Only additions:
+// a reader of version 4 reads it. Versions 1 to 4 are still read.
+constexpr std::int64_t kFormatVersion = 5;
+// The root attribute `Conventions`.
+constexpr const char* kConventions = "CF-1.10";
 
 struct RunRecord {
   std::int64_t index = 0;   // in the plan that produced the file

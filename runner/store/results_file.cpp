@@ -2,12 +2,15 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "store/columns.hpp"
 #include "store/h5.hpp"
+#include "store/h5_netcdf.hpp"
 #include "store/results.hpp"
 #include "store/results_body.hpp"
+#include "store/variable_meanings.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -38,6 +41,31 @@ std::vector<std::int64_t> cost_steps(const Results& results) {
     }
   }
   return {steps.begin(), steps.end()};
+}
+
+void describe(hid_t object, const Meaning& meaning) {
+  h5::describe(object, meaning.long_name, meaning.units);
+}
+
+// /summary/chars: the text columns a MATLAB or Octave user needs (status and
+// the text key columns) again, as character matrices (run x width), since
+// their netCDF readers have no variable-length strings.
+void write_char_columns(hid_t summary, hid_t run_scale, const std::vector<h5::Handle>& columns,
+                        const std::vector<std::string>& keys) {
+  h5::Handle chars = h5::create_group(summary, "chars");
+  for (const h5::Handle& column : columns) {
+    const std::string name = h5::object_name(column);
+    if (h5::element_kind(column) != "string") continue;
+    if (name != "status" && std::find(keys.begin(), keys.end(), name) == keys.end()) continue;
+    const std::vector<std::string> values = h5::read_strings(column);
+    std::size_t width = 1;
+    for (const std::string& value : values) width = std::max(width, value.size());
+    h5::Handle length = h5::write_bare_dimension(chars, name + "_length", width);
+    h5::Handle matrix = h5::write_char_rows(chars, name, values, width);
+    h5::attach_dimension_scale(matrix, run_scale, 0);
+    h5::attach_dimension_scale(matrix, length, 1);
+    describe(matrix, summary_meaning(name));
+  }
 }
 
 void write_summary(hid_t file, const Results& results) {
@@ -99,17 +127,24 @@ void write_summary(hid_t file, const Results& results) {
       columns.push_back(std::move(column));
     }
   }
-  for (const h5::Handle& column : columns) h5::attach_dimension_scale(column, run_scale, 0);
+  for (const h5::Handle& column : columns) {
+    h5::attach_dimension_scale(column, run_scale, 0);
+    describe(column, summary_meaning(h5::object_name(column)));
+  }
+  describe(run_scale, summary_meaning("run"));
+  write_char_columns(summary, run_scale, columns, results.swept_keys);
 
   // The cost curves: run x step, NaN where a run recorded nothing.
   const std::vector<std::int64_t> steps = cost_steps(results);
   const hsize_t s = steps.size();
   h5::Handle step_scale = h5::write_int64s(summary, "step", {s}, steps.data());
   h5::make_dimension_scale(step_scale, "step");
-  h5::Compression compression;
-  compression.enabled = n > 0 && s > 0;
-  compression.chunk = {std::min<hsize_t>(std::max<hsize_t>(n, 1), 64),
-                       std::min<hsize_t>(std::max<hsize_t>(s, 1), 1024)};
+  describe(step_scale, summary_meaning("step"));
+  h5::Storage storage;
+  storage.compressed = n > 0 && s > 0;
+  storage.chunk = {std::min<hsize_t>(std::max<hsize_t>(n, 1), 64),
+                   std::min<hsize_t>(std::max<hsize_t>(s, 1), 1024)};
+  storage.nan_fill = true;
   auto write_curves = [&](const char* name, std::vector<double> RunResult::*member) {
     RowMajor curves = RowMajor::Constant(n, s, std::numeric_limits<double>::quiet_NaN());
     for (hsize_t i = 0; i < n; ++i) {
@@ -121,7 +156,9 @@ void write_summary(hid_t file, const Results& results) {
         curves(static_cast<Eigen::Index>(i), column) = values[k];
       }
     }
-    h5::Handle curve = h5::write_doubles(summary, name, {n, s}, curves.data(), compression);
+    h5::Handle curve = h5::write_doubles(summary, name, {n, s}, curves.data(), storage);
+    h5::declare_nan_fill(curve);
+    describe(curve, summary_meaning(name));
     h5::attach_dimension_scale(curve, run_scale, 0);
     h5::attach_dimension_scale(curve, step_scale, 1);
   };
@@ -132,6 +169,30 @@ void write_summary(hid_t file, const Results& results) {
     write_curves("test_cost", &RunResult::test_costs);
   }
 }
+
+// A /datasets/ID member along netCDF dimensions of the group (`dimensions`:
+// the name of each of its dimensions), created on first use.
+class DatasetDimensions {
+ public:
+  explicit DatasetDimensions(hid_t group) : group_(group) {}
+  void attach(hid_t member, const std::vector<std::pair<std::string, hsize_t>>& dimensions) {
+    describe(member, dataset_meaning(h5::object_name(member)));
+    for (unsigned k = 0; k < dimensions.size(); ++k) {
+      const auto& [name, size] = dimensions[k];
+      auto found = made_.find(name);
+      if (found == made_.end()) {
+        h5::Handle dimension = h5::write_bare_dimension(group_, name, size);
+        describe(dimension, dataset_meaning(name));
+        found = made_.emplace(name, std::move(dimension)).first;
+      }
+      h5::attach_dimension_scale(member, found->second, k);
+    }
+  }
+
+ private:
+  hid_t group_;
+  std::map<std::string, h5::Handle> made_;
+};
 
 void write_datasets(hid_t file, const Results& results) {
   h5::Handle datasets = h5::create_group(file, "datasets");
@@ -144,19 +205,30 @@ void write_datasets(hid_t file, const Results& results) {
     h5::write_attribute(group, "stored", static_cast<std::int64_t>(data.stored));
     h5::write_attribute(group, "task", data.task);
     h5::write_attribute(group, "classes", data.classes);
-    if (!data.class_names.empty()) h5::write_strings(group, "class_names", data.class_names);
+    DatasetDimensions dimensions(group);
+    if (!data.class_names.empty()) {
+      dimensions.attach(h5::write_strings(group, "class_names", data.class_names),
+                        {{"class", data.class_names.size()}});
+    }
     if (!data.test_index.empty()) {
-      h5::write_int64s(group, "train_index", {data.train_index.size()}, data.train_index.data());
-      h5::write_int64s(group, "test_index", {data.test_index.size()}, data.test_index.data());
+      const hsize_t train = data.train_index.size(), test = data.test_index.size();
+      dimensions.attach(h5::write_int64s(group, "train_index", {train}, data.train_index.data()),
+                        {{"train_example", train}});
+      dimensions.attach(h5::write_int64s(group, "test_index", {test}, data.test_index.data()),
+                        {{"test_example", test}});
     }
     if (!data.stored) continue;
     // Column-major features x m is row-major m x features: the same bytes.
     const auto m = static_cast<hsize_t>(data.examples);
-    h5::write_doubles(group, "X", {m, hsize_t(data.features)}, data.X.data());
+    const auto features = static_cast<hsize_t>(data.features);
+    dimensions.attach(h5::write_doubles(group, "X", {m, features}, data.X.data()),
+                      {{"example", m}, {"feature", features}});
     if (data.outputs == 1) {
-      h5::write_doubles(group, "y", {m}, data.Y.data());
+      dimensions.attach(h5::write_doubles(group, "y", {m}, data.Y.data()), {{"example", m}});
     } else {
-      h5::write_doubles(group, "y", {m, hsize_t(data.outputs)}, data.Y.data());
+      const auto targets = static_cast<hsize_t>(data.outputs);
+      dimensions.attach(h5::write_doubles(group, "y", {m, targets}, data.Y.data()),
+                        {{"example", m}, {"target", targets}});
     }
   }
 }
@@ -166,6 +238,10 @@ void write_datasets(hid_t file, const Results& results) {
 void write_results_body(hid_t file, const Results& results) {
   h5::write_attribute(file, "format", std::string(kFormatName));
   h5::write_attribute(file, "format_version", kFormatVersion);
+  // The conventions of the attributes' meanings (long_name, units,
+  // _FillValue, named dimensions): CF's, without its naming rules (variables
+  // here are named by dotted keys).
+  h5::write_attribute(file, "Conventions", std::string(kConventions));
   h5::write_attribute(file, "experiment_id", results.experiment_id);
   h5::write_attribute(file, "plan_size", results.plan_size);
   h5::write_attribute(file, "arithmetic", results.arithmetic);

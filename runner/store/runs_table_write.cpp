@@ -1,9 +1,11 @@
-// Writing the /runs table of format version 4 (store/runs_table.hpp).
+// Writing the /runs table of format versions 4 and 5 (store/runs_table.hpp).
 #include <algorithm>
 #include <limits>
 
+#include "store/h5_netcdf.hpp"
 #include "store/h5_rows.hpp"
 #include "store/runs_table.hpp"
+#include "store/variable_meanings.hpp"
 
 namespace nnsweep {
 namespace {
@@ -17,6 +19,10 @@ std::vector<std::pair<std::string, std::int64_t>>::const_iterator find_seed(
     const RunRecord& run, const std::string& key) {
   return std::find_if(run.seeds.begin(), run.seeds.end(),
                       [&](const auto& seed) { return seed.first == key; });
+}
+
+void describe(hid_t object, const Meaning& meaning) {
+  h5::describe(object, meaning.long_name, meaning.units);
 }
 
 }  // namespace
@@ -56,12 +62,21 @@ RunsTableWriter::RunsTableWriter(hid_t file, RunsLayout layout) : layout_(std::m
   group_ = h5::create_group(file, "runs");
   run_scale_ = h5::write_int64s(group_, "run", {n}, layout_.indices.data());
   h5::make_dimension_scale(run_scale_, "run");
+  describe(run_scale_, runs_meaning("run"));
   std::vector<hid_t> along_run;
   auto rows = [&](const std::string& name, Element element, std::vector<hsize_t> inner = {}) {
     inner.insert(inner.begin(), n);
     h5::Handle dataset = h5::create_rows(group_, name, element, inner, rows_per_block_);
+    // Float rows are NaN where never written: the padding of narrower runs.
+    if (element == Element::float64) h5::declare_nan_fill(dataset);
+    describe(dataset, runs_meaning(name));
     along_run.push_back(dataset);
     return dataset;
+  };
+  auto index_scale = [&](const std::string& name, hsize_t size) {
+    h5::Handle scale = h5::write_index_scale(group_, name, size);
+    describe(scale, runs_meaning(name));
+    return scale;
   };
   run_id_ = rows("run_id", Element::string);
   config_ = rows("config", Element::string);
@@ -71,15 +86,15 @@ RunsTableWriter::RunsTableWriter(hid_t file, RunsLayout layout) : layout_(std::m
   if (layout_.test_costs) test_cost_points_ = rows("test_cost_points", Element::int64);
   for (const std::string& key : layout_.seed_keys) seeds_.push_back(rows(key, Element::int64));
   layer_sizes_ = rows("layer_sizes", Element::int64, {layout_.widest.size()});
-  const h5::Handle layer_scale = h5::write_index_scale(group_, "layer", layout_.widest.size());
+  const h5::Handle layer_scale = index_scale("layer", layout_.widest.size());
   h5::attach_dimension_scale(layer_sizes_, layer_scale, 1);
   for (std::size_t l = 0; l < depth; ++l) {
     const hsize_t out = layout_.widest[l + 1], in = layout_.widest[l];
     const std::string w = weight_name(l), b = bias_name(l);
     Layer layer{rows(w, Element::float64, {out, in}), rows(b, Element::float64, {out})};
-    h5::attach_dimension_scale(layer.weight, h5::write_index_scale(group_, w + "_out", out), 1);
-    h5::attach_dimension_scale(layer.weight, h5::write_index_scale(group_, w + "_in", in), 2);
-    h5::attach_dimension_scale(layer.bias, h5::write_index_scale(group_, b + "_out", out), 1);
+    h5::attach_dimension_scale(layer.weight, index_scale(w + "_out", out), 1);
+    h5::attach_dimension_scale(layer.weight, index_scale(w + "_in", in), 2);
+    h5::attach_dimension_scale(layer.bias, index_scale(b + "_out", out), 1);
     layers_.push_back(std::move(layer));
   }
   for (hid_t dataset : along_run) h5::attach_dimension_scale(dataset, run_scale_, 0);

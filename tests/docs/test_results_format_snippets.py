@@ -5,19 +5,22 @@ Usage: test_results_format_snippets.py NNSWEEP_BINARY
 (environment: NNSWEEP_SOURCE_DIR = the repository root)
 
 Every ```python block runs in its own interpreter with `path` set to the
-results file; every ```sh block that calls h5dump or ncdump runs with the
-file name results/hidden_sizes.h5 replaced by that file. Any failure fails
-the test.
+results file; every ```sh block that calls h5dump or ncdump, every ```r
+block (Rscript) and every ```matlab block (Octave) runs with the file name
+results/hidden_sizes.h5 replaced by that file. Any failure fails the test.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
 PYTHON = "/usr/bin/python3"
-DOC_FILE_NAME = "results/hidden_sizes.h5"  # how the sh examples name the file
+DOC_FILE_NAME = "results/hidden_sizes.h5"  # how the sh, r and matlab examples name the file
+OTHER_READERS = {"r": ["Rscript", "-e"],
+                 "matlab": ["octave", "--no-gui", "--quiet", "--no-window-system", "--eval"]}
 
 
 def blocks(markdown, language):
@@ -44,6 +47,12 @@ def main():
         markdown = f.read()
     python_blocks = blocks(markdown, "python")
     sh_blocks = [(line, code) for line, code in blocks(markdown, "sh") if calls_hdf5_tool(code)]
+    # Other readers' blocks: (language, command that runs a program text).
+    other_blocks = [(language, line, code)
+                    for language, command in OTHER_READERS.items()
+                    for line, code in blocks(markdown, language)]
+    if sorted({language for language, _, _ in other_blocks}) != sorted(OTHER_READERS):
+        failures.append("expected an r and a matlab block")
     failures = []
     if len(python_blocks) < 4:
         failures.append(f"expected at least 4 python blocks, found {len(python_blocks)}")
@@ -72,11 +81,21 @@ def main():
             else:
                 print(f"ok   {label}")
 
-        for line, code in sh_blocks:
+        runs = [("sh", line, code, ["bash", "-e", "-o", "pipefail", "-c"])
+                for line, code in sh_blocks]
+        runs += [(language, line, code, OTHER_READERS[language])
+                 for language, line, code in other_blocks]
+        for language, line, code, command in runs:
             script = code.replace(DOC_FILE_NAME, results)
-            done = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=tmp,
-                                  capture_output=True, text=True)
-            label = f"{doc_path}:{line} (sh)"
+            if language == "matlab":
+                script += "\ndisp(numel(status));\n"  # the block prints nothing itself
+            elif language == "r":
+                script += "\nprint(dim(runs))\n"
+            if not shutil.which(command[0]):
+                print(f"skip {doc_path}:{line} ({language}): {command[0]} not found")
+                continue
+            done = subprocess.run(command + [script], cwd=tmp, capture_output=True, text=True)
+            label = f"{doc_path}:{line} ({language})"
             if DOC_FILE_NAME not in code:
                 failures.append(f"{label} does not name {DOC_FILE_NAME}")
             elif done.returncode != 0 or not done.stdout.strip():
@@ -87,7 +106,8 @@ def main():
 
     for failure in failures:
         print("\nFAIL: " + failure, file=sys.stderr)
-    print(f"{len(python_blocks)} python and {len(sh_blocks)} sh blocks, {len(failures)} failures")
+    print(f"{len(python_blocks)} python, {len(sh_blocks)} sh and {len(other_blocks)} other "
+          f"readers' blocks, {len(failures)} failures")
     sys.exit(1 if failures else 0)
 
 

@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(mixed_depths_widths_and_a_failed_run_round_trip) {
   const std::string path = (folder.path() / "mixed.h5").string();
   nnsweep::write_results_file(path, results);
   const nnsweep::Results read = nnsweep::read_results_file(path);
-  BOOST_TEST(read.format_version == 4);
+  BOOST_TEST(read.format_version == nnsweep::kFormatVersion);
   nnsweep::testing::check_equal(read, results);
 }
 

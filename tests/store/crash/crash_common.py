@@ -145,6 +145,7 @@ def _same_values(a, b):
     if a.dtype != b.dtype or a.shape != b.shape:
         return False
     if a.dtype.kind == "f":
+        a, b = a.reshape(-1), b.reshape(-1)  # a 0-d array (a scalar attribute) has no byte view
         both_nan = np.isnan(a) & np.isnan(b)
         bits = a.view(np.uint8).reshape(a.shape + (-1,)) == b.view(np.uint8).reshape(b.shape + (-1,))
         return bool(np.all(both_nan | np.all(bits, axis=-1)))
