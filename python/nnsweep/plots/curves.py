@@ -20,7 +20,8 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
     A key of more than 10 distinct numbers (a random search) gets a colour
     map and a colour bar, on a log scale when its values span decades.
     Diverged runs are drawn up to where they stopped, ending in a red x;
-    failed runs, which have no curve, are counted in the title. `log`
+    failed runs, which have no curve, are counted in the title. The axes
+    span the ok runs' costs; a diverged curve leaves through the top. `log`
     forces the cost axis's scale (default: log when the costs span more than
     a factor of 3). Returns the matplotlib Figure.
     """
@@ -43,10 +44,16 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
     # One collection for all runs: ten thousand curves draw in a second.
     alpha = 0.85 if len(segments) <= 50 else max(0.15, 0.85 * (50 / len(segments)) ** 0.5)
     ax.add_collection(LineCollection(segments, colors=colours, linewidths=1.3, alpha=alpha))
+    # The axes span the ok runs: a diverged run's cost of 1e19 would flatten
+    # them all. Its curve leaves through the top, its cross sits on the edge.
+    span = costs[~bad] if (~bad).any() else costs
+    finite = span[np.isfinite(span) & (span > 0)]
     if ends:
         ends = np.array(ends)
-        ax.plot(ends[:, 0], ends[:, 1], "x", color=NOT_OK_COLOUR, ms=9, mew=2, zorder=3)
-    finite = costs[np.isfinite(costs) & (costs > 0)]
+        if finite.size:
+            ends[:, 1] = np.minimum(ends[:, 1], finite.max() * 1.15)
+        ax.plot(ends[:, 0], ends[:, 1], "x", color=NOT_OK_COLOUR, ms=9, mew=2, zorder=3,
+                clip_on=False)
     if log is None:
         log = finite.size > 0 and finite.max() / finite.min() > 3
     if finite.size:
@@ -58,8 +65,7 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
             ax.yaxis.set_major_formatter(ticker.FormatStrFormatter("%.3g"))
             ax.yaxis.set_minor_formatter(ticker.FuncFormatter(_minor_label))
         else:
-            top = np.nanmax(costs[np.isfinite(costs)])
-            ax.set_ylim(min(0.0, np.nanmin(costs[np.isfinite(costs)])), top * 1.05 or 1.0)
+            ax.set_ylim(min(0.0, finite.min()), finite.max() * 1.15)
     epochs = "epochs_run" in ds and (ds["epochs_run"] != ds["iterations_run"]).any()
     ax.set_xlabel("epoch" if epochs else "iteration")
     ax.set_ylabel(("test cost" if curve == "test_cost" else "training cost")

@@ -16,7 +16,8 @@ def plot_metric(ds, metric=None, key=None):
     and sample standard deviation of its ok runs, i.e. the spread over the
     other keys. A continuous key is a numeric axis (log when it spans
     decades) instead of one position per value. Runs that are not ok are
-    red crosses, at the top of the axes when their metric is not finite.
+    red crosses, on the top edge when their metric is beyond the ok runs'
+    range or not finite.
     Returns the matplotlib Figure.
     """
     metric = metric or selection_metric(ds)
@@ -56,20 +57,26 @@ def plot_metric(ds, metric=None, key=None):
                 mew=2, capsize=4, zorder=4, linestyle="none")
     if scale.continuous and shown.any():
         ax.plot(centres[shown], means[shown], color="black", lw=1, alpha=0.5)
-    if bad.any():
-        finite = y[np.isfinite(y)]
-        top = finite.max() if finite.size else 1.0
-        marked = np.where(np.isfinite(y), y, top)
+    ok = y[good]
+    log = ok.size and not higher_is_better(metric) and ok.min() > 0 and ok.max() / ok.min() > 30
+    if log:
+        ax.set_yscale("log")
+    if bad.any():  # beyond the ok runs' range (or not finite): on the top edge
+        if ok.size:
+            low, high = ok.min(), ok.max()
+            top = high * 1.3 if log else high + 0.08 * ((high - low) or abs(high) or 1.0)
+            bottom = low / 1.3 if log else low - 0.08 * ((high - low) or abs(low) or 1.0)
+            ax.set_ylim(bottom, top)
+        else:
+            top = np.nanmax(np.where(np.isfinite(y), y, np.nan)) if np.isfinite(y).any() else 1.0
+        marked = np.where(np.isfinite(y), np.minimum(y, top), top)
         ax.scatter(x[bad], marked[bad], marker="x", color=NOT_OK_COLOUR, s=60, linewidth=2,
                    zorder=5, clip_on=False)
-    ok = y[good]
-    if ok.size and not higher_is_better(metric) and ok.min() > 0 and ok.max() / ok.min() > 30:
-        ax.set_yscale("log")
     handles = [Line2D([], [], ls="", marker="_", color="black", ms=12, mew=2)]
     labels = ["mean ± sample std of the ok runs"]
     if bad.any():
         handles.append(Line2D([], [], ls="", marker="x", color=NOT_OK_COLOUR, mew=2))
-        labels.append(f"not ok ({int(bad.sum())}; non-finite at the top)")
+        labels.append(f"not ok ({int(bad.sum())}; off the scale at the top)")
     ax.legend(handles, labels, fontsize="small", loc="best")
     if scale.continuous:
         fig.colorbar(plt.cm.ScalarMappable(scale.norm, scale.cmap), ax=ax).set_label(key)
