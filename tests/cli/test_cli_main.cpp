@@ -21,8 +21,8 @@ nnsweep::ShowArguments parse_show(std::vector<std::string> arguments) {
   return parsed;
 }
 
-const std::vector<std::string> kCommands = {"run",     "validate", "plan", "plugins",
-                                            "dataset", "show",     "merge"};
+const std::vector<std::string> kCommands = {"run",  "validate", "plan",   "plugins", "dataset",
+                                            "show", "merge",    "schema", "report"};
 
 }  // namespace
 
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(sort_key_with_a_dash_sorts_descending) {
                                              {"x.h5", "--sort", "train_accuracy", "--desc"},
                                              {"x.h5", "--desc", "--sort", "-train_accuracy"}}) {
     const nnsweep::ShowArguments parsed = parse_show(arguments);
-    BOOST_TEST(parsed.results == "x.h5");
+    BOOST_TEST(parsed.results == std::vector<std::string>{"x.h5"});
     BOOST_TEST(parsed.sort == "train_accuracy");
     BOOST_TEST(parsed.descending);
   }
@@ -88,6 +88,18 @@ BOOST_AUTO_TEST_CASE(sort_without_a_key_is_an_error) {
            {"x.h5", "--sort", "-"}, {"x.h5", "--sort="}, {"x.h5", "--sort", "--desc"}}) {
     BOOST_CHECK_THROW(parse_show(arguments), CLI::ParseError);
   }
+}
+
+BOOST_AUTO_TEST_CASE(show_takes_several_files_and_a_format) {
+  const nnsweep::ShowArguments parsed =
+      parse_show({"a.h5", "b.h5", "--format", "json", "--sort", "-train.f1"});
+  BOOST_TEST(parsed.results == (std::vector<std::string>{"a.h5", "b.h5"}));
+  BOOST_TEST(parsed.format == "json");
+  BOOST_TEST(parsed.rows == -1);  // each format's default
+  BOOST_CHECK_THROW(parse_show({"a.h5", "--format", "xml"}), CLI::ParseError);
+  const CliResult help = run_cli({"show", "--help"});
+  BOOST_TEST(help.out.find("{\"file\": RESULTS, \"runs\": [{\"run\": 0") != std::string::npos,
+             help.out);
 }
 
 BOOST_AUTO_TEST_CASE(show_help_explains_the_sort_direction) {
