@@ -11,10 +11,12 @@ run of lowest train.cost in that group. On a random search over a
 log-uniform learning rate: the key gets a colour bar on a log scale, not a
 legend of 16 values, and the diverged runs are drawn and marked (red
 crosses, red dashed lines), as many as diverged. A key that does not
-apply to every run (NaN) draws those runs under "(none)". A regression file has no
+apply to every run (NaN) draws those runs under "(none)"; a failed run (a
+copy edited as the format describes one) is drawn and counted too. A regression file has no
 decision boundaries: ValueError naming regression.
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +27,7 @@ from test_open import RANDOM
 import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")  # this test's own choice; the package must not make one
+import h5py  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
@@ -141,6 +144,36 @@ def check_random_search(path):
     print(f"ok   random search: log colour bar, {diverged} diverged runs marked")
 
 
+def check_failed_run(path, tmp):
+    """A failed run as the format describes one (docs/results-format.md:
+    status failed, a message, NaN metrics and curve, no parameters), made
+    by editing a copy: drawn and counted like the diverged ones."""
+    failed = os.path.join(tmp, "failed.h5")
+    shutil.copyfile(path, failed)
+    with h5py.File(failed, "r+") as f:
+        row = list(f["summary/status"].asstr()[()]).index("ok")
+        f["summary/status"][row] = "failed"
+        f["summary/message"][row] = "a test's failure"
+        for name in ("train.cost", "train.accuracy"):
+            f["summary"][name][row] = np.nan
+        f["summary/cost"][row] = np.nan
+        f["runs/layer_sizes"][row] = 0
+    ds = nnsweep.open(failed)
+    run = int(ds["run"].values[row])
+    bad = int((ds["status"].values != "ok").sum())
+    check(nnsweep.weights(failed, run) == [], "a failed run has weights")
+    fig = nnsweep.plot_cost_curves(ds, "optimizer.learning_rate")
+    check("1 failed, no curve" in fig.axes[0].get_title(), f"title {fig.axes[0].get_title()!r}")
+    fig = nnsweep.plot_metric(ds, "train.cost", "optimizer.learning_rate")
+    check(red_crosses(fig) == bad, f"metric: {red_crosses(fig)} red crosses, {bad} not ok")
+    fig = nnsweep.plot_parallel_coordinates(ds)
+    dashed = [c for c in fig.axes[0].collections if c.get_label().startswith("not ok")]
+    check(dashed and len(dashed[0].get_segments()) == bad, "parallel coordinates: failed run")
+    for fig_number in plt.get_fignums():
+        plt.close(fig_number)
+    print(f"ok   a failed run: drawn and marked with the {bad - 1} diverged ones")
+
+
 def check_missing_values(path):
     """A key that does not apply to some runs (NaN): they are a group of their own."""
     ds = nnsweep.open(path)
@@ -164,7 +197,9 @@ def main():
     check_backend_untouched()
     with tempfile.TemporaryDirectory(prefix="nnsweep_plots_") as tmp:
         check_hidden_sizes(hidden_sizes(tmp))
-        check_random_search(sweep(tmp, "random_rates", RANDOM, expect=(0, 3)))
+        random = sweep(tmp, "random_rates", RANDOM, expect=(0, 3))
+        check_random_search(random)
+        check_failed_run(random, tmp)
         check_missing_values(sweep(tmp, "momentum", MOMENTUM))
         ds = nnsweep.open(sweep(tmp, "regression", REGRESSION))
         try:
