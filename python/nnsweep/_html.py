@@ -73,19 +73,23 @@ def escape(value):
     return html.escape(str(value), quote=True)
 
 
-def cell(text, number=None):
-    """A table cell: numbers right-aligned and sorted by value (data-v)."""
+def cell(text, number, numeric):
+    """A table cell: sorted by `number` (data-v) when there is one, else
+    by its text; right-aligned when the column is `numeric`."""
+    align = "" if numeric else ' class="text"'
     if number is None:
-        return f'<td class="text">{escape(text)}</td>'
+        return f"<td{align}>{escape(text)}</td>"
     sort = "NaN" if not np.isfinite(number) else repr(float(number))
-    return f'<td data-v="{sort}">{escape(text)}</td>'
+    return f'<td{align} data-v="{sort}">{escape(text)}</td>'
 
 
 def table(header, numeric, rows, classes):
-    """The runs table: `rows` of (text, number or None) cells."""
+    """The runs table: `rows` of (text, sort number or None) cells, the
+    columns right-aligned where `numeric`."""
     head = "".join(f'<th class="{"" if n else "text"}">{escape(h)}</th>'
                    for h, n in zip(header, numeric))
-    body = "\n".join(f'<tr class="{c}">' + "".join(cell(t, v) for t, v in row) + "</tr>"
+    body = "\n".join(f'<tr class="{c}">' + "".join(cell(t, v, n) for (t, v), n in
+                                                   zip(row, numeric)) + "</tr>"
                      for row, c in zip(rows, classes))
     return (f'<div class="scroll"><table id="runs"><thead><tr>{head}</tr></thead>'
             f"<tbody>\n{body}\n</tbody></table></div>")

@@ -45,8 +45,16 @@ def _png(fig):
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _varying(ds):
-    return [k for k in ds.attrs["swept_keys"] if len(set(ds[k].values.tolist())) > 1]
+def key_families(ds):
+    """The swept keys that vary, as lists of keys that vary together (a
+    zip's keys split the runs alike: one figure serves them all)."""
+    families = {}
+    for key in ds.attrs["swept_keys"]:
+        first = {}  # each value numbered by its first appearance
+        partition = tuple(first.setdefault(c, len(first)) for c in value_codes(ds, key)[1])
+        if len(first) > 1:
+            families.setdefault(partition, []).append(key)
+    return list(families.values())
 
 
 def best_row(ds, metric):
@@ -73,7 +81,8 @@ def runs_table(ds, metric):
     ranks = {k: value_codes(ds, k)[1] for k in keys}  # keys sort as `nnsweep show` sorts them
     messages = any(ds["message"].values)  # why runs failed or diverged
     header = ["run"] + keys + metrics + ["iterations", "status", "time_s"]
-    numeric = [True] * (len(header) - 2) + [False, True]
+    numeric = ([True] + [ds[k].dtype.kind in "iufb" for k in keys] + [True] * len(metrics)
+               + [True, False, True])
     if messages:
         header.append("message")
         numeric.append(False)
@@ -103,20 +112,25 @@ def figures(ds, metric):
     key = default_key(ds)
     sections = [("curves", "Cost curves", _html.figure(
         _png(plots.plot_cost_curves(ds, key)),
-        f"Training cost of every run, coloured by {key}; red crosses end the runs that "
-        "diverged.", "cost curves"))]
-    keys = _varying(ds) or ([key] if ds.sizes["run"] > 1 else [])
-    metric_figures = [_html.figure(_png(plots.plot_metric(ds, metric, k)),
-                                   f"Final {metric} by {k}: each run a point, black the mean "
-                                   "and sample std of the ok runs.", f"{metric} by {k}")
-                      for k in keys]
-    if len(keys) > 1:
+        f"Training cost of every run, coloured by {key}"
+        + ("; red crosses end the runs that diverged." if (ds["status"] == "diverged").any()
+           else "."), "cost curves"))]
+    families = key_families(ds)
+    metric_figures = []
+    for family in families:
+        together = f" ({', '.join(family[1:])} vary with it)" if len(family) > 1 else ""
         metric_figures.append(_html.figure(
-            _png(plots.plot_parallel_coordinates(ds, metric, keys)),
+            _png(plots.plot_metric(ds, metric, family[0])),
+            f"Final {metric} by {family[0]}{together}: each run a point, black the mean and "
+            "sample std of the ok runs.", f"{metric} by {family[0]}"))
+    content = _html.figures(metric_figures)
+    if len(families) > 1:  # one axis per family, as wide as the page
+        content += _html.figure(
+            _png(plots.plot_parallel_coordinates(ds, metric, [f[0] for f in families])),
             "Every run across its keys and its final metric (bright: best).",
-            "parallel coordinates"))
+            "parallel coordinates")
     if metric_figures:
-        sections.append(("metrics", "Final metrics by key", _html.figures(metric_figures)))
+        sections.append(("metrics", "Final metrics by key", content))
     try:
         boundaries = _html.figure(_png(plots.plot_decision_boundaries(ds, key)),
                                   f"The best run of each {key} over its data's plane.",

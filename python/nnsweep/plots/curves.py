@@ -44,6 +44,10 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
     # One collection for all runs: ten thousand curves draw in a second.
     alpha = 0.85 if len(segments) <= 50 else max(0.15, 0.85 * (50 / len(segments)) ** 0.5)
     ax.add_collection(LineCollection(segments, colors=colours, linewidths=1.3, alpha=alpha))
+    single = [j for j, segment in enumerate(segments) if len(segment) == 1]
+    if single:  # a curve of one recorded point is no line: a dot
+        ax.scatter([segments[j][0, 0] for j in single], [segments[j][0, 1] for j in single],
+                   c=[colours[j] for j in single], s=16, zorder=2)
     # The axes span the ok runs: a diverged run's cost of 1e19 would flatten
     # them all. Its curve leaves through the top, its cross sits on the edge.
     span = costs[~bad] if (~bad).any() else costs
@@ -57,7 +61,10 @@ def plot_cost_curves(ds, key=None, curve="cost", log=None):
     if log is None:
         log = finite.size > 0 and finite.max() / finite.min() > 3
     if finite.size:
-        ax.set_xlim(step.min(), max(step.max(), step.min() + 1))
+        low, high = step.min(), step.max()
+        if high == low:  # one recorded step: room around it
+            low, high = low - 1, high + 1
+        ax.set_xlim(low, high)
         if log:
             ax.set_yscale("log")
             ax.set_ylim(finite.min() / 1.15, finite.max() * 1.15)

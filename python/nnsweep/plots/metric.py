@@ -85,6 +85,7 @@ def plot_metric(ds, metric=None, key=None):
     ax.grid(True, alpha=0.35)
     others = [k for k in ds.attrs.get("swept_keys", [])
               if k != key and k in ds.coords and len(set(ds[k].values.tolist())) > 1]
+    spread = ", ".join(others) if len(others) <= 3 else f"{len(others)} other keys"
     ax.set_title(f"{ds.attrs.get('name', '')}: {metric} by {key}"
-                 + (f"\nspread over {', '.join(others)}" if others else ""))
+                 + (f"\nspread over {spread}" if others else ""))
     return fig
