@@ -6,7 +6,7 @@ the `run` column of `nnsweep show`), never by row position, so the same
 call works on a share or a merged file.
 """
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 import numpy as np
 
@@ -36,8 +36,8 @@ class Data:
     task: str
     class_names: list
     config: dict
-    mean: np.ndarray = None
-    scale: np.ndarray = None
+    mean: Optional[np.ndarray] = None
+    scale: Optional[np.ndarray] = None
 
     def scaled(self, X):
         """X as the run's network saw it (standardized when the run was)."""
