@@ -38,10 +38,14 @@ def _attributes(dataset):
 
 
 def _root_attributes(f):
+    """The root attributes as Python values (str, int), and the config text."""
     attrs = {}
     for name, value in f.attrs.items():
-        attrs[name] = _file.text(value) if isinstance(value, (bytes, str)) else value.item() \
-            if hasattr(value, "item") and np.ndim(value) == 0 else value
+        if isinstance(value, (bytes, str)):
+            value = _file.text(value)
+        elif np.ndim(value) == 0:
+            value = value.item()
+        attrs[name] = value
     attrs["config"] = _file.text(f["config"][()]) if "config" in f else ""
     return attrs
 
