@@ -117,7 +117,8 @@ def check_show(folder, results):
             if value is None:
                 check(field == "", "csv %s: %r for null" % (key, field))
             elif isinstance(value, float):
-                check(float(field) == value, "csv %s: %r != %r" % (key, field, value))
+                check(field != "" and float(field) == value, "csv %s: %r != %r" % (key, field,
+                                                                                  value))
             else:
                 check(field == str(value), "csv %s: %r != %r" % (key, field, value))
 
