@@ -144,6 +144,45 @@ def check_keys_match_the_loader(schema):
         check(allowed_keys(text, name + " distribution") == keys, "%s keys" % name)
 
 
+def loader_range(text):
+    """The range the loader's message gives for an out-of-range value: (low, low
+    excluded, high), None for an infinite bound."""
+    message = nnsweep_validate(text).stderr
+    found = re.search(r"must be in ([\[(])([^,]+), ([^\])]+)[\])]", message)
+    if not found:
+        failures.append("no range in %r" % message)
+        return None
+    bound = lambda text: None if "inf" in text else float(text)
+    return bound(found.group(2)), found.group(1) == "(", bound(found.group(3))
+
+
+def schema_range(schema_of):
+    low = schema_of.get("exclusiveMinimum", schema_of.get("minimum"))
+    return low, "exclusiveMinimum" in schema_of, schema_of.get("maximum")
+
+
+def check_ranges_match_the_loader(schema):
+    """The settings the schema declares itself (train, regularization, model.hidden)
+    have the loader's ranges: each set far below its minimum, the loader's
+    message says the range."""
+    definitions = schema["definitions"]
+    untrained = BASE.replace("train: {iterations: 5}\n", "")
+    cases = [("train: {%s: -1000000000000000}\n" % name, definitions["train"]["properties"][name])
+             for name in ("iterations", "epochs", "shuffle_seed", "log_every", "record_every")]
+    stopping = definitions["train"]["properties"]["early_stopping"]["anyOf"][1]["properties"]
+    cases += [("train: {early_stopping: {%s: -1000000000000000}}\n" % name, stopping[name])
+              for name in stopping if name != "restore_best"]
+    cases += [("regularization: {%s: -1000000000000000}\n" % name,
+               definitions["regularization"]["properties"][name]) for name in ("l1", "l2")]
+    for text, schema_of in cases:
+        check(loader_range(untrained + text) == schema_range(schema_of),
+              "%s: loader %r, schema %r" % (text.strip(), loader_range(untrained + text),
+                                            schema_range(schema_of)))
+    hidden = definitions["model"]["properties"]["hidden"]["anyOf"][0]
+    text = BASE.replace("hidden: [2]", "hidden: [0]")
+    check(loader_range(text) == schema_range(hidden), "model.hidden range")
+
+
 def check_plugins_match_their_declarations(schema):
     declared = json.loads(run("plugins", "--format", "json").stdout)["plugins"]
     definitions = schema["definitions"]
@@ -246,6 +285,7 @@ def main():
     for text, word in REJECTED:
         check_rejected(validator, text, word)
     check_keys_match_the_loader(schema)
+    check_ranges_match_the_loader(schema)
     check_plugins_match_their_declarations(schema)
     for failure in failures:
         print("FAIL:", failure)
