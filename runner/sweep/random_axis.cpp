@@ -59,24 +59,25 @@ std::string bound_name(const ConfigView& spec, const std::string& ours, const st
 // W&B's log_uniform, whose min and max are exponents, written where nnsweep's
 // (whose bounds are values) is read: refused, since reading e^-9 as -9 or
 // the other way round would sweep another range without a word.
-void refuse_exponent_form(const ConfigView& spec, const std::string& low_name, double low,
+void refuse_exponent_form(const ConfigView& spec, const std::string& wandb_key, double low,
                           double high) {
-  const std::string difference =
-      "in W&B, log_uniform's min and max are natural-log exponents (values from e^min to "
-      "e^max), but nnsweep's log_uniform takes the values themselves as low and high";
-  if (low_name == "min") {
-    spec.fail_key("min", difference + "; for min and max as values write distribution: " +
-                             "log_uniform_values (W&B's name for that), or log_uniform with low " +
-                             "and high");
+  const std::string as_values =
+      format("{distribution: log_uniform, low: %.6g, high: %.6g}", std::exp(low), std::exp(high));
+  if (!wandb_key.empty()) {
+    spec.fail_key(wandb_key,
+                  "in W&B, log_uniform's min and max are natural-log exponents (values from "
+                  "e^min to e^max), but nnsweep's log_uniform takes the values themselves, as "
+                  "low and high: for the exponents as written use " +
+                      as_values + "; for min and max as values, log_uniform_values (W&B's name " +
+                      "for nnsweep's log_uniform)");
   }
   if (low <= 0.0) {
-    const std::string values = format("low: %s, high: %s", format_number(std::exp(low)).c_str(),
-                                      format_number(std::exp(high)).c_str());
-    spec.child("low")->fail(format("log_uniform needs low > 0: its bounds are values, and %s ",
-                                   format_number(low).c_str()) +
-                            "can only be an exponent; " + difference +
-                            ". For the exponents as written use {distribution: log_uniform, " +
-                            values + "}; log_uniform_values is a synonym of log_uniform");
+    spec.child("low")->fail(
+        "log_uniform needs low > 0: its bounds are values, and " + format_number(low) +
+        " can only be an exponent (W&B's log_uniform takes natural-log exponents; nnsweep's "
+        "takes the values, as W&B's log_uniform_values does): for the exponents as written "
+        "use " +
+        as_values);
   }
 }
 
@@ -87,7 +88,10 @@ void read_bounds(const ConfigView& spec, const std::string& kind, const std::str
   const std::string high_name = bound_name(spec, "high", "max");
   draw.low = read_number(spec, low_name, key);
   draw.high = read_number(spec, high_name, key);
-  if (kind == "log_uniform") refuse_exponent_form(spec, low_name, draw.low, draw.high);
+  if (kind == "log_uniform") {
+    const std::string wandb_key = low_name == "min" ? "min" : high_name == "max" ? "max" : "";
+    refuse_exponent_form(spec, wandb_key, draw.low, draw.high);
+  }
   if (!(draw.low < draw.high) && !(kind == "int_uniform" && draw.low == draw.high)) {
     spec.child(low_name)->fail(format("%s (%s) must be below %s (%s)", low_name.c_str(),
                                       format_number(draw.low).c_str(), high_name.c_str(),

@@ -88,14 +88,20 @@ BOOST_AUTO_TEST_CASE(wandb_names_draw_what_nnsweeps_draw) {
 BOOST_AUTO_TEST_CASE(wandb_log_uniform_with_min_and_max_is_refused) {
   expect_refused("      optimizer.learning_rate: {distribution: log_uniform, min: -9.2, max: 0}\n",
                  "optimizer.learning_rate", "min",
-                 {"natural-log exponents", "log_uniform_values", "low and high"});
+                 {"natural-log exponents", "log_uniform_values", "low and high",
+                  "use {distribution: log_uniform, low: 0.000101039, high: 1}"});
+}
+
+BOOST_AUTO_TEST_CASE(log_uniform_with_either_wandb_name_is_refused) {
+  expect_refused("      optimizer.learning_rate: {distribution: log_uniform, low: 1e-4, max: 1}\n",
+                 "optimizer.learning_rate", "max", {"natural-log exponents", "log_uniform_values"});
 }
 
 BOOST_AUTO_TEST_CASE(a_low_bound_that_can_only_be_an_exponent_is_refused) {
   expect_refused("      optimizer.learning_rate: {distribution: log_uniform, low: -9.2, high: 0}\n",
                  "optimizer.learning_rate", "-9.2",
                  {"log_uniform needs low > 0", "can only be an exponent", "log_uniform_values",
-                  "{distribution: log_uniform, low: 0.000101", "high: 1}"});
+                  "use {distribution: log_uniform, low: 0.000101039, high: 1}"});
   expect_refused("      optimizer.learning_rate: {distribution: log_uniform, low: 0, high: 1}\n",
                  "optimizer.learning_rate", "0,", {"log_uniform needs low > 0"});
   expect_refused(
