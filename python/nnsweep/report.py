@@ -197,6 +197,9 @@ def main(argv=None):
         and os.path.samefile(output, args.results))
     if same:
         parser.error(f"the output {output} is the results file; give another with -o")
+    if not os.path.isfile(args.results):  # plainer than HDF5's own message
+        print(f"nnsweep report: cannot read {args.results}: no such file", file=sys.stderr)
+        return 1
     matplotlib.use("Agg")  # this command only writes files
     try:
         text = build(args.results)
