@@ -7,7 +7,8 @@ On configs/hidden_sizes.yaml (300 iterations) and a random search with
 diverged runs: the default output is RESULTS.html, its path is printed,
 the results file is unchanged; the page is one file with no reference to
 anything outside it, a table of one row per run with the best run
-highlighted and not-ok runs marked, images, the config and provenance.
+highlighted and not-ok runs marked, the expected figures (one per key,
+one for the keys of a zip, which vary together), the config and provenance.
 Errors: no argument or -o naming the results file is exit 2, an unreadable
 file exit 1, and neither writes a page. Headless Chromium then renders the
 pages: the inline script ran (its marker), the table has every row, every
@@ -57,8 +58,9 @@ def report(*args, cwd=None):
     return run([sys.executable, "-m", "nnsweep.report", *args], env=ENV, cwd=cwd)
 
 
-def check_page(results, label):
-    """Writes the page at its default path and checks its text; returns its path."""
+def check_page(results, label, figures):
+    """Writes the page at its default path and checks its text, holding
+    `figures` images; returns (its path, images, rows)."""
     before = sha256(results)
     done = report(results)
     page = results[:-len(".h5")] + ".html"
@@ -85,11 +87,22 @@ def check_page(results, label):
     check(best and int(float(best.group(1))) == int(ds["run"].values[np.argmin(cost)]),
           f"{label}: the highlighted run is not the one of lowest train.cost")
     images = len(re.findall(r'<img src="data:image/png;base64,', text))
-    check(images >= 3, f"{label}: {images} inline images")
+    check(images == figures, f"{label}: {images} inline images, expected {figures}")
     check(html.escape(ds.attrs["config"].splitlines()[-1]) in text
           and ds.attrs["experiment_id"] in text, f"{label}: config or provenance missing")
     return page, images, len(rows)
 
+
+ZIPPED = """name: zipped
+dataset: {name: moons, n_samples: 40, noise: 0.2, seed: 0}
+model: {hidden: [3], activation: tanh, output: sigmoid}
+train: {iterations: 20}
+sweep:
+  zip:
+    model.init.seed: [1, 2, 3]
+    dataset.seed: [4, 5, 6]
+    optimizer.learning_rate: [0.1, 0.2, 0.3]
+"""
 
 TINY = """name: tiny
 dataset: {name: moons, n_samples: 40, noise: 0.2, seed: 0}
@@ -164,9 +177,13 @@ def check_rendered(page, images, rows, tmp, label, screenshot):
 def main():
     reason = chromium_starts()
     with tempfile.TemporaryDirectory(prefix="nnsweep_report_") as tmp:
-        pages = [(check_page(hidden_sizes(tmp), "hidden sizes"), "hidden sizes")]
+        # Curves, the metric by each of the two keys, parallel coordinates, boundaries.
+        pages = [(check_page(hidden_sizes(tmp), "hidden sizes", 5), "hidden sizes")]
         random = sweep(tmp, "random_rates", RANDOM, expect=(0, 3))
-        pages.append((check_page(random, "random search"), "random search"))
+        pages.append((check_page(random, "random search", 3), "random search"))
+        # A zip's three keys vary together: one metric figure, no parallel coordinates.
+        zipped = sweep(tmp, "zipped", ZIPPED)
+        check_page(zipped, "zip", 3)
         check_errors(tmp, random)
         if reason:  # the page's own checks above still fail the test
             print(f"SKIP: chromium cannot start, the pages were not rendered: {reason}")
