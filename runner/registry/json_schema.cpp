@@ -178,70 +178,6 @@ class PluginSections {
   Json& keys_;
 };
 
-// A map of settings, each a declared parameter.
-Json settings(const std::vector<ParamSpec>& specs, const std::string& description) {
-  Json properties = Json::object();
-  for (const ParamSpec& spec : specs) properties[spec.name] = param_schema(spec);
-  return {{"description", description},
-          {"type", Json::array({"object", "null"})},
-          {"properties", properties},
-          {"additionalProperties", false}};
-}
-
-// What config/train_section.cpp declares: train, train.early_stopping and regularization.
-const std::vector<ParamSpec> kTrain = {
-    int_param("iterations", 10000, 0, 1000000000,
-              "optimizer updates (one per mini-batch); or give epochs"),
-    int_param("epochs", 0, 1, 1000000000, "passes over the training part, instead of iterations"),
-    int_param("shuffle_seed", 0, 0, 4294967295LL,
-              "mini-batch order: np.random.RandomState(seed).permutation(m) every epoch"),
-    int_param("log_every", 0, 0, 1000000000,
-              "print 'Cost after iteration N' every N iterations (epochs with mini-batches); "
-              "0 = never"),
-    int_param("record_every", 1, 1, 1000000000,
-              "store the cost every N iterations (epochs with mini-batches)"),
-    choice_param("dtype", "float64", {"float64", "float32"},
-                 "float64 (numpy's results) or float32: faster, not numpy-exact")};
-const ParamSpec kBatchSize = int_param("batch_size", 0, 1, 1000000000, "");
-const std::vector<ParamSpec> kEarlyStopping = {
-    int_param("patience", 10, 1, 1000000000,
-              "epochs without improvement of the test cost before training stops"),
-    real_param("min_delta", 0.0, 0.0, 1e12,
-               "an epoch improves only if its test cost is below the best by more than this"),
-    bool_param("restore_best", true, "end with the parameters of the epoch of lowest test cost")};
-const std::vector<ParamSpec> kRegularization = {
-    real_param("l1", 0.0, 0.0, 1e6, "weight of the L1 penalty l1 * sum|w| (weights only)"),
-    real_param("l2", 0.0, 0.0, 1e6, "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
-const ParamSpec kHidden = {"hidden",
-                           ParamType::int_list,
-                           std::vector<std::int64_t>{},
-                           1,
-                           1000000,
-                           false,
-                           "hidden layer sizes, input side first; [] for none",
-                           {},
-                           false};
-
-Json train_schema(Json& keys) {
-  Json train = settings(kTrain, "how long and how to train");
-  train["properties"]["batch_size"] = {
-      {"description", "examples per update, or full (the default): the whole training part"},
-      {"anyOf", Json::array({{{"const", "full"}}, bare_param_schema(kBatchSize)})}};
-  Json stopping = settings(kEarlyStopping, "");
-  stopping.erase("description");
-  train["properties"]["early_stopping"] = {
-      {"description",
-       "stop when the test cost stops improving (Keras' EarlyStopping); true for the defaults"},
-      {"anyOf", Json::array({{{"type", "boolean"}}, stopping})}};
-  train["not"] = {{"required", {"iterations", "epochs"}}};
-  keys["train"] = definition_ref("train");
-  for (const auto& [key, value] : train["properties"].items()) keys["train." + key] = value;
-  for (const ParamSpec& spec : kEarlyStopping) {
-    keys["train.early_stopping." + spec.name] = param_schema(spec);
-  }
-  return train;
-}
-
 }  // namespace
 
 nlohmann::ordered_json param_schema(const ParamSpec& spec) {
@@ -272,22 +208,7 @@ nlohmann::ordered_json experiment_schema(const Registries& registries) {
       {"anyOf", Json::array({definition_ref("model.activation"),
                              {{"type", "array"}, {"items", definition_ref("layer.activation")}}})}};
   keys["model.activation"] = definition_ref("activations");
-  definitions["model"] = {{"description", "the network"},
-                          {"type", "object"},
-                          {"required", {"hidden"}},
-                          {"properties",
-                           {{"hidden", param_schema(kHidden)},
-                            {"activation", definition_ref("activations")},
-                            {"output", definition_ref("model.output")},
-                            {"init", definition_ref("model.init")}}},
-                          {"additionalProperties", false}};
-  keys["model"] = definition_ref("model");
-  keys["model.hidden"] = param_schema(kHidden);
-  definitions["train"] = train_schema(keys);
-  definitions["regularization"] = settings(kRegularization, "weight penalties");
-  keys["regularization"] = definition_ref("regularization");
-  for (const ParamSpec& spec : kRegularization)
-    keys["regularization." + spec.name] = param_schema(spec);
+  add_settings_schemas(definitions, keys);
   keys["description"] = {{"type", "string"}};
   // Each key's values once, referred to by every kind of axis.
   Json key_refs = Json::object();

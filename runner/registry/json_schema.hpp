@@ -34,6 +34,10 @@ nlohmann::ordered_json experiment_schema(const Registries& registries);
 // The schema of one declared parameter: type, default, range, choices, description.
 nlohmann::ordered_json param_schema(const ParamSpec& spec);
 
+// Adds model, train and regularization to `definitions`, and their sweepable
+// keys to `keys` (registry/json_schema_settings.cpp).
+void add_settings_schemas(nlohmann::ordered_json& definitions, nlohmann::ordered_json& keys);
+
 // The sweep section, given each sweepable key's schema of one value; adds the
 // definitions it refers to (registry/json_schema_sweep.cpp).
 nlohmann::ordered_json sweep_schema(const nlohmann::ordered_json& value_of_key,
