@@ -115,7 +115,7 @@ void add_report_command(CLI::App& app, CommandLine& line) {
       "report", "write an HTML report of a results file (python3 -m nnsweep.report)");
   command->add_option("RESULTS", line.report_results, "results file")->required();
   command->add_option("-o,--out", line.report_out,
-                      "the HTML file to write (default: the report module's, beside RESULTS)");
+                      "the HTML file to write (default: RESULTS with .html for .h5)");
 }
 
 void add_dataset_command(CLI::App& app, CommandLine& line) {
