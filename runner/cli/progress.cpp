@@ -26,6 +26,7 @@ Progress::Progress(std::int64_t total, std::int64_t already_done, ProgressOption
       options_(options),
       terminal_(::isatty(STDERR_FILENO) != 0),
       updates_before_(update_counts().done.load(std::memory_order_relaxed)),
+      planned_before_(update_counts().planned.load(std::memory_order_relaxed)),
       start_(std::chrono::steady_clock::now()),
       last_print_(start_) {
   if (options_.count_iterations && !options_.quiet) ticker_ = std::thread([this] { tick(); });
@@ -45,7 +46,7 @@ Progress::~Progress() {
 std::string Progress::iterations_text(double elapsed, std::string& eta) const {
   const UpdateCounts& counts = update_counts();
   const std::int64_t made = counts.done.load(std::memory_order_relaxed) - updates_before_;
-  const std::int64_t planned = counts.planned.load(std::memory_order_relaxed);
+  const std::int64_t planned = counts.planned.load(std::memory_order_relaxed) - planned_before_;
   const double rate = elapsed > 0 ? static_cast<double>(made) / elapsed : 0.0;
   std::string text = format("%lld", (long long)made);
   if (planned > 0) {

@@ -46,8 +46,9 @@ class Progress {
   double best_cost_;
   ProgressOptions options_;
   bool terminal_;
-  bool shown_ = false;               // a live line is on the terminal
-  std::int64_t updates_before_ = 0;  // update_counts().done when the session started
+  bool shown_ = false;  // a live line is on the terminal
+  // update_counts() when the session started: earlier sessions' runs are not its own.
+  std::int64_t updates_before_ = 0, planned_before_ = 0;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_print_;
   std::mutex mutex_;

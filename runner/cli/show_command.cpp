@@ -23,7 +23,6 @@ constexpr const char* kFileColumn = "file";
 // value in its runs). Each run keeps its index in its own file.
 Results side_by_side(const std::vector<std::string>& paths, std::vector<Results>& files) {
   Results combined;
-  combined.format_version = files.front().format_version;
   combined.swept_keys = {kFileColumn};
   for (const Results& file : files) {
     for (const std::string& key : file.swept_keys) {
