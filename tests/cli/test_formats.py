@@ -183,6 +183,20 @@ def check_plan(config):
     rows = list(csv.reader(io.StringIO(nnsweep("plan", config, "--format", "csv"), newline="")))
     check(rows[0] == list(plan["runs"][0]), "plan csv header %r" % rows[0])
     check([r[2] for r in rows[1:]] == [r["optimizer.name"] for r in plan["runs"]], "plan csv")
+    # Repeated points: gd's two momentum values are one run ("same as run N").
+    with open(config, encoding="utf-8") as f:
+        text = f.read()
+    repeated = config.replace(".yaml", "_repeated.yaml")
+    with open(repeated, "w", encoding="utf-8") as f:
+        f.write(text.replace("momentum.momentum: [0.9]", "momentum.momentum: [0.5, 0.9]"))
+    plan = json.loads(nnsweep("plan", repeated, "--format", "json"))
+    check((plan["points"], plan["distinct_runs"]) == (8, 6), "repeated %r" % plan)
+    same = {r["run"]: r["same_as"] for r in plan["runs"] if r["same_as"] is not None}
+    listed = {int(line.split(":")[0][4:]): int(line.rsplit(" ", 1)[1])
+              for line in nnsweep("plan", repeated).splitlines() if "same as run" in line}
+    check(same == listed and len(same) == 2, "same_as %r, plan lines %r" % (same, listed))
+    check(all(set(r) == {"run", "same_as"} | set(plan["runs"][0]) for r in plan["runs"]),
+          "every row has every column")
     markdown = nnsweep("plan", config, "--format", "markdown").splitlines()
     check(len(markdown) == 6 and markdown[0].startswith("| run | dataset.path |"),
           "plan markdown %r" % markdown)

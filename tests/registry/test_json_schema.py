@@ -9,7 +9,7 @@ messages, and its plugin parameters are those `nnsweep plugins` declares.
 YAML is read as yaml-language-server reads it, by the YAML 1.2 core schema
 (PyYAML alone reads 1e-3 as a string and yes as true).
 
-Usage: test_json_schema.py NNSWEEP_BINARY
+Usage: test_json_schema.py NNSWEEP_BINARY SCALED_TANH_LIBRARY
 """
 import glob
 import json
@@ -268,6 +268,20 @@ REJECTED = [
 ]
 
 
+def check_plugin_libraries(library):
+    """--plugin LIB adds the library's plugins; without it they are unknown."""
+    done = run("schema", "--plugin", library)
+    check(done.returncode == 0, "schema --plugin: %s" % done.stderr)
+    validator = jsonschema.Draft7Validator(json.loads(done.stdout))
+    text = BASE.replace("activation: tanh", "activation: {name: scaled_tanh, a: 2}")
+    check(not errors(validator, text), "scaled_tanh: %s" % errors(validator, text))
+    check(errors(validator, text.replace("a: 2", "c: 2")), "scaled_tanh typo")
+    check(errors(jsonschema.Draft7Validator(json.loads(run("schema").stdout)), text),
+          "scaled_tanh without --plugin")
+    done = run("schema", "--plugin", library + ".missing")
+    check(done.returncode == 2 and not done.stdout, "a missing library: %d" % done.returncode)
+
+
 def main():
     done = run("schema")
     check(done.returncode == 0, "nnsweep schema: exit %d %s" % (done.returncode, done.stderr))
@@ -287,6 +301,7 @@ def main():
     check_keys_match_the_loader(schema)
     check_ranges_match_the_loader(schema)
     check_plugins_match_their_declarations(schema)
+    check_plugin_libraries(sys.argv[2])
     for failure in failures:
         print("FAIL:", failure)
     print("%d configs, %d accepted and %d rejected cases" % (len(configs), len(ACCEPTED),
