@@ -28,8 +28,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// What the report needs, as tools/setup.sh's NNSWEEP_REPORT_PACKAGES lists it.
 constexpr const char* kPackages =
-    "python3 python3-numpy python3-h5py python3-xarray python3-matplotlib";
+    "python3 python3-numpy python3-h5py python3-xarray python3-pandas python3-matplotlib";
 
 std::string from_environment(const char* name, const std::string& fallback) {
   const char* value = std::getenv(name);
