@@ -5,6 +5,7 @@
 
 #include "config/plugin_section.hpp"
 #include "config/sections.hpp"
+#include "config/setting_specs.hpp"
 #include "config/values.hpp"
 
 namespace nnsweep {
@@ -13,19 +14,6 @@ namespace {
 const std::vector<std::string> kTopLevelKeys = {"name",  "description",    "plugins",   "dataset",
                                                 "model", "loss",           "optimizer", "schedule",
                                                 "train", "regularization", "sweep"};
-
-const std::vector<ParamSpec>& hidden_specs() {
-  static const std::vector<ParamSpec> specs = {ParamSpec{"hidden",
-                                                         ParamType::int_list,
-                                                         std::vector<std::int64_t>{},
-                                                         1,
-                                                         1000000,
-                                                         false,
-                                                         "hidden layer sizes, input side first",
-                                                         {},
-                                                         false}};
-  return specs;
-}
 
 void check_keys(const ConfigView& view, const std::vector<std::string>& allowed,
                 const std::string& owner) {
@@ -114,8 +102,7 @@ ModelConfig read_model(const ConfigView& root, const Registries& registries) {
   ModelConfig model;
   auto hidden = view->child("hidden");
   if (!hidden) view->fail("missing 'hidden' in model: the hidden layer sizes, such as [4]");
-  model.hidden =
-      std::get<std::vector<std::int64_t>>(read_param(*hidden, hidden_specs()[0], "model"));
+  model.hidden = std::get<std::vector<std::int64_t>>(read_param(*hidden, hidden_spec(), "model"));
   read_activations(view->child("activation"), *view, registries, model);
   model.output =
       read_plugin(view->child("output"), registries.activations, "sigmoid", *view, "output");
@@ -124,6 +111,19 @@ ModelConfig read_model(const ConfigView& root, const Registries& registries) {
 }
 
 }  // namespace
+
+const ParamSpec& hidden_spec() {
+  static const ParamSpec spec{"hidden",
+                              ParamType::int_list,
+                              std::vector<std::int64_t>{},
+                              1,
+                              1000000,
+                              false,
+                              "hidden layer sizes, input side first; [] for none",
+                              {},
+                              false};
+  return spec;
+}
 
 ExperimentConfig parse_experiment(const ConfigView& root, const Registries& registries,
                                   const std::string& default_name) {

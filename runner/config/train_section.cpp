@@ -2,10 +2,10 @@
 #include <algorithm>
 
 #include "config/sections.hpp"
+#include "config/setting_specs.hpp"
 #include "config/values.hpp"
 
 namespace nnsweep {
-namespace {
 
 const std::vector<ParamSpec>& train_specs() {
   static const std::vector<ParamSpec> specs = {
@@ -35,6 +35,15 @@ const std::vector<ParamSpec>& early_stopping_specs() {
       bool_param("restore_best", true, "end with the parameters of the epoch of lowest test cost")};
   return specs;
 }
+
+const std::vector<ParamSpec>& regularization_specs() {
+  static const std::vector<ParamSpec> specs = {
+      real_param("l1", 0.0, 0.0, 1e6, "weight of the L1 penalty l1 * sum|w| (weights only)"),
+      real_param("l2", 0.0, 0.0, 1e6, "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
+  return specs;
+}
+
+namespace {
 
 const ParamSpec& spec_named(const std::vector<ParamSpec>& specs, const std::string& name) {
   return *std::find_if(specs.begin(), specs.end(),
@@ -114,17 +123,6 @@ TrainConfig read_train(const ConfigView& root) {
   }
   return train;
 }
-
-namespace {
-
-const std::vector<ParamSpec>& regularization_specs() {
-  static const std::vector<ParamSpec> specs = {
-      real_param("l1", 0.0, 0.0, 1e6, "weight of the L1 penalty l1 * sum|w| (weights only)"),
-      real_param("l2", 0.0, 0.0, 1e6, "weight of the L2 penalty l2 * sum(w^2) / 2 (weights only)")};
-  return specs;
-}
-
-}  // namespace
 
 Regularization read_regularization(const ConfigView& root) {
   Regularization regularization;
