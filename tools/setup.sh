@@ -10,6 +10,9 @@ NNSWEEP_BUILD_PACKAGES=(cmake g++ make pkg-config git libeigen3-dev libyaml-cpp-
 NNSWEEP_TEST_PACKAGES=(python3 python3-numpy python3-sklearn python3-h5py python3-xarray
   python3-h5netcdf python3-pandas python3-matplotlib hdf5-tools netcdf-bin python3-mpmath
   python3-setuptools python3-venv chromium python3-yaml python3-jsonschema)
+# What `nnsweep report` (the Python package, python/) needs to draw its page.
+NNSWEEP_REPORT_PACKAGES=(python3 python3-numpy python3-h5py python3-xarray python3-pandas
+  python3-matplotlib)
 # The other readers of the results file (tests/readers): xarray's netcdf4
 # engine, R with hdf5r, Octave with its netcdf package.
 NNSWEEP_TEST_PACKAGES+=(python3-netcdf4 r-base-core r-cran-hdf5r octave octave-netcdf)
