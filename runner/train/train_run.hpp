@@ -12,6 +12,17 @@ namespace nnsweep {
 // measurements).
 constexpr double kBlowUpFactor = 1e3;
 
+// The updates of every run of this process, for progress lines on long runs
+// (cli/progress.hpp). A run adds the updates it plans when it starts, takes
+// back those it did not make when it ends early, and counts the ones it
+// makes every kUpdatesPerCount updates and when it ends: relaxed atomics
+// touched once per 1024 updates, which nothing a run computes depends on.
+struct UpdateCounts {
+  std::atomic<std::int64_t> planned{0}, done{0};
+};
+constexpr std::int64_t kUpdatesPerCount = 1024;
+UpdateCounts& update_counts();
+
 // Trains one run to completion. Never throws: an exception marks it `failed`
 // with the message.
 //
@@ -63,17 +74,6 @@ constexpr double kBlowUpFactor = 1e3;
 //
 // The test set never affects training, except through early stopping and a
 // schedule that watches its cost.
-// The updates of every run of this process, for progress lines on long runs
-// (cli/progress.hpp). A run adds the updates it plans when it starts, takes
-// back those it did not make when it ends early, and counts the ones it
-// makes every kUpdatesPerCount updates and when it ends: relaxed atomics
-// touched once per 1024 updates, which nothing a run computes depends on.
-struct UpdateCounts {
-  std::atomic<std::int64_t> planned{0}, done{0};
-};
-constexpr std::int64_t kUpdatesPerCount = 1024;
-UpdateCounts& update_counts();
-
 RunResult train_run(const Dataset& data, const ExperimentConfig& config,
                     const Registries& registries, const CostLogger& log = {},
                     const std::atomic<bool>* stop = nullptr, const Dataset* test = nullptr);
