@@ -5,6 +5,7 @@ nnsweep binary given as the script's first argument, and h5py's view of it as
 the reference.
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -88,3 +89,34 @@ def close(got, expected, tolerance=0.0):
 
 def scratch():
     return tempfile.TemporaryDirectory(prefix='nnsweep-readers-')
+
+
+def run_reader(command, packages):
+    """Writes the readers experiment and runs `command` with the results
+    file's path appended (in the file's folder); returns h5py's reference and
+    the reader's stdout. Skips (exit 77) when command[0] is not installed:
+    `packages` names the Debian packages that bring it."""
+    if shutil.which(command[0]) is None:
+        print('SKIP: %s not found (Debian packages %s)' % (command[0], packages))
+        sys.exit(77)
+    with scratch() as folder:
+        path = results_file(folder)
+        expected = reference(path)
+        done = subprocess.run(command + [path], capture_output=True, text=True, cwd=folder)
+    check(done.returncode == 0, '%s failed (%d): %s' % (command[0], done.returncode,
+                                                        done.stderr[-1500:]))
+    return expected, done.stdout
+
+
+def check_curve(output, expected, reader):
+    """The reader's last line `cost of run N: v v ...` is the second run's
+    cost curve, every value (17 digits) equal to h5py's."""
+    head, found, curve = output.rpartition('cost of run')
+    check(bool(found), reader + ' printed no cost curve')
+    if not found:
+        return head
+    run, _, values = curve.partition(':')
+    check(int(run) == expected['run'][1], reader + ' printed the curve of another run')
+    check(close([float(v) for v in values.split()], expected['cost'][1]),
+          '%s read another cost curve: %s' % (reader, values))
+    return head

@@ -9,40 +9,25 @@ usage: test_r_hdf5r.py NNSWEEP_BINARY
 import csv
 import io
 import os
-import shutil
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from readers_support import check, close, finish, reference, results_file, scratch
+from readers_support import check, check_curve, close, finish, run_reader
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'read_results.R')
 
 
 def main():
-    if shutil.which('Rscript') is None:
-        print('SKIP: Rscript not found (Debian packages r-base-core and r-cran-hdf5r)')
-        sys.exit(77)
-    with scratch() as folder:
-        path = results_file(folder)
-        expected = reference(path)
-        done = subprocess.run(['Rscript', SCRIPT, path], capture_output=True, text=True)
-        check(done.returncode == 0, 'Rscript failed: ' + done.stderr[-1500:])
-        table, _, curve = done.stdout.rpartition('cost of run')
-        rows = list(csv.DictReader(io.StringIO(table)))
-        check(len(rows) == len(expected['run']), 'R read %d runs, not %d'
-              % (len(rows), len(expected['run'])))
-        check([int(r['run']) for r in rows] == list(expected['run']), 'R read other run numbers')
-        for key in ('status', 'model.hidden', 'model.activation'):
-            check([r[key] for r in rows] == expected[key], 'R read another ' + key)
-        r_cost = [float('nan') if r['train.cost'] == 'NA' else float(r['train.cost'])
-                  for r in rows]
-        check(close(r_cost, expected['train.cost'], 0.0), 'R read another train.cost')
-        run, _, values = curve.partition(':')
-        check(int(run) == expected['run'][1], 'R printed the curve of another run')
-        r_curve = [float(v) for v in values.split()]
-        check(close(r_curve, expected['cost'][1], 0.0),
-              'R read another cost curve: %s' % r_curve)
+    expected, output = run_reader(['Rscript', SCRIPT], 'r-base-core and r-cran-hdf5r')
+    table = check_curve(output, expected, 'R')
+    rows = list(csv.DictReader(io.StringIO(table)))
+    check(len(rows) == len(expected['run']), 'R read %d runs, not %d'
+          % (len(rows), len(expected['run'])))
+    check([int(r['run']) for r in rows] == list(expected['run']), 'R read other run numbers')
+    for key in ('status', 'model.hidden', 'model.activation'):
+        check([r[key] for r in rows] == expected[key], 'R read another ' + key)
+    r_cost = [float('nan') if r['train.cost'] == 'NA' else float(r['train.cost']) for r in rows]
+    check(close(r_cost, expected['train.cost'], 0.0), 'R read another train.cost')
     finish('R hdf5r')
 
 
