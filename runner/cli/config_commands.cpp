@@ -25,6 +25,16 @@ std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments, const Regist
   return prepared;
 }
 
+bool add_plugin_libraries(const std::vector<std::string>& libraries, Registries& registries) {
+  try {
+    (void)load_plugin_libraries(libraries, nullptr, registries);
+  } catch (const ConfigError& error) {
+    report_config_error(error);
+    return false;
+  }
+  return true;
+}
+
 int report_config_error(const ConfigError& error) {
   std::cerr << error.what() << "\n";
   return kExitConfigError;

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_format.hpp"
-#include "config/plugin_libraries.hpp"
+#include "cli/prepare.hpp"
 #include "registry/registry.hpp"
 
 namespace nnsweep {
@@ -147,12 +147,7 @@ void print_rows(const std::vector<const RegistryBase*>& registries, OutputFormat
 int plugins_command(const std::string& kind, const std::vector<std::string>& libraries,
                     const std::string& format, const Registries& builtin) {
   Registries registries = builtin;
-  try {
-    (void)load_plugin_libraries(libraries, nullptr, registries);
-  } catch (const ConfigError& error) {
-    std::cerr << error.what() << "\n";
-    return kExitConfigError;
-  }
+  if (!add_plugin_libraries(libraries, registries)) return kExitConfigError;
   std::vector<std::string> kinds;
   for (const RegistryBase* registry : registries.all()) kinds.push_back(registry->kind());
   if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {

@@ -21,6 +21,11 @@ struct Prepared {
 // Throws ConfigError. The resolver keeps a reference to prepared->registries.
 std::unique_ptr<Prepared> prepare(const ConfigArguments& arguments, const Registries& registries);
 
+// Adds the plugins of `libraries` (--plugin) to `registries`, for the
+// commands without a config (plugins, schema). False once a library's error
+// has been printed (the caller exits with the config-error code).
+bool add_plugin_libraries(const std::vector<std::string>& libraries, Registries& registries);
+
 // Prints the error as FILE:LINE:COL: message and returns the config-error exit code.
 int report_config_error(const ConfigError& error);
 // Prints a dataset that cannot be made, as FILE:LINE: message when a file is

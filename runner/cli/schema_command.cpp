@@ -4,19 +4,14 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "config/plugin_libraries.hpp"
+#include "cli/prepare.hpp"
 #include "registry/json_schema.hpp"
 
 namespace nnsweep {
 
 int schema_command(const std::vector<std::string>& libraries, const Registries& builtin) {
   Registries registries = builtin;
-  try {
-    (void)load_plugin_libraries(libraries, nullptr, registries);
-  } catch (const ConfigError& error) {
-    std::cerr << error.what() << "\n";
-    return kExitConfigError;
-  }
+  if (!add_plugin_libraries(libraries, registries)) return kExitConfigError;
   std::cout << experiment_schema(registries).dump(2) << "\n";
   return kExitOk;
 }
