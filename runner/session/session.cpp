@@ -263,7 +263,11 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     work.records[slot] = std::move(record);
     writer.add(slot, work.records[slot]);
   };
-  execute_runs(work.to_train, datasets, registries, execution);
+  if (options.executor) {
+    options.executor->execute(work.to_train, datasets, registries, execution);
+  } else {
+    execute_runs(work.to_train, datasets, registries, execution);
+  }
   journal->sync();
   // A stop that came after the last run finished loses nothing: publish.
   if (trained < report.counts.to_train) {

@@ -40,6 +40,7 @@ struct SessionOptions {
   std::int64_t dataset_limit = 10000000;          // store training sets of at most this many values
   std::map<std::string, std::string> provenance;  // root attributes of the file
   const std::atomic<bool>* stop = nullptr;        // set by a signal: keep what is done, stop
+  RunExecutor* executor = nullptr;                // where runs train; null: this process's threads
 };
 
 // How many of the session's runs come from where; passed to `started`.

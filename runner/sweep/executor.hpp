@@ -59,4 +59,20 @@ int training_threads(int requested, std::size_t runs);
 void execute_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
                   const Registries& registries, const ExecutionOptions& options);
 
+// Where a session's runs train: this process's threads (execute_runs), or
+// other processes (cluster/mpi_executor.hpp).
+//
+// execute() may be called several times in one session, each time with a
+// batch of runs (a window of the plan). Its contract is execute_runs': every
+// run of `runs` that finishes is handed once to options.on_finished, on the
+// calling thread; a run's record must not depend on where or in which order it
+// trained; when *options.stop becomes true no further run starts, and
+// unfinished runs are not handed over. Throws what training throws.
+class RunExecutor {
+ public:
+  virtual ~RunExecutor() = default;
+  virtual void execute(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
+                       const Registries& registries, const ExecutionOptions& options) = 0;
+};
+
 }  // namespace nnsweep
