@@ -16,6 +16,10 @@ NNSWEEP_REPORT_PACKAGES=(python3 python3-numpy python3-h5py python3-xarray pytho
 # The other readers of the results file (tests/readers): xarray's netcdf4
 # engine, R with hdf5r, Octave with its netcdf package.
 NNSWEEP_TEST_PACKAGES+=(python3-netcdf4 r-base-core r-cran-hdf5r octave octave-netcdf)
+# Running across a cluster (docs/cluster.md): OpenMPI, which the build uses
+# when it is there, and a single-node Slurm that tests/cluster starts.
+NNSWEEP_CLUSTER_PACKAGES=(libopenmpi-dev openmpi-bin slurm-wlm munge)
+NNSWEEP_TEST_PACKAGES+=("${NNSWEEP_CLUSTER_PACKAGES[@]}")
 
 nnsweep_install() {
   local missing=()
