@@ -29,7 +29,7 @@ Example:
   tools/analysis.py results/hidden_sizes.h5     # figures in results/hidden_sizes_figures/
 
 Exit status: 0 done, 1 unreadable file (or a format version other than 4
-and 5), 2 bad --key or nothing to group by (several runs but no swept key).
+to 6), 2 bad --key or nothing to group by (several runs but no swept key).
 Run it with Debian's /usr/bin/python3 (numpy, h5py, xarray, matplotlib).
 """
 import argparse

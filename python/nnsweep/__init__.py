@@ -1,4 +1,4 @@
-"""Read, evaluate and plot nnsweep results files (format versions 4 and 5).
+"""Read, evaluate and plot nnsweep results files (format versions 4 to 6).
 
 Needs only numpy, h5py, xarray and matplotlib. Runs are named by their plan
 index, the `run` coordinate (the `run` column of `nnsweep show`):

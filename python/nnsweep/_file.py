@@ -2,12 +2,13 @@
 
 Why one place: the layout is versioned (docs/results-format.md), and a reader
 that guessed at a layout it does not know would return wrong numbers rather
-than fail. Versions 4 and 5 share every dataset (5 only adds attributes and
-dimension scales), so both are read the same way; any other version is refused.
+than fail. Versions 4 to 6 share every dataset (5 only adds attributes and
+dimension scales, 6 chunks long columns and counts plan_size in points), so
+they are read the same way; any other version is refused.
 """
 import h5py
 
-READABLE_VERSIONS = (4, 5)
+READABLE_VERSIONS = (4, 5, 6)
 
 
 class ResultsFileError(ValueError):
@@ -34,7 +35,7 @@ def open_results(path):
         if version not in READABLE_VERSIONS:
             raise ResultsFileError(
                 f"{path} has format_version {version}; this package reads versions "
-                f"{READABLE_VERSIONS[0]} and {READABLE_VERSIONS[-1]} only "
+                f"{READABLE_VERSIONS[0]} to {READABLE_VERSIONS[-1]} only "
                 "(run its config again with `nnsweep run` to write a current file)")
         for group in ("summary", "runs", "datasets"):
             if group not in f:

@@ -27,8 +27,9 @@ struct RunArguments : ConfigArguments {
 
 int run_command(const RunArguments& arguments, const Registries& registries);
 int validate_command(const ConfigArguments& arguments, const Registries& registries);
-// `format`: table, csv, json or markdown (cli/output_format.hpp).
-int plan_command(const ConfigArguments& arguments, const std::string& format,
+// `format`: table, csv, json or markdown (cli/output_format.hpp). `count`:
+// only the number of sweep points, after validation (sweep/validation.hpp).
+int plan_command(const ConfigArguments& arguments, const std::string& format, bool count,
                  const Registries& registries);
 int plugins_command(const std::string& kind, const std::vector<std::string>& libraries,
                     const std::string& format, const Registries& registries);

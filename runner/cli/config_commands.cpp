@@ -2,12 +2,15 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli/exit_codes.hpp"
 #include "cli/output_format.hpp"
 #include "cli/prepare.hpp"
 #include "session/planned_experiment.hpp"
 #include "sweep/executor.hpp"
+#include "sweep/parallel_resolver.hpp"
+#include "sweep/validation.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -49,18 +52,33 @@ int report_data_error(const DataError& error) {
   return kExitConfigError;
 }
 
-// Every run resolved, and every dataset made (a malformed CSV fails here, as
-// it would before training).
+// The plan checked (every run of a small plan, a sample of a large one:
+// sweep/validation.hpp), and the datasets of the runs checked made (a
+// malformed CSV fails here, as it would before training).
 int validate_command(const ConfigArguments& arguments, const Registries& registries) {
   try {
     auto prepared = prepare(arguments, registries);
     const PlannedExperiment experiment =
         plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
+    std::vector<PlannedRun> checked = experiment.resolved;
+    if (checked.empty()) {
+      const ParallelResolver parallel(prepared->document, *prepared->resolver,
+                                      planning_threads(0, experiment.checked));
+      for (ResolvedPoint& point : parallel.resolve(validation_indices(*prepared->plan))) {
+        checked.push_back(std::move(*point.run));  // plan_experiment threw for any error
+      }
+    }
     std::vector<const PlannedRun*> runs;
-    for (const PlannedRun& run : experiment.runs) runs.push_back(&run);
+    for (const PlannedRun& run : checked) runs.push_back(&run);
     (void)generate_datasets(runs, prepared->registries);
-    const std::int64_t points = prepared->plan->size();
-    std::cout << arguments.config << ": ok, " << points << (points == 1 ? " run" : " runs") << "\n";
+    const std::int64_t points = experiment.points;
+    std::cout << arguments.config << ": ok, " << points << (points == 1 ? " run" : " runs");
+    if (experiment.checked < points) {
+      std::cout << " (" << experiment.checked
+                << " checked: every value of every axis, and a sample of their crossings; any "
+                   "other invalid run fails alone when it is run)";
+    }
+    std::cout << "\n";
     return kExitOk;
   } catch (const ConfigError& error) {
     return report_config_error(error);
@@ -71,61 +89,86 @@ int validate_command(const ConfigArguments& arguments, const Registries& registr
 
 namespace {
 
+// The plan's points in order, resolved in windows, with the earlier point
+// each repeats (or -1). Holds one window of runs and a number per distinct run.
+class PointStream {
+ public:
+  explicit PointStream(const Prepared& prepared)
+      : plan_(*prepared.plan),
+        parallel_(prepared.document, *prepared.resolver, planning_threads(0, plan_.size())) {}
+
+  // Calls visit(index, run, repeats) for every point; throws the first ConfigError.
+  template <typename Visit>
+  void each(Visit visit) {
+    std::vector<std::int64_t> window;
+    for (std::int64_t start = 0; start < plan_.size();) {
+      window.clear();
+      for (; start < plan_.size() && window.size() < kWindow; ++start) window.push_back(start);
+      for (const ResolvedPoint& point : parallel_.resolve(window)) {
+        if (point.error) throw *point.error;
+        const auto [found, inserted] = first_of_.emplace(id_key(point.run->id), point.index);
+        visit(point.index, *point.run, inserted ? -1 : found->second);
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kWindow = 4096;
+  const Plan& plan_;
+  ParallelResolver parallel_;
+  std::unordered_map<std::uint64_t, std::int64_t> first_of_;
+};
+
 // `run i: key=value ...` lines, and the run count (today's `nnsweep plan`).
-void print_plan_lines(const PlannedExperiment& experiment,
-                      const std::map<std::int64_t, std::int64_t>& repeats) {
-  const auto& keys = experiment.summary_keys;
+void print_plan_lines(const Prepared& prepared, const std::vector<std::string>& keys) {
   std::string text;
-  auto run = experiment.runs.begin();
-  for (std::int64_t i = 0; i < experiment.points; ++i) {
+  std::int64_t runs = 0;
+  PointStream(prepared).each([&](std::int64_t i, const PlannedRun& run, std::int64_t repeats) {
     text += format("run %lld:", (long long)i);
-    if (auto repeat = repeats.find(i); repeat != repeats.end()) {
-      text += format(" same as run %lld\n", (long long)repeat->second);
-      continue;
+    if (repeats >= 0) {
+      text += format(" same as run %lld\n", (long long)repeats);
+      return;
     }
+    ++runs;
     for (std::size_t k = 0; k < keys.size(); ++k) {
-      text += " " + keys[k] + "=" + column_text(run->columns[k]);
+      text += " " + keys[k] + "=" + column_text(run.columns[k]);
     }
-    ++run;
     text += "\n";
     if (text.size() > (1 << 16)) {
       std::cout << text;
       text.clear();
     }
-  }
-  const auto runs = static_cast<std::int64_t>(experiment.runs.size());
+  });
+  const std::int64_t points = prepared.plan->size();
   std::cout << text << runs << (runs == 1 ? " run" : " runs");
-  if (runs != experiment.points) std::cout << " (" << experiment.points << " sweep points)";
+  if (runs != points) std::cout << " (" << points << " sweep points)";
   std::cout << "\n";
 }
 
 // One row per sweep point: run, each summary key, and same_as (the earlier
 // point it repeats, whose run it shares; empty otherwise). JSON wraps the
-// rows as {"config": FILE, "points": N, "distinct_runs": R, "runs": [rows]}.
-void write_plan_rows(const PlannedExperiment& experiment,
-                     const std::map<std::int64_t, std::int64_t>& repeats, OutputFormat format,
-                     const std::string& config) {
+// rows as {"config": FILE, "points": N, "runs": [rows], "distinct_runs": R}.
+void write_plan_rows(const Prepared& prepared, const std::vector<std::string>& keys,
+                     OutputFormat format, const std::string& config) {
   std::vector<std::string> headers{"run"};
-  const auto& keys = experiment.summary_keys;
   headers.insert(headers.end(), keys.begin(), keys.end());
   headers.push_back("same_as");
   std::ostringstream buffer;
   if (format == OutputFormat::json) {
     buffer << "{\"config\": " << nlohmann::json(config).dump()
-           << ", \"points\": " << experiment.points
-           << ", \"distinct_runs\": " << experiment.runs.size() << ", \"runs\": ";
+           << ", \"points\": " << prepared.plan->size() << ", \"runs\": ";
   }
   RowWriter writer(buffer, format, headers);
-  auto run = experiment.runs.begin();
-  for (std::int64_t i = 0; i < experiment.points; ++i) {
+  std::int64_t runs = 0;
+  PointStream(prepared).each([&](std::int64_t i, const PlannedRun& run, std::int64_t repeats) {
     std::vector<ColumnValue> values{ParamValue(i)};
-    if (auto repeat = repeats.find(i); repeat != repeats.end()) {
+    if (repeats >= 0) {
       values.resize(headers.size());
-      values.back() = ParamValue(repeat->second);
+      values.back() = ParamValue(repeats);
     } else {
-      values.insert(values.end(), run->columns.begin(), run->columns.end());
+      values.insert(values.end(), run.columns.begin(), run.columns.end());
       values.emplace_back(std::nullopt);
-      ++run;
+      ++runs;
     }
     std::vector<std::string> shown;
     for (const ColumnValue& value : values) shown.push_back(column_text(value));
@@ -134,27 +177,38 @@ void write_plan_rows(const PlannedExperiment& experiment,
       std::cout << buffer.str();
       buffer.str("");
     }
-  }
+  });
   writer.finish();
-  if (format == OutputFormat::json) buffer << "}\n";
+  if (format == OutputFormat::json) buffer << ", \"distinct_runs\": " << runs << "}\n";
   std::cout << buffer.str();
+}
+
+// The plan's size alone: no run beyond validation's is resolved.
+void print_count(const PlannedExperiment& experiment, OutputFormat format,
+                 const std::string& config) {
+  if (format == OutputFormat::json) {
+    std::cout << "{\"config\": " << nlohmann::json(config).dump()
+              << ", \"points\": " << experiment.points << "}\n";
+  } else {
+    std::cout << experiment.points << "\n";
+  }
 }
 
 }  // namespace
 
-int plan_command(const ConfigArguments& arguments, const std::string& format,
+int plan_command(const ConfigArguments& arguments, const std::string& format, bool count,
                  const Registries& registries) {
   try {
+    const OutputFormat chosen = parse_format(format);
     auto prepared = prepare(arguments, registries);
     const PlannedExperiment experiment =
         plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
-    const std::map<std::int64_t, std::int64_t> repeats(experiment.duplicates.begin(),
-                                                       experiment.duplicates.end());
-    const OutputFormat chosen = parse_format(format);
-    if (chosen == OutputFormat::table) {
-      print_plan_lines(experiment, repeats);
+    if (count) {
+      print_count(experiment, chosen, arguments.config);
+    } else if (chosen == OutputFormat::table) {
+      print_plan_lines(*prepared, experiment.summary_keys);
     } else {
-      write_plan_rows(experiment, repeats, chosen, arguments.config);
+      write_plan_rows(*prepared, experiment.summary_keys, chosen, arguments.config);
     }
     return kExitOk;
   } catch (const ConfigError& error) {

@@ -23,6 +23,7 @@ struct CommandLine {
   nnsweep::ConfigArguments validate;
   nnsweep::ConfigArguments plan;
   std::string plan_format = "table";
+  bool plan_count = false;
   std::string plugin_kind;
   std::string plugins_format = "table";
   std::vector<std::string> plugin_libraries;  // --plugin of plugins and dataset
@@ -86,7 +87,10 @@ void add_config_commands(CLI::App& app, CommandLine& line) {
       *plan, line.plan_format,
       "table (default: 'run N: KEY=VALUE ...' lines), csv, json or markdown: one row per sweep "
       "point with run, the swept keys and same_as (the run a repeated point shares); json is "
-      "{\"config\": FILE, \"points\": N, \"distinct_runs\": R, \"runs\": [rows]}");
+      "{\"config\": FILE, \"points\": N, \"runs\": [rows], \"distinct_runs\": R}");
+  plan->add_flag("--count", line.plan_count,
+                 "print only the number of sweep points (after validation), without resolving "
+                 "every run: instant for plans of millions");
 }
 
 void add_plugins_command(CLI::App& app, CommandLine& line) {
@@ -180,7 +184,7 @@ int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv,
   }
   if (app.got_subcommand("validate")) return nnsweep::validate_command(line.validate, registries);
   if (app.got_subcommand("plan")) {
-    return nnsweep::plan_command(line.plan, line.plan_format, registries);
+    return nnsweep::plan_command(line.plan, line.plan_format, line.plan_count, registries);
   }
   if (app.got_subcommand("plugins")) {
     return nnsweep::plugins_command(line.plugin_kind, line.plugin_libraries, line.plugins_format,

@@ -28,11 +28,17 @@ int merge_command(const std::string& output, const std::vector<std::string>& par
     std::cerr << "nnsweep: " << failure.what() << "\n";
     return kExitError;
   }
-  std::cout << "merged " << merged.results.runs.size() << " of " << merged.results.plan_size
-            << " runs from " << parts.size() << " parts into " << output << "\n";
+  std::cout << "merged " << merged.results.runs.size() << " runs of " << merged.results.plan_size
+            << " sweep points from " << parts.size() << " parts into " << output << "\n";
   if (merged.missing) {
     std::cerr << "nnsweep: warning: " << merged.missing
-              << " runs of the plan are in none of the parts\n";
+              << " runs of the plan are in none of the parts";
+    if (!merged.missing_shares.empty()) {
+      std::cerr << " (missing shares:";
+      for (const std::string& share : merged.missing_shares) std::cerr << " " << share;
+      std::cerr << ")";
+    }
+    std::cerr << "\n";
   }
   return kExitOk;
 }

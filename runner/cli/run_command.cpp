@@ -7,6 +7,7 @@
 #include <limits>
 #include <new>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 
@@ -95,12 +96,27 @@ void report_start(const SessionCounts& counts, const std::string& out, const std
   }
 }
 
-void report_duplicates(const PlannedExperiment& experiment) {
-  if (experiment.duplicates.empty()) return;
-  std::cerr << "nnsweep: " << experiment.duplicates.size() << " of " << experiment.points
-            << " sweep points repeat an earlier run (a swept parameter the chosen plugin does "
-               "not use, or equal draws); "
-            << runs_text(static_cast<std::int64_t>(experiment.runs.size())) << " to do\n";
+void report_repeats(const SessionCounts& counts) {
+  if (counts.duplicates) {
+    std::cerr << "nnsweep: " << counts.duplicates << " of " << counts.runs + counts.duplicates
+              << " sweep points repeat an earlier run (a swept parameter the chosen plugin does "
+                 "not use, or equal draws); "
+              << runs_text(counts.runs) << " to do\n";
+  }
+  if (counts.invalid) {
+    std::cerr << "nnsweep: warning: " << counts.invalid << " of " << runs_text(counts.runs)
+              << " have an invalid config that validation's sample did not meet; they fail "
+                 "alone, with the error as their message\n";
+  }
+}
+
+// Runs of the plan, repeats removed where validation resolved them all (else
+// its points, which a plan too large to resolve whole has many of).
+std::int64_t distinct_runs_known(const PlannedExperiment& experiment) {
+  if (experiment.resolved.empty()) return experiment.points;
+  std::unordered_set<std::uint64_t> ids;
+  for (const PlannedRun& run : experiment.resolved) ids.insert(id_key(run.id));
+  return static_cast<std::int64_t>(ids.size());
 }
 
 struct Planned {
@@ -134,7 +150,7 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
   if (const int* code = std::get_if<int>(&plan)) return *code;
   const Planned& planned = std::get<Planned>(plan);
   const PlannedExperiment& experiment = planned.experiment;
-  const bool single = experiment.runs.size() == 1 && !planned.share;
+  const bool single = !planned.share && distinct_runs_known(experiment) == 1;
   SessionOptions options;
   options.out = arguments.out.empty() ? "results/" + experiment.name + ".h5" : arguments.out;
   options.threads = arguments.threads;
@@ -152,7 +168,10 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
   std::optional<Progress> progress;
   SessionObserver observer;
   observer.started = [&](const SessionCounts& counts, const std::string& journal) {
-    if (!arguments.quiet) report_start(counts, options.out, journal);
+    if (!arguments.quiet) {
+      report_repeats(counts);
+      report_start(counts, options.out, journal);
+    }
     // With no more runs than threads every run is in flight at once, and
     // only their iterations show progress.
     const int threads =
@@ -177,7 +196,6 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
       }
     };
   }
-  if (!arguments.quiet) report_duplicates(experiment);
   SessionReport report;
   try {
     report = run_session(experiment, options, observer, planned.prepared->registries);

@@ -5,9 +5,10 @@
 #include <optional>
 #include <unordered_map>
 
-#include "session/earlier_results.hpp"
 #include "session/output.hpp"
 #include "session/refusal.hpp"
+#include "session/reusable.hpp"
+#include "session/session_rows.hpp"
 #include "session/temporary_file.hpp"
 #include "store/journal.hpp"
 #include "store/results_writer.hpp"
@@ -18,19 +19,16 @@
 namespace nnsweep {
 namespace {
 
-// Each distinct training set of the runs, as stored under /datasets: sets
+// Each distinct training set of the rows, as stored under /datasets: sets
 // larger than the limit are described but not stored.
-std::map<std::string, StoredDataset> stored_datasets(const std::vector<const PlannedRun*>& runs,
-                                                     const DatasetCache& cache,
+std::map<std::string, StoredDataset> stored_datasets(const SessionRows& survey,
                                                      std::int64_t value_limit) {
   std::map<std::string, StoredDataset> stored;
-  for (const PlannedRun* run : runs) {
-    if (stored.count(run->dataset_id)) continue;
-    const RunData& run_data = *cache.at(run->dataset_id);
-    const Dataset& data = run_data.generated;
-    const PreparedData& parts = run_data.prepared;
-    StoredDataset& entry = stored[run->dataset_id];
-    entry.config_yaml = dataset_yaml(run->config.dataset);
+  for (const auto& [id, run_data] : survey.datasets) {
+    const Dataset& data = run_data->generated;
+    const PreparedData& parts = run_data->prepared;
+    StoredDataset& entry = stored[id];
+    entry.config_yaml = survey.dataset_yaml.at(id);
     entry.examples = data.X.cols();
     entry.features = data.X.rows();
     entry.outputs = data.Y.rows();
@@ -83,81 +81,6 @@ void remove_finished_journal(const std::string& path, const std::string& identit
   }
 }
 
-// Results of earlier sessions by run id: the journal's first, then the file's.
-// Runs of another arithmetic (config/experiment.hpp: kArithmetic) have other
-// ids, so they never match: an older file's runs are trained again.
-struct Reusable {
-  std::unordered_map<std::string, RunResult> resumed, reused;
-};
-
-Reusable reusable_runs(Journal& journal, const std::string& out, bool from_file) {
-  Reusable found;
-  for (RunRecord& record : journal.recovered()) {
-    found.resumed.insert_or_assign(record.id, std::move(record.result));
-  }
-  journal.recovered().clear();
-  if (!from_file) return found;
-  for (RunRecord& record : read_results_file(out).runs) {
-    found.reused.emplace(record.id, std::move(record.result));
-  }
-  return found;
-}
-
-// The session's runs in plan order: those done earlier filled in, the rest to train.
-struct Work {
-  std::vector<RunRecord> records;
-  std::unordered_map<std::int64_t, std::size_t> slot_of;  // plan index -> records slot
-  // Into the experiment's runs: copying 10,000 resolved configs was a
-  // noticeable share of a tiny sweep's time before training.
-  std::vector<const PlannedRun*> to_train;
-};
-
-// A run's earlier result, taken out of `from` (each is used once).
-std::optional<RunResult> take(std::unordered_map<std::string, RunResult>& from,
-                              const std::string& id) {
-  auto found = from.find(id);
-  if (found == from.end()) return std::nullopt;
-  RunResult result = std::move(found->second);
-  from.erase(found);
-  return result;
-}
-
-RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
-                      const Registries& registries);
-
-// An earlier result of `run` that fits it as planned, or nullopt; one that
-// does not is counted as dropped.
-std::optional<RunResult> fitting(std::optional<RunResult> earlier, const PlannedRun& run,
-                                 const std::vector<Eigen::Index>& network, SessionCounts& counts) {
-  if (!earlier) return earlier;
-  const std::string problem = misfit(*earlier, {network, most_curve_points(run.config.train)});
-  if (problem.empty()) return earlier;
-  if (counts.dropped++ == 0) counts.dropped_reason = problem;
-  return std::nullopt;
-}
-
-Work match_earlier_runs(const std::vector<const PlannedRun*>& runs, const RunsPlan& plan,
-                        Reusable& reusable, SessionCounts& counts) {
-  Work work;
-  work.records.resize(runs.size());
-  counts.runs = static_cast<std::int64_t>(runs.size());
-  for (std::size_t slot = 0; slot < runs.size(); ++slot) {
-    const PlannedRun& run = *runs[slot];
-    const std::vector<Eigen::Index>& network = plan.networks[slot];
-    work.slot_of[run.index] = slot;
-    if (auto resumed = fitting(take(reusable.resumed, run.id), run, network, counts)) {
-      work.records[slot] = make_record(run, std::move(*resumed));
-      ++counts.resumed;
-    } else if (auto reused = fitting(take(reusable.reused, run.id), run, network, counts)) {
-      work.records[slot] = make_record(run, std::move(*reused));
-      ++counts.reused;
-    } else {
-      work.to_train.push_back(&run);
-    }
-  }
-  return work;
-}
-
 // The results file of a plan whose runs are all at hand (in plan order).
 Results assemble_results(const PlannedExperiment& experiment, const SessionOptions& options,
                          std::vector<RunRecord> runs,
@@ -165,7 +88,7 @@ Results assemble_results(const PlannedExperiment& experiment, const SessionOptio
   Results results;
   results.experiment_yaml = experiment.experiment_yaml;
   results.experiment_id = experiment.experiment_id;
-  results.plan_size = static_cast<std::int64_t>(experiment.runs.size());
+  results.plan_size = experiment.points;
   results.arithmetic = kArithmetic;
   results.share = options.share ? options.share->text() : "";
   results.swept_keys = experiment.summary_keys;
@@ -174,19 +97,16 @@ Results assemble_results(const PlannedExperiment& experiment, const SessionOptio
   return results;
 }
 
-// The shape of the file's /runs, from the plan: each run's network as its
-// config builds it on its training set, its seeds, whether it has a test part.
-RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetCache& datasets,
-                      const Registries& registries) {
-  RunsPlan plan;
-  for (const PlannedRun* run : runs) {
-    const PreparedData& data = datasets.at(run->dataset_id)->prepared;
-    plan.indices.push_back(run->index);
-    plan.networks.push_back(layer_sizes(run->config, data.train, registries));
-    plan.seeds.push_back(run->seeds);
-    plan.test_parts = plan.test_parts || data.test.has_value();
+// Once a block of rows is in the file, what only /runs holds (configs and
+// parameters) is let go, so that a session of millions of runs keeps only
+// their summaries until the end.
+void release_written(std::vector<RunRecord>& records, std::size_t below) {
+  for (std::size_t row = 0; row < below; ++row) {
+    RunRecord& record = records[row];
+    if (record.config_yaml.empty() && record.result.parameters.size() == 0) continue;
+    std::string().swap(record.config_yaml);
+    record.result.parameters = Eigen::VectorXd();
   }
-  return plan;
 }
 
 }  // namespace
@@ -194,10 +114,6 @@ RunsPlan plan_of_runs(const std::vector<const PlannedRun*>& runs, const DatasetC
 SessionReport run_session(const PlannedExperiment& experiment, const SessionOptions& options,
                           const SessionObserver& observer, const Registries& registries) {
   const std::string share = options.share ? options.share->text() : "";
-  std::vector<const PlannedRun*> runs;
-  for (const PlannedRun& run : experiment.runs) {
-    if (!options.share || options.share->contains(run.index)) runs.push_back(&run);
-  }
   SessionReport report;
   report.journal = options.out + ".partial";
   const std::string identity = journal_identity(experiment, share);
@@ -214,8 +130,17 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     remove_finished_journal(report.journal, identity);
     return up_to_date();
   }
+  const std::int64_t share_points =
+      options.share
+          ? (experiment.points + options.share->parts - options.share->part) / options.share->parts
+          : experiment.points;
+  const ParallelResolver parallel(
+      *experiment.document, *experiment.resolver,
+      experiment.resolved.empty() ? planning_threads(options.threads, share_points) : 1);
+  const RunSource source(experiment, parallel);
   // Before anything is written: a dataset that cannot be made is refused.
-  const DatasetCache datasets = generate_datasets(runs, registries);
+  SessionRows survey = survey_rows(experiment, options.share, source, registries);
+  report.counts.duplicates = survey.duplicates;
   prepare_output_folder(options.out);
   fault_point("before_output_lock");
   auto journal = open_journal(report.journal, identity, options);
@@ -234,48 +159,84 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     return up_to_date();
   }
   Reusable reusable = reusable_runs(*journal, options.out, output.reuse);
-
-  RunsPlan runs_plan = plan_of_runs(runs, datasets, registries);
-  Work work = match_earlier_runs(runs, runs_plan, reusable, report.counts);
-  report.counts.to_train = static_cast<std::int64_t>(work.to_train.size());
-  report.counts.other_arithmetic = output.other_arithmetic_runs;
-  report.kept = report.counts.resumed;
-  if (observer.started) observer.started(report.counts, report.journal);
+  const std::vector<RowOrigin> origins =
+      row_origins(survey, reusable, report.counts.dropped, report.counts.dropped_reason);
+  SessionCounts& counts = report.counts;
+  counts.runs = static_cast<std::int64_t>(survey.rows.size());
+  for (const RowOrigin origin : origins) {
+    counts.resumed += origin == RowOrigin::resumed;
+    counts.reused += origin == RowOrigin::reused;
+    counts.to_train += origin == RowOrigin::train;
+    counts.invalid += origin == RowOrigin::invalid;
+  }
+  counts.other_arithmetic = output.other_arithmetic_runs;
+  report.kept = counts.resumed;
+  if (observer.started) observer.started(counts, report.journal);
 
   // Runs are written as they finish, on this thread (the only one calling HDF5).
   TemporaryFile temporary(prepare_temporary(options.out));
-  ResultsWriter writer(temporary.path(), runs_plan);
-  for (std::size_t slot = 0; slot < runs.size(); ++slot) {
-    if (!work.records[slot].id.empty()) writer.add(slot, work.records[slot]);
-  }
+  ResultsWriter writer(temporary.path(), survey.layout);
+  const std::size_t block = writer.rows_per_block();
+  const bool large = survey.rows.size() > kSurveyWindow;
+  std::vector<RunRecord> records(survey.rows.size());
 
   ExecutionOptions execution;
   execution.threads = options.threads;
   execution.log = observer.log;
   execution.stop = options.stop;
   std::int64_t trained = 0;
+  std::unordered_map<std::int64_t, std::size_t> slot_of;  // plan index -> row, in the window
   execution.on_finished = [&](RunRecord&& record) {
     journal->append(record);
     ++report.kept;
     ++trained;
     if (observer.finished) observer.finished(record);
-    const std::size_t slot = work.slot_of.at(record.index);
-    work.records[slot] = std::move(record);
-    writer.add(slot, work.records[slot]);
+    const std::size_t slot = slot_of.at(record.index);
+    records[slot] = std::move(record);
+    writer.add(slot, records[slot]);
   };
-  if (options.executor) {
-    options.executor->execute(work.to_train, datasets, registries, execution);
-  } else {
-    execute_runs(work.to_train, datasets, registries, execution);
+  // Window by window, in plan order: resolve, take earlier results, train the rest.
+  for (std::size_t first = 0; first < survey.rows.size(); first += kSurveyWindow) {
+    if (options.stop && options.stop->load()) break;
+    const std::size_t end = std::min(survey.rows.size(), first + kSurveyWindow);
+    std::vector<std::int64_t> indices;
+    for (std::size_t row = first; row < end; ++row) {
+      if (origins[row] != RowOrigin::invalid) indices.push_back(survey.rows[row].index);
+    }
+    const std::vector<ResolvedPoint> resolved = source.resolve(indices);
+    std::vector<const PlannedRun*> to_train;
+    slot_of.clear();
+    for (std::size_t row = first, k = 0; row < end; ++row) {
+      const SessionRow& planned = survey.rows[row];
+      if (origins[row] == RowOrigin::invalid) {
+        records[row] = std::move(survey.invalid[static_cast<std::size_t>(planned.invalid)]);
+        writer.add(row, records[row]);
+        continue;
+      }
+      const PlannedRun& run = *resolved[k++].run;
+      if (origins[row] == RowOrigin::train) {
+        slot_of.emplace(run.index, row);
+        to_train.push_back(&run);
+        continue;
+      }
+      records[row] = make_record(run, take_result(reusable, origins[row], planned.key));
+      writer.add(row, records[row]);
+    }
+    if (options.executor) {
+      options.executor->execute(to_train, survey.datasets, registries, execution);
+    } else {
+      execute_runs(to_train, survey.datasets, registries, execution);
+    }
+    journal->sync();
+    if (large) release_written(records, end / block * block);
   }
-  journal->sync();
   // A stop that came after the last run finished loses nothing: publish.
-  if (trained < report.counts.to_train) {
+  if (trained < counts.to_train) {
     report.outcome = SessionOutcome::interrupted;
     return report;
   }
-  report.results = assemble_results(experiment, options, std::move(work.records),
-                                    stored_datasets(runs, datasets, options.dataset_limit));
+  report.results = assemble_results(experiment, options, std::move(records),
+                                    stored_datasets(survey, options.dataset_limit));
   report.results.provenance = options.provenance;
   report.results.provenance["name"] = experiment.name;
   try {

@@ -56,6 +56,10 @@ struct SessionCounts {
   // what was wrong with the first of them.
   std::int64_t dropped = 0;
   std::string dropped_reason;
+  // Points of the share that repeat an earlier run of it (not rows), and rows
+  // whose config does not resolve (failed, never trained: session/session_rows.hpp).
+  std::int64_t duplicates = 0;
+  std::int64_t invalid = 0;
 };
 
 struct SessionObserver {
@@ -69,7 +73,10 @@ enum class SessionOutcome { published, up_to_date, interrupted };
 struct SessionReport {
   SessionOutcome outcome = SessionOutcome::published;
   SessionCounts counts;
-  Results results;        // what the file at `out` now holds (unless interrupted)
+  // What the file at `out` now holds (unless interrupted); after a session of
+  // more than kSurveyWindow rows, without the runs' configs and parameters
+  // (read the file for those).
+  Results results;
   std::string journal;    // OUT.partial
   std::int64_t kept = 0;  // interrupted: finished runs safe in the journal
 };

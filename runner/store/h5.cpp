@@ -37,10 +37,10 @@ Handle simple_space(const std::vector<hsize_t>& dims) {
 }
 
 Handle write_array(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
-                   hid_t file_type, hid_t memory_type, const void* data,
-                   const Storage& storage = {}) {
+                   hid_t file_type, hid_t memory_type, const void* data, Storage storage = {}) {
   Handle space = simple_space(dims);
   Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create dataset properties");
+  if (!storage.compressed && dims.size() == 1) storage = column_storage(dims[0]);
   if (storage.compressed) {
     check(H5Pset_chunk(properties, static_cast<int>(storage.chunk.size()), storage.chunk.data()),
           "chunk " + name);
@@ -219,6 +219,14 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   std::int64_t value = 0;
   check(H5Aread(attribute, H5T_NATIVE_INT64, &value), "read attribute " + name);
   return value;
+}
+
+Storage column_storage(hsize_t elements) {
+  Storage storage;
+  if (elements < kChunkedColumn) return storage;
+  storage.compressed = true;
+  storage.chunk = {std::min(elements, kColumnChunk)};
+  return storage;
 }
 
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,

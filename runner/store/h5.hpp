@@ -85,6 +85,13 @@ struct Storage {
   std::vector<hsize_t> chunk;
   bool nan_fill = false;  // NaN is the fill value, declared as _FillValue too
 };
+// 1-D datasets of kChunkedColumn elements or more (a column of many runs) are
+// written chunked by kColumnChunk and compressed, unless a Storage says
+// otherwise, so that a reader can take part of a column of a million runs
+// without reading all of it.
+constexpr hsize_t kChunkedColumn = 4096;
+constexpr hsize_t kColumnChunk = 65536;
+Storage column_storage(hsize_t elements);
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                      const double* data, const Storage& storage = {});
 Handle write_int64s(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,

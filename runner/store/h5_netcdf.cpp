@@ -37,9 +37,16 @@ Handle write_char_rows(hid_t parent, const std::string& name, const std::vector<
   check(H5Tset_size(type, 1), "size a character type");
   const hsize_t dims[] = {rows.size(), width};
   Handle space(H5Screate_simple(2, dims, nullptr), H5Sclose, "create a data space");
+  // Chunked and compressed as long columns are (h5.hpp: column_storage).
+  Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create dataset properties");
+  if (rows.size() >= kChunkedColumn && width > 0) {
+    const hsize_t chunk[] = {std::clamp<hsize_t>(kColumnChunk / width, 1, rows.size()), width};
+    check(H5Pset_chunk(properties, 2, chunk), "chunk " + name);
+    check(H5Pset_deflate(properties, 4), "compress " + name);
+  }
   Handle dataset(
-      H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-      H5Dclose, "create dataset " + name);
+      H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT), H5Dclose,
+      "create dataset " + name);
   if (!bytes.empty()) {
     check(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()), "write " + name);
   }

@@ -46,8 +46,12 @@ constexpr const char* kProvenanceKeys[] = {
 // Version 5: netCDF conventions: long_name and units, _FillValue on the NaN
 // padding, the root's Conventions, named dimensions in /datasets, and the
 // text columns again as character matrices in /summary/chars. Only additions:
-// a reader of version 4 reads it. Versions 1 to 4 are still read.
-constexpr std::int64_t kFormatVersion = 5;
+// a reader of version 4 reads it. Version 6: plan_size counts the plan's
+// sweep points (repeats included; distinct runs before), columns of 4096 runs
+// or more are chunked and compressed, and a run whose config does not resolve
+// is a `failed` row with the config error as its message. Versions 1 to 5 are
+// still read.
+constexpr std::int64_t kFormatVersion = 6;
 // The root attribute `Conventions`.
 constexpr const char* kConventions = "CF-1.10";
 
@@ -84,7 +88,7 @@ struct Results {
   std::int64_t arithmetic = 0;
   std::string experiment_yaml;
   std::string experiment_id;                      // identity of the whole plan
-  std::int64_t plan_size = 0;                     // runs in the whole plan
+  std::int64_t plan_size = 0;                     // sweep points in the whole plan
   std::string share;                              // "K/N" for a part of the plan, else ""
   std::vector<std::string> swept_keys;            // dotted keys, in plan order
   std::vector<RunRecord> runs;                    // in run-index order

@@ -142,8 +142,10 @@ void write_summary(hid_t file, const Results& results) {
   describe(step_scale, summary_meaning("step"));
   h5::Storage storage;
   storage.compressed = n > 0 && s > 0;
-  storage.chunk = {std::min<hsize_t>(std::max<hsize_t>(n, 1), 64),
-                   std::min<hsize_t>(std::max<hsize_t>(s, 1), 1024)};
+  // Chunks of about h5::kColumnChunk values, as the 1-D columns have.
+  const hsize_t chunk_steps = std::min<hsize_t>(std::max<hsize_t>(s, 1), 1024);
+  storage.chunk = {std::clamp<hsize_t>(h5::kColumnChunk / chunk_steps, 1, std::max<hsize_t>(n, 1)),
+                   chunk_steps};
   storage.nan_fill = true;
   auto write_curves = [&](const char* name, std::vector<double> RunResult::*member) {
     RowMajor curves = RowMajor::Constant(n, s, std::numeric_limits<double>::quiet_NaN());

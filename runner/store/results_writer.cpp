@@ -39,18 +39,29 @@ struct ResultsWriter::State {
   }
 };
 
-ResultsWriter::ResultsWriter(const std::string& path, const RunsPlan& plan)
-    : state_(std::make_unique<State>()) {
+namespace {
+
+RunsLayout layout_of(const RunsPlan& plan) {
   RunsLayout layout;
   layout.indices = plan.indices;
   layout.test_costs = plan.test_parts;
   for (std::size_t row = 0; row < plan.indices.size(); ++row) {
     widen_layout(layout, plan.networks.at(row), plan.seeds.at(row));
   }
+  return layout;
+}
+
+}  // namespace
+
+ResultsWriter::ResultsWriter(const std::string& path, const RunsPlan& plan)
+    : ResultsWriter(path, layout_of(plan)) {}
+
+ResultsWriter::ResultsWriter(const std::string& path, RunsLayout layout)
+    : state_(std::make_unique<State>()) {
   h5::quiet_errors();
   state_->file = h5::create_file(path);
   state_->table = std::make_unique<RunsTableWriter>(state_->file, std::move(layout));
-  const std::size_t n = plan.indices.size();
+  const std::size_t n = state_->table->rows();
   const hsize_t block = state_->table->rows_per_block();
   state_->rows.assign(n, nullptr);
   state_->done.assign((n + block - 1) / block, 0);
@@ -58,6 +69,10 @@ ResultsWriter::ResultsWriter(const std::string& path, const RunsPlan& plan)
 }
 
 ResultsWriter::~ResultsWriter() = default;
+
+std::size_t ResultsWriter::rows_per_block() const {
+  return state_->table->rows_per_block();
+}
 
 void ResultsWriter::add(std::size_t row, const RunRecord& run) {
   State& state = *state_;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/results.hpp"
+#include "store/runs_layout.hpp"
 
 namespace nnsweep {
 
@@ -30,6 +31,8 @@ class ResultsWriter {
  public:
   // Creates the file at `path`, which must not exist.
   ResultsWriter(const std::string& path, const RunsPlan& plan);
+  // The same, from the layout of /runs itself (runs_table.hpp).
+  ResultsWriter(const std::string& path, RunsLayout layout);
   ~ResultsWriter();  // closes the file, complete or not (the caller removes it)
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
@@ -37,6 +40,10 @@ class ResultsWriter {
   // Row `row`'s run is done. `run` must stay valid and unchanged until
   // finish(), which writes the blocks still incomplete.
   void add(std::size_t row, const RunRecord& run);
+  // Rows are written in blocks of this many (the last may be shorter): once
+  // every row of a block is added, the block is written and its records'
+  // configs and weights are not needed again (only their summary is).
+  std::size_t rows_per_block() const;
   // Writes the rows not yet written from `results.runs` (one per plan row, in
   // row order) and everything else from `results`; flushes and closes.
   void finish(const Results& results);

@@ -31,7 +31,7 @@ void widen_layout(RunsLayout& layout, const std::vector<Eigen::Index>& sizes,
                   const std::vector<std::pair<std::string, std::int64_t>>& seeds) {
   if (layout.widest.size() < sizes.size()) layout.widest.resize(sizes.size(), 0);
   for (std::size_t l = 0; l < sizes.size(); ++l) {
-    layout.widest[l] = std::max(layout.widest[l], static_cast<hsize_t>(sizes[l]));
+    layout.widest[l] = std::max(layout.widest[l], static_cast<std::uint64_t>(sizes[l]));
   }
   for (const auto& seed : seeds) {
     const auto at = std::lower_bound(layout.seed_keys.begin(), layout.seed_keys.end(), seed.first);
@@ -55,7 +55,7 @@ RunsTableWriter::RunsTableWriter(hid_t file, RunsLayout layout) : layout_(std::m
   const std::size_t depth = layout_.widest.empty() ? 0 : layout_.widest.size() - 1;
   hsize_t widest_row = 8;
   for (std::size_t l = 0; l < depth; ++l) {
-    widest_row = std::max(widest_row, 8 * layout_.widest[l + 1] * layout_.widest[l]);
+    widest_row = std::max<hsize_t>(widest_row, 8 * layout_.widest[l + 1] * layout_.widest[l]);
   }
   rows_per_block_ = std::clamp<hsize_t>(kChunkBytes / widest_row, 1, std::max<hsize_t>(n, 1));
 

@@ -17,6 +17,12 @@ namespace nnsweep {
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries) {
   DatasetCache cache;
+  add_datasets(cache, runs, registries);
+  return cache;
+}
+
+void add_datasets(DatasetCache& cache, const std::vector<const PlannedRun*>& runs,
+                  const Registries& registries) {
   for (const PlannedRun* run : runs) {
     if (cache.count(run->dataset_id)) continue;
     const PluginChoice& dataset = run->config.dataset;
@@ -33,7 +39,6 @@ DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
       throw DataError("run " + std::to_string(run->index) + ": " + error.what());
     }
   }
-  return cache;
 }
 
 RunRecord make_record(const PlannedRun& run, RunResult result) {

@@ -44,6 +44,9 @@ struct RunData {
 using DatasetCache = std::map<std::string, std::shared_ptr<const RunData>>;
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries);
+// The same, adding to `cache` the datasets it lacks (for runs met in windows).
+void add_datasets(DatasetCache& cache, const std::vector<const PlannedRun*>& runs,
+                  const Registries& registries);
 
 // A run's record from its plan entry and its result (trained now or reused).
 RunRecord make_record(const PlannedRun& run, RunResult result);

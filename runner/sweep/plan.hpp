@@ -18,11 +18,11 @@
 
 namespace nnsweep {
 
-// The largest plan accepted: one that runs. A million one-iteration runs
-// take about 40 s, 5.2 GB of memory and a 740 MB file on the project's 2-core
-// machine (every resolved config is kept in memory until the file is
-// written); ten million did not fit its 23 GB.
-constexpr std::int64_t kMaxPlanRuns = 1000000;
+// The largest plan accepted. Plans are never held whole (runs are resolved in
+// windows: session/session_rows.hpp), but a session keeps some 200 bytes per
+// run of its share until its file is written, so a hundred million runs are
+// meant for shares (run --share, nnsweep slurm, docs/cluster.md).
+constexpr std::int64_t kMaxPlanRuns = 100000000;
 
 struct SweepAxis {
   std::string label;  // "grid model.hidden", "zip", "list", "random"

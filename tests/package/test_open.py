@@ -104,7 +104,7 @@ def check_versions(path, tmp):
           "version 5 root attributes")
     check(ds["train.cost"].attrs.get("long_name") == "training cost of the final parameters"
           and ds["wall_time_s"].attrs.get("units") == "s", "version 5 long_name and units")
-    for version in (3, 6):
+    for version in (3, 7):
         other = os.path.join(tmp, f"v{version}.h5")
         shutil.copyfile(path, other)
         with h5py.File(other, "r+") as f:
@@ -113,7 +113,7 @@ def check_versions(path, tmp):
             nnsweep.open(other)
             check(False, f"format_version {version} was accepted")
         except nnsweep.ResultsFileError as error:
-            check(f"format_version {version}" in str(error) and "4 and 5" in str(error),
+            check(f"format_version {version}" in str(error) and "4 to 6" in str(error),
                   f"the error for version {version}: {error}")
     foreign = os.path.join(tmp, "foreign.h5")
     with h5py.File(foreign, "w") as f:

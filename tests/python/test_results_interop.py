@@ -43,7 +43,7 @@ def compute_cost(A2, Y):
 def check_file(path, hidden, label):
     with h5py.File(path, 'r') as f:
         check(lib.text(f.attrs.get('format')) == 'nnsweep', '%s: format attribute' % label)
-        check(f.attrs.get('format_version') == 5, '%s: format_version' % label)
+        check(f.attrs.get('format_version') == 6, '%s: format_version' % label)
         config = lib.text(f['config'][()])
         check(isinstance(config, str) and 'moons' in config, '%s: /config' % label)
         run = run_arrays(f, 0)

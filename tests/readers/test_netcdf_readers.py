@@ -69,7 +69,7 @@ def check_engines(path, expected):
 
 def check_attributes(path):
     with h5py.File(path, 'r') as f:
-        check(f.attrs['format_version'] == 5, 'format_version is not 5')
+        check(f.attrs['format_version'] == 6, 'format_version is not 6')
         for name in ('cost', 'test_cost'):
             fill = f['summary'][name].attrs.get('_FillValue')
             check(fill is not None and np.isnan(fill) and fill.dtype == np.float64,

@@ -1,4 +1,6 @@
 #include "session_support.hpp"
+#include <deque>
+#include <memory>
 
 #include <boost/test/unit_test.hpp>
 #include <cstring>
@@ -22,13 +24,28 @@ sweep:
 )" + extra;
 }
 
+namespace {
+
+// What a planned experiment resolves its runs with; kept until the test
+// program ends, since experiments refer to it.
+struct PlanSources {
+  ConfigDocument document;
+  std::unique_ptr<Plan> plan;
+  std::unique_ptr<PlanResolver> resolver;
+};
+
+}  // namespace
+
 PlannedExperiment plan_of(const ScratchDir& scratch, const std::string& yaml) {
   static int files = 0;
+  static std::deque<PlanSources> kept;
   const auto path = scratch.write("config" + std::to_string(files++) + ".yaml", yaml);
-  const ConfigDocument document = load_config(path.string(), {});
-  const Plan plan(document);
-  const PlanResolver resolver(document, plan, builtin_registries());
-  return plan_experiment(document, plan, resolver);
+  PlanSources& sources = kept.emplace_back();
+  sources.document = load_config(path.string(), {});
+  sources.plan = std::make_unique<Plan>(sources.document);
+  sources.resolver =
+      std::make_unique<PlanResolver>(sources.document, *sources.plan, builtin_registries());
+  return plan_experiment(sources.document, *sources.plan, *sources.resolver);
 }
 
 SessionReport run_into(const PlannedExperiment& experiment, const std::filesystem::path& out,

@@ -59,19 +59,20 @@ BOOST_AUTO_TEST_CASE(records_that_do_not_fit_the_plan_are_trained_again) {
   ScratchDir scratch;
   const fs::path out = scratch.path() / "crafted.h5";
   const PlannedExperiment experiment = plan_of(scratch, sweep_yaml("crafted", "[2, 3]"));
+  const std::vector<PlannedRun> runs = distinct_runs(experiment).runs;
   {
     // Four finished runs, as an interrupted session leaves them, three of them
     // altered after training (with valid checksums: Journal::append).
     Journal journal(out.string() + ".partial", "crafted ", false);
-    const DatasetCache data = generate_datasets(std::vector<const PlannedRun*>{&experiment.runs[0]},
-                                                builtin_registries());
+    const DatasetCache data =
+        generate_datasets(std::vector<const PlannedRun*>{&runs[0]}, builtin_registries());
     for (std::size_t i = 0; i < 4; ++i) {
-      RunResult result = train_run(data.begin()->second->prepared.train, experiment.runs[i].config,
-                                   builtin_registries());
+      RunResult result =
+          train_run(data.begin()->second->prepared.train, runs[i].config, builtin_registries());
       if (i == 0) result.sizes[1] += 5;  // sizes that do not match the parameters
       if (i == 1) result.parameters.conservativeResize(result.parameters.size() - 1);
       if (i == 2) result.costs.resize(result.costs.size() + 1, 0.5);  // one point past the plan
-      journal.append(make_record(experiment.runs[i], std::move(result)));
+      journal.append(make_record(runs[i], std::move(result)));
     }
   }
   const SessionReport report = run_into(experiment, out);
@@ -79,7 +80,7 @@ BOOST_AUTO_TEST_CASE(records_that_do_not_fit_the_plan_are_trained_again) {
   BOOST_TEST(report.counts.dropped == 3);
   BOOST_TEST(report.counts.dropped_reason.find("not the plan's") != std::string::npos,
              report.counts.dropped_reason);
-  BOOST_TEST(report.counts.to_train == static_cast<std::int64_t>(experiment.runs.size()) - 1);
+  BOOST_TEST(report.counts.to_train == static_cast<std::int64_t>(runs.size()) - 1);
   const fs::path fresh = scratch.path() / "fresh.h5";
   run_into(experiment, fresh);
   check_same_results(read_results_file(out.string()), read_results_file(fresh.string()));

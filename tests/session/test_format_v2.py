@@ -33,7 +33,7 @@ BINARY = sys.argv[1]
 SOURCE = os.environ.get("NNSWEEP_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 FIXTURES = os.path.join(SOURCE, "tests", "fixtures", "format_v2")
 FIXTURES_V3 = os.path.join(SOURCE, "tests", "fixtures", "format_v3")
-FORMAT_VERSION = 5  # what today's nnsweep writes
+FORMAT_VERSION = 6  # what today's nnsweep writes
 ARITHMETIC = 5  # config/experiment.hpp: kArithmetic
 checks, failures = 0, []
 

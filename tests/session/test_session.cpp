@@ -119,11 +119,11 @@ BOOST_AUTO_TEST_CASE(a_journal_of_a_changed_plan_still_resumes_its_runs) {
     // Two finished runs of the old plan, as an interrupted session leaves them.
     Journal journal(out.string() + ".partial", "edit ", false);
     const DatasetCache data =
-        generate_datasets(std::vector<const PlannedRun*>{&before.runs[0]}, builtin_registries());
+        generate_datasets(std::vector<const PlannedRun*>{&before.resolved[0]}, builtin_registries());
     for (std::size_t i = 0; i < 2; ++i) {
       journal.append(
-          make_record(before.runs[i], train_run(data.begin()->second->prepared.train,
-                                                before.runs[i].config, builtin_registries())));
+          make_record(before.resolved[i], train_run(data.begin()->second->prepared.train,
+                                                before.resolved[i].config, builtin_registries())));
     }
   }
   const PlannedExperiment after = plan_of(scratch, sweep_yaml("edit", "[5, 1]"));
@@ -149,13 +149,14 @@ sweep:
 )";
   const PlannedExperiment experiment = plan_of(scratch, yaml);
   BOOST_TEST(experiment.points == 4);
-  BOOST_TEST_REQUIRE(experiment.runs.size() == 3u);
-  BOOST_TEST_REQUIRE(experiment.duplicates.size() == 1u);
-  BOOST_TEST(experiment.duplicates[0].first == 1);   // gd with 0.9 ...
-  BOOST_TEST(experiment.duplicates[0].second == 0);  // ... is gd with 0.5
-  BOOST_TEST(!experiment.runs[0].columns[1].has_value(), "gd uses no momentum");
-  BOOST_TEST((experiment.runs[1].columns[1] == ColumnValue(0.5)));
-  BOOST_TEST((experiment.runs[2].columns[1] == ColumnValue(0.9)));
+  const DistinctRuns distinct = distinct_runs(experiment);
+  BOOST_TEST_REQUIRE(distinct.runs.size() == 3u);
+  BOOST_TEST_REQUIRE(distinct.duplicates.size() == 1u);
+  BOOST_TEST(distinct.duplicates[0].first == 1);   // gd with 0.9 ...
+  BOOST_TEST(distinct.duplicates[0].second == 0);  // ... is gd with 0.5
+  BOOST_TEST(!distinct.runs[0].columns[1].has_value(), "gd uses no momentum");
+  BOOST_TEST((distinct.runs[1].columns[1] == ColumnValue(0.5)));
+  BOOST_TEST((distinct.runs[2].columns[1] == ColumnValue(0.9)));
 
   const fs::path out = scratch.path() / "nested.h5";
   const SessionReport report = run_into(experiment, out);
@@ -176,12 +177,12 @@ BOOST_AUTO_TEST_CASE(split_parameters_at_their_defaults_leave_run_identities_alo
   const PlannedExperiment split = plan_of(
       scratch, sweep_yaml("ids", "[1]",
                           "  zip: {dataset.test_fraction: [0.25], dataset.stratify: [false]}\n"));
-  BOOST_TEST(plain.runs[0].config_yaml.find("test_fraction") == std::string::npos);
-  BOOST_TEST(plain.runs[0].id == explicit_defaults.runs[0].id);
-  BOOST_TEST(plain.runs[0].dataset_id == explicit_defaults.runs[0].dataset_id);
-  BOOST_TEST(split.runs[0].config_yaml.find("test_fraction: 0.25") != std::string::npos);
-  BOOST_TEST(plain.runs[0].id != split.runs[0].id);
-  BOOST_TEST(plain.runs[0].dataset_id != split.runs[0].dataset_id);
+  BOOST_TEST(plain.resolved[0].config_yaml.find("test_fraction") == std::string::npos);
+  BOOST_TEST(plain.resolved[0].id == explicit_defaults.resolved[0].id);
+  BOOST_TEST(plain.resolved[0].dataset_id == explicit_defaults.resolved[0].dataset_id);
+  BOOST_TEST(split.resolved[0].config_yaml.find("test_fraction: 0.25") != std::string::npos);
+  BOOST_TEST(plain.resolved[0].id != split.resolved[0].id);
+  BOOST_TEST(plain.resolved[0].dataset_id != split.resolved[0].dataset_id);
 }
 
 BOOST_AUTO_TEST_CASE(regularization_sweeps_as_a_column_and_zero_keeps_identities) {
@@ -189,13 +190,13 @@ BOOST_AUTO_TEST_CASE(regularization_sweeps_as_a_column_and_zero_keeps_identities
   const PlannedExperiment plain = plan_of(scratch, sweep_yaml("reg", "[1]"));
   const PlannedExperiment swept =
       plan_of(scratch, sweep_yaml("reg", "[1]", "    regularization.l2: [0, 0.1]\n"));
-  BOOST_TEST_REQUIRE(swept.runs.size() == 4u);
-  BOOST_TEST(swept.runs[0].id == plain.runs[0].id, "l2 = 0 is the unregularised run");
-  BOOST_TEST(swept.runs[1].id != plain.runs[0].id);
-  BOOST_TEST(swept.runs[1].config_yaml.find("regularization: {l1: 0.0, l2: 0.1}") !=
+  BOOST_TEST_REQUIRE(swept.resolved.size() == 4u);
+  BOOST_TEST(swept.resolved[0].id == plain.resolved[0].id, "l2 = 0 is the unregularised run");
+  BOOST_TEST(swept.resolved[1].id != plain.resolved[0].id);
+  BOOST_TEST(swept.resolved[1].config_yaml.find("regularization: {l1: 0.0, l2: 0.1}") !=
              std::string::npos);
-  BOOST_TEST((swept.runs[1].columns.back() == ColumnValue(0.1)));
-  BOOST_TEST((swept.runs[0].columns.back() == ColumnValue(0.0)));
+  BOOST_TEST((swept.resolved[1].columns.back() == ColumnValue(0.1)));
+  BOOST_TEST((swept.resolved[0].columns.back() == ColumnValue(0.0)));
 }
 
 BOOST_AUTO_TEST_CASE(activation_lists_sweep_as_text_and_a_uniform_list_is_the_name) {
@@ -211,10 +212,11 @@ sweep:
     - {model.activation: [tanh, relu]}
 )";
   const PlannedExperiment experiment = plan_of(scratch, yaml);
-  BOOST_TEST_REQUIRE(experiment.runs.size() == 2u, "[tanh, tanh] is the same run as tanh");
-  BOOST_TEST(column_text(experiment.runs[0].columns[0]) == "tanh");
-  BOOST_TEST(column_text(experiment.runs[1].columns[0]) == "[tanh, relu]");
-  BOOST_TEST(experiment.runs[1].config_yaml.find("activation: [{name: tanh}, {name: relu}]") !=
+  const DistinctRuns distinct = distinct_runs(experiment);
+  BOOST_TEST_REQUIRE(distinct.runs.size() == 2u, "[tanh, tanh] is the same run as tanh");
+  BOOST_TEST(column_text(distinct.runs[0].columns[0]) == "tanh");
+  BOOST_TEST(column_text(distinct.runs[1].columns[0]) == "[tanh, relu]");
+  BOOST_TEST(distinct.runs[1].config_yaml.find("activation: [{name: tanh}, {name: relu}]") !=
              std::string::npos);
   const SessionReport report = run_into(experiment, scratch.path() / "layers.h5");
   BOOST_TEST(report.counts.to_train == 2);

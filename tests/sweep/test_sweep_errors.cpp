@@ -238,27 +238,28 @@ BOOST_AUTO_TEST_CASE(random_spec_errors) {
 BOOST_AUTO_TEST_CASE(a_plan_too_large_is_refused) {
   std::string yaml = kBase + "sweep:\n  grid:\n";
   for (const char* key : {"model.init.seed", "dataset.seed", "dataset.n_samples",
-                          "train.iterations", "optimizer.learning_rate"}) {
-    yaml += std::string("    ") + key + ": " + values(30) + "\n";  // 30^5 = 24,300,000 runs
+                          "train.iterations", "optimizer.learning_rate", "optimizer.momentum"}) {
+    yaml += std::string("    ") + key + ": " + values(30) + "\n";  // 30^6 = 729,000,000 runs
   }
   // The error points at the sweep section, either its key or its first entry.
-  expect_error(yaml, {"sweep:", "sweep"}, {"the sweep expands to more than 1000000 runs"},
+  expect_error(yaml, {"sweep:", "sweep"}, {"the sweep expands to more than 100000000 runs"},
                Where{"grid:", "grid"});
-  // One step over the limit: 100 x 100 x 101.
+  // One step over the limit: 100 x 100 x 100 x 101.
   const std::string over = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(100, 0) +
                            "\n    dataset.seed: " + values(100, 0) +
+                           "\n    train.iterations: " + values(100) +
                            "\n    dataset.n_samples: " + values(101) + "\n";
-  expect_error(over, {"sweep:", "sweep"}, {"more than 1000000 runs"}, Where{"grid:", "grid"});
+  expect_error(over, {"sweep:", "sweep"}, {"more than 100000000 runs"}, Where{"grid:", "grid"});
 }
 
-// The size is checked before any axis is built: a million random draws of four
-// keys crossed with a grid is refused at once (it took seconds and gigabytes
+// The size is checked before any axis is built: ten million random draws of
+// four keys crossed with a grid is refused at once (it took seconds and gigabytes
 // when the draws were made first). The timeout is far above the time a refusal takes even under
 // sanitizers, and far below the time drawing takes.
 BOOST_AUTO_TEST_CASE(an_oversized_plan_is_refused_before_it_is_built,
                      *boost::unit_test::timeout(4)) {
   const std::string yaml = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(30, 0) +
-                           "\n  random:\n    samples: 1000000\n    params:\n"
+                           "\n  random:\n    samples: 10000000\n    params:\n"
                            "      optimizer.learning_rate: {distribution: log_uniform, low: 1e-4, "
                            "high: 1}\n"
                            "      dataset.noise: {distribution: uniform, low: 0, high: 0.5}\n"
@@ -267,7 +268,7 @@ BOOST_AUTO_TEST_CASE(an_oversized_plan_is_refused_before_it_is_built,
   ScratchDir dir;
   const ConfigDocument document = load_config(dir.write("huge.yaml", yaml).string(), {});
   BOOST_CHECK_EXCEPTION(Plan{document}, ConfigError, [](const ConfigError& error) {
-    return std::string(error.what()).find("more than 1000000 runs") != std::string::npos;
+    return std::string(error.what()).find("more than 100000000 runs") != std::string::npos;
   });
 }
 
@@ -275,6 +276,7 @@ BOOST_AUTO_TEST_CASE(an_oversized_plan_is_refused_before_it_is_built,
 BOOST_AUTO_TEST_CASE(a_plan_of_exactly_the_limit_is_accepted_without_expanding) {
   const std::string yaml = kBase + "sweep:\n  grid:\n    model.init.seed: " + values(100, 0) +
                            "\n    dataset.seed: " + values(100, 0) +
+                           "\n    train.iterations: " + values(100) +
                            "\n    dataset.n_samples: " + values(100) + "\n";
   ScratchDir dir;
   const ConfigDocument document = load_config(dir.write("big.yaml", yaml).string(), {});
@@ -285,10 +287,12 @@ BOOST_AUTO_TEST_CASE(a_plan_of_exactly_the_limit_is_accepted_without_expanding) 
   BOOST_TEST(last.model.init.params.integer("seed") == 99);
   BOOST_TEST(last.dataset.params.integer("seed") == 99);
   BOOST_TEST(last.dataset.params.integer("n_samples") == 100);
-  const ExperimentConfig middle = resolver.resolve(12 * 10000 + 45 * 100 + 6).config;
+  BOOST_TEST(last.train.iterations == 100);
+  const ExperimentConfig middle = resolver.resolve(12 * 1000000 + 45 * 10000 + 30 * 100 + 6).config;
   BOOST_TEST(middle.model.init.params.integer("seed") == 12);
   BOOST_TEST(middle.dataset.params.integer("seed") == 45);
   BOOST_TEST(middle.dataset.params.integer("n_samples") == 7);
+  BOOST_TEST(middle.train.iterations == 31);
 }
 
 BOOST_AUTO_TEST_CASE(a_parameter_of_another_optimizer_not_nested) {

@@ -14,7 +14,7 @@ The files are results format version 4, written by the binary:
     train_accuracy, no epochs_run, a group per run) and the untyped version 1
     layout, and the version 2 and 3 files in tests/fixtures/format_v2 and
     format_v3: all refused (exit 1, the message names the version), since
-    the nnsweep package reads format versions 4 and 5 only;
+    the nnsweep package reads format versions 4 to 6 only;
   - a 3-class spiral (softmax output, categorical_cross_entropy), grouped by a
     real key whose values are not in sorted order: its decision boundaries
     are the argmax over the output units, so the figure holds the third
@@ -425,7 +425,7 @@ def check_old_versions(tool, results, fixtures, tmp):
     """Files of format versions 1 to 3 (a copy of the sweep rewritten in the
     version 2 and 1 layouts, and the committed version 2 and 3 files) are
     refused with exit 1 and a message naming the version: the package reads
-    versions 4 and 5 only, rather than guess at an older layout."""
+    versions 4 to 6 only, rather than guess at an older layout."""
     old_files = []
     for version in (2, 1):
         old = os.path.join(tmp, f"hs_v{version}.h5")
@@ -439,7 +439,7 @@ def check_old_versions(tool, results, fixtures, tmp):
             check(int(f.attrs["format_version"]) == version, f"{path} is not version {version}")
         done = run([PYTHON, tool, path, "--out", os.path.join(tmp, "old_out")])
         check(done.returncode == 1 and f"format_version {version}" in done.stderr
-              and "versions 4 and 5" in done.stderr,
+              and "versions 4 to 6" in done.stderr,
               f"version {version} file {os.path.basename(path)}: exit {done.returncode}, "
               f"{done.stderr!r}")
     print(f"ok   {len(old_files)} files of versions 1 to 3 refused")

@@ -64,7 +64,7 @@ def compare_to_whole(merged, what):
 
 # Halves, in either order.
 out, _ = run_ok(["merge", path("merged.h5"), part(1, 2), part(2, 2)], "merge 1/2 2/2")
-check("merged 30 of 30 runs from 2 parts" in out, "merge: stdout %r" % out)
+check("merged 30 runs of 30 sweep points from 2 parts" in out, "merge: stdout %r" % out)
 compare_to_whole(path("merged.h5"), "merge of 1/2 and 2/2")
 run_ok(["merge", path("merged_reversed.h5"), part(2, 2), part(1, 2)], "merge 2/2 1/2")
 compare_to_whole(path("merged_reversed.h5"), "merge of 2/2 and 1/2")
