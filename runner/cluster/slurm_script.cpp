@@ -77,7 +77,8 @@ std::string array_script(const SlurmJob& job) {
   std::vector<std::string> run = {job.binary, "run", job.config};
   for (const std::string& set : job.sets) run.insert(run.end(), {"--set", set});
   for (const std::string& plugin : job.plugins) run.insert(run.end(), {"--plugin", plugin});
-  run.insert(run.end(), {"--threads", std::to_string(job.threads), "--quiet"});
+  // Not --quiet: the log keeps "resuming: ..." and the progress lines.
+  run.insert(run.end(), {"--threads", std::to_string(job.threads)});
   const std::string tasks = std::to_string(job.tasks);
   std::string text = "#!/bin/bash\n";
   text += "# nnsweep slurm: array task K of " + tasks + " trains share K/" + tasks + " of " +
