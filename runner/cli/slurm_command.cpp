@@ -142,8 +142,9 @@ std::optional<std::string> submit(const std::vector<std::string>& argv) {
 }
 
 struct Decision {
-  std::vector<std::int64_t> to_run;  // 1-based tasks to submit
-  bool start_again = false;          // --overwrite over another sweep's parts
+  std::vector<std::int64_t> to_run;   // 1-based tasks to submit
+  bool start_again = false;           // --overwrite over another sweep's parts
+  std::vector<std::int64_t> foreign;  // --overwrite: tasks whose part or journal is deleted
 };
 
 // What the folder's state asks for, or an exit code after a refusal.
@@ -175,18 +176,20 @@ std::variant<int, Decision> decide(const SlurmArguments& arguments, const std::s
       }
     }
   }
-  for (const TaskStatus& status : task_statuses(folder, manifest)) {
-    if (status.state == TaskState::foreign && !arguments.overwrite) {
-      return refuse(status.note + "; use --overwrite to delete it and start again");
-    }
-    if (status.state == TaskState::foreign) decision.start_again = true;
-    if (decision.start_again || status.state != TaskState::done) {
-      decision.to_run.push_back(status.task);
-    }
-  }
   if (decision.start_again) {
-    decision.to_run.clear();
     for (std::int64_t task = 1; task <= manifest.tasks; ++task) decision.to_run.push_back(task);
+    return decision;
+  }
+  for (const TaskStatus& status : task_statuses(folder, manifest)) {
+    if (status.state == TaskState::foreign) {
+      // A damaged part, or another sweep's: `nnsweep run` would refuse it too.
+      if (!arguments.overwrite) {
+        return refuse(status.note + "; delete it, or use --overwrite to have it deleted, and " +
+                      "run this command again");
+      }
+      decision.foreign.push_back(status.task);
+    }
+    if (status.state != TaskState::done) decision.to_run.push_back(status.task);
   }
   return decision;
 }
@@ -208,6 +211,10 @@ void print_dry_run(const std::string& folder, const SlurmJob& job, const Decisio
 int submit_sweep(const std::string& folder, const SlurmJob& job, const Decision& decision,
                  SlurmManifest& manifest) {
   if (decision.start_again) empty_parts(folder);
+  for (std::int64_t task : decision.foreign) {
+    fs::remove(part_path(folder, task, job.tasks));
+    fs::remove(part_path(folder, task, job.tasks) + ".partial");
+  }
   fs::create_directories(folder + "/parts");
   fs::create_directories(folder + "/logs");
   write_text(folder + "/array.sbatch", array_script(job));

@@ -10,7 +10,7 @@ import numpy as np
 SKIP = 77  # CTest's SKIP_RETURN_CODE for these tests
 
 
-def config_text(name, iterations, hidden=(1, 2, 3), seeds=(1, 2, 3)):
+def config_text(name, iterations, hidden=(1, 2, 3), seeds=(1, 2, 3), record_every=1):
     """A moons sweep of len(hidden) * len(seeds) runs of `iterations` each."""
     return ("name: %s\n"
             "dataset: {name: moons, n_samples: 200, noise: 0.2, seed: 0}\n"
@@ -18,12 +18,12 @@ def config_text(name, iterations, hidden=(1, 2, 3), seeds=(1, 2, 3)):
             "        init: {name: normal, scale: 0.5, seed: 1}}\n"
             "loss: binary_cross_entropy\n"
             "optimizer: {name: gd, learning_rate: 0.5}\n"
-            "train: {iterations: %d}\n"
+            "train: {iterations: %d, record_every: %d}\n"
             "sweep:\n"
             "  grid:\n"
             "    model.hidden: [%s]\n"
             "    model.init.seed: [%s]\n"
-            % (name, iterations, ", ".join("[%d]" % h for h in hidden),
+            % (name, iterations, record_every, ", ".join("[%d]" % h for h in hidden),
                ", ".join(str(s) for s in seeds)))
 
 
