@@ -12,7 +12,8 @@ import socket
 import subprocess
 import time
 
-DAEMONS = ("munged", "mungekey", "slurmctld", "slurmd", "sbatch", "squeue", "sinfo", "scancel")
+DAEMONS = ("munged", "mungekey", "slurmctld", "slurmd", "sbatch", "squeue", "sinfo", "scancel",
+           "scontrol")
 
 
 def missing_programs():
