@@ -89,6 +89,16 @@ std::variant<int, SlurmDecision> decide(const SlurmArguments& arguments, const s
   SlurmDecision decision;
   const bool same = previous && previous->experiment_id == manifest.experiment_id &&
                     previous->tasks == manifest.tasks;
+  // Before anything else: --overwrite must not delete what running tasks write.
+  if (previous && !previous->submissions.empty()) {
+    const SlurmSubmission& last = previous->submissions.back();
+    const auto queued = jobs_in_queue({last.array_job, last.merge_job});
+    if (!queued.empty()) {
+      return refuse("jobs " + joined_words(queued) + " of " + folder +
+                    " are still queued or running; wait for them to end (squeue) or scancel "
+                    "them, then run this command again");
+    }
+  }
   if (previous && !same) {
     if (!arguments.overwrite) {
       return refuse(folder + " holds the sweep of experiment '" + previous->name + "' (id " +
@@ -99,18 +109,7 @@ std::variant<int, SlurmDecision> decide(const SlurmArguments& arguments, const s
     }
     decision.start_again = true;
   }
-  if (same) {
-    manifest.submissions = previous->submissions;
-    if (!manifest.submissions.empty()) {
-      const SlurmSubmission& last = manifest.submissions.back();
-      const auto queued = jobs_in_queue({last.array_job, last.merge_job});
-      if (!queued.empty()) {
-        return refuse("jobs " + joined_words(queued) + " of " + folder +
-                      " are still queued or running; wait for them to end (squeue) or scancel "
-                      "them, then run this command again");
-      }
-    }
-  }
+  if (same) manifest.submissions = previous->submissions;
   if (decision.start_again) {
     for (std::int64_t task = 1; task <= manifest.tasks; ++task) decision.to_run.push_back(task);
     return decision;

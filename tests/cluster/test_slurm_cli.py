@@ -159,9 +159,12 @@ check(failures, calls[:1] == ["--parsable --array=1,3 %s/array.sbatch" % FOLDER]
       and not os.path.exists(part4), "tasks 2 and 4 resubmitted: %s" % calls)
 
 # Jobs of the folder still queued: refused, nothing submitted.
-last = calls[-1:] and "505"
 done, calls = slurm("sweep.yaml", "-o", OUT, expect=2, env=dict(ENV, FAKE_QUEUED="504"))
 check(failures, "still queued" in done.stderr and not calls, "queued jobs: " + done.stderr)
+done, calls = slurm("sweep.yaml", "-o", OUT, "--tasks", "3", "--overwrite", expect=2,
+                    env=dict(ENV, FAKE_QUEUED="505"))
+check(failures, "still queued" in done.stderr and not calls
+      and os.listdir(os.path.join(FOLDER, "parts")), "--overwrite under queued jobs: " + done.stderr)
 
 # Another task count: refused; --overwrite starts again with every task.
 done, calls = slurm("sweep.yaml", "-o", OUT, "--tasks", "3", expect=2)
