@@ -12,6 +12,7 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/slurm_command.hpp"
 #include "kernels/vector_math.hpp"
 #include "version.hpp"
 
@@ -33,6 +34,7 @@ struct CommandLine {
   std::string merge_output;
   std::vector<std::string> merge_parts;
   bool merge_overwrite = false;
+  nnsweep::SlurmArguments slurm;
   std::string report_results;
   std::string report_out;
   std::string help_topic;  // `nnsweep help COMMAND`; "" = the general help
@@ -153,6 +155,7 @@ void add_commands(CLI::App& app, CommandLine& line) {
   nnsweep::add_show_options(
       *app.add_subcommand("show", "print the comparison table of results files"), line.show);
   add_merge_command(app, line);
+  nnsweep::add_slurm_command(app, line.slurm);
   add_help_command(app, line.help_topic);
 }
 
@@ -204,6 +207,7 @@ int dispatch(CLI::App& app, CommandLine& line, int argc, char** argv,
   if (app.got_subcommand("merge")) {
     return nnsweep::merge_command(line.merge_output, line.merge_parts, line.merge_overwrite);
   }
+  if (app.got_subcommand("slurm")) return nnsweep::slurm_command(line.slurm, registries);
   if (app.got_subcommand("help")) return print_help(app, line.help_topic);
   return nnsweep::kExitConfigError;
 }
