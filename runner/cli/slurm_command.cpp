@@ -40,9 +40,9 @@ std::variant<int, SlurmManifest> plan_sweep(const SlurmArguments& arguments,
         plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
     manifest.name = experiment.name;
     manifest.experiment_id = experiment.experiment_id;
-    manifest.runs = static_cast<std::int64_t>(experiment.runs.size());
-    // Shares split plan indexes, which duplicates leave gaps in: count each share.
-    for (const PlannedRun& run : experiment.runs) manifest.task_runs.push_back(run.index);
+    // Sweep points: a share's part holds fewer rows when some of its points
+    // repeat a run (session/session_rows.hpp), which only training finds.
+    manifest.runs = experiment.points;
   } catch (const ConfigError& error) {
     return report_config_error(error);
   }
@@ -55,10 +55,12 @@ std::variant<int, SlurmManifest> plan_sweep(const SlurmArguments& arguments,
   return manifest;
 }
 
-// Replaces the plan indexes plan_sweep left in task_runs by each share's run count.
+// Each share's sweep points: share K of N holds the indices i with i % N == K - 1.
 void count_shares(SlurmManifest& manifest, std::int64_t tasks) {
-  std::vector<std::int64_t> counts(static_cast<std::size_t>(tasks), 0);
-  for (std::int64_t index : manifest.task_runs) ++counts[static_cast<std::size_t>(index % tasks)];
+  std::vector<std::int64_t> counts;
+  for (std::int64_t part = 1; part <= tasks; ++part) {
+    counts.push_back((manifest.runs + tasks - part) / tasks);
+  }
   manifest.tasks = tasks;
   manifest.task_runs = std::move(counts);
 }
@@ -140,7 +142,7 @@ int slurm_command(const SlurmArguments& arguments, const Registries& registries)
   if (const int* code = std::get_if<int>(&planned)) return *code;
   SlurmManifest& manifest = std::get<SlurmManifest>(planned);
   const std::string folder = run_folder_of(manifest.out);
-  const OutputState output = output_state(manifest.out, manifest.experiment_id, manifest.runs);
+  const OutputState output = output_state(manifest.out, manifest.experiment_id);
   if (output == OutputState::complete) {
     std::cout << "nnsweep slurm: " << manifest.out << " is up to date (" << manifest.runs
               << " runs); nothing submitted\n";

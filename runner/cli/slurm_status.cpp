@@ -86,7 +86,7 @@ int slurm_status_command(const std::string& folder, const std::string& format) {
   try {
     const SlurmManifest manifest = read_manifest(folder);
     const std::vector<TaskStatus> statuses = task_statuses(folder, manifest);
-    const OutputState output = output_state(manifest.out, manifest.experiment_id, manifest.runs);
+    const OutputState output = output_state(manifest.out, manifest.experiment_id);
     const OutputFormat chosen = parse_format(format);
     if (chosen == OutputFormat::table) {
       print_table(folder, manifest, statuses, output);

@@ -176,15 +176,14 @@ std::string output_state_name(OutputState state) {
   return "";
 }
 
-OutputState output_state(const std::string& out, const std::string& experiment_id,
-                         std::int64_t runs) {
+OutputState output_state(const std::string& out, const std::string& experiment_id) {
   std::error_code error;
   if (!std::filesystem::exists(out, error)) return OutputState::absent;
   try {
     const ResultsIdentity identity = read_results_identity(out);
     if (identity.experiment_id != experiment_id) return OutputState::foreign;
-    return identity.share.empty() && identity.runs == runs ? OutputState::complete
-                                                           : OutputState::partial;
+    // merge leaves `share` out only when no share is missing.
+    return identity.share.empty() ? OutputState::complete : OutputState::partial;
   } catch (const std::exception&) {
     return OutputState::foreign;
   }

@@ -84,7 +84,6 @@ enum class OutputState {
   foreign,   // another experiment's file, or not a results file
 };
 std::string output_state_name(OutputState state);
-OutputState output_state(const std::string& out, const std::string& experiment_id,
-                         std::int64_t runs);
+OutputState output_state(const std::string& out, const std::string& experiment_id);
 
 }  // namespace nnsweep

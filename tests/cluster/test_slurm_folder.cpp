@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(task_states_from_journals) {
 BOOST_AUTO_TEST_CASE(output_state_of_a_missing_or_foreign_file) {
   Folder folder;
   const std::string out = (folder.path / "x.h5").string();
-  BOOST_TEST((nnsweep::output_state(out, "abc", 3) == nnsweep::OutputState::absent));
+  BOOST_TEST((nnsweep::output_state(out, "abc") == nnsweep::OutputState::absent));
   std::ofstream(out) << "not hdf5";
-  BOOST_TEST((nnsweep::output_state(out, "abc", 3) == nnsweep::OutputState::foreign));
+  BOOST_TEST((nnsweep::output_state(out, "abc") == nnsweep::OutputState::foreign));
 }

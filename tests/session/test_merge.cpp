@@ -37,12 +37,40 @@ BOOST_AUTO_TEST_CASE(thirds_merge_into_the_whole_sweep) {
   check_same_results(merged.results, read_results_file(whole.string()));
 }
 
+// Point 1 (gd, momentum 0.9) repeats point 0 (gd uses no momentum) but is in
+// the other half: both halves train that run, and the merge keeps it once.
+BOOST_AUTO_TEST_CASE(a_run_in_two_shares_is_kept_once_at_its_first_point) {
+  ScratchDir scratch;
+  const PlannedExperiment experiment = plan_of(scratch, R"(name: repeats
+dataset: {name: moons, n_samples: 30, seed: 0}
+model: {hidden: [2]}
+optimizer: {name: gd, learning_rate: 0.3}
+train: {iterations: 10}
+sweep:
+  grid:
+    optimizer.name: [gd, momentum]
+    optimizer.momentum.momentum: [0.5, 0.9]
+)");
+  const std::string first = share_file(scratch, experiment, 1, 2);
+  const std::string second = share_file(scratch, experiment, 2, 2);
+  BOOST_TEST(read_results_file(second).runs.size() == 2u, "share 2/2 trains point 1 itself");
+  const MergedResults merged = merge_parts({second, first});
+  BOOST_TEST(merged.missing == 0);
+  BOOST_TEST_REQUIRE(merged.results.runs.size() == 3u);
+  BOOST_TEST(merged.results.runs[0].index == 0);
+  BOOST_TEST(merged.results.runs[1].index == 2);
+  const fs::path whole = scratch.path() / "repeats.h5";
+  run_into(experiment, whole);
+  check_same_results(merged.results, read_results_file(whole.string()));
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_share_is_counted) {
   ScratchDir scratch;
   const PlannedExperiment experiment = plan_of(scratch, sweep_yaml("half", "[1, 2]"));
   const MergedResults merged = merge_parts({share_file(scratch, experiment, 1, 2)});
   BOOST_TEST(merged.missing == 2);
   BOOST_TEST(merged.results.share == "merged 2 of 4");
+  BOOST_TEST((merged.missing_shares == std::vector<std::string>{"2/2"}));
 }
 
 BOOST_AUTO_TEST_CASE(parts_of_different_sweeps_or_repeated_parts_are_refused) {
