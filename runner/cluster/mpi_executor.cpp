@@ -30,6 +30,7 @@ void MpiExecutor::execute(const std::vector<const PlannedRun*>& runs, const Data
   for (const auto& [index, out] : out_) abandoned_.emplace(index, out.rank);
   out_.clear();
   queue_.clear();
+  queued_cost_ = 0;
   finished_ = 0;
   std::vector<double> cost_of;
   for (const PlannedRun* run : runs) {
@@ -40,7 +41,10 @@ void MpiExecutor::execute(const std::vector<const PlannedRun*>& runs, const Data
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return cost_of[a] > cost_of[b]; });
-  for (std::size_t k : order) queue_.push_back(runs[k]);
+  for (std::size_t k : order) {
+    queue_.push_back({runs[k], cost_of[k]});
+    queued_cost_ += cost_of[k];
+  }
 
   mpi::IdleWait idle;
   while (finished_ < static_cast<std::int64_t>(runs.size())) {
@@ -60,7 +64,7 @@ void MpiExecutor::execute(const std::vector<const PlannedRun*>& runs, const Data
 bool MpiExecutor::step(const ExecutionOptions& options) {
   hand_out();
   outbox_.progress();
-  std::optional<mpi::Message> message = mpi::poll();
+  std::optional<mpi::Message> message = mpi::poll(options.stop);
   if (!message) return false;
   handle(std::move(*message), options);
   return true;
@@ -73,12 +77,18 @@ void MpiExecutor::hand_out() {
     // Near the end, a worker that still has runs out waits for them first:
     // a handful queued behind its long run would idle another worker.
     if (worker.out > 0 && static_cast<std::int64_t>(queue_.size()) < worker_threads_) continue;
+    const double share = queued_cost_ * worker.threads / (kChunkDivisor * worker_threads_);
+    const std::size_t fewest = static_cast<std::size_t>(worker.threads);
     std::vector<std::int64_t> indices;
-    while (!queue_.empty() && static_cast<int>(indices.size()) < worker.threads) {
-      const PlannedRun* run = queue_.front();
+    double cost = 0;
+    while (!queue_.empty() && indices.size() < std::max(fewest, kMaxChunk) &&
+           (indices.size() < fewest || cost + queue_.front().cost <= share)) {
+      const QueuedRun queued = queue_.front();
       queue_.pop_front();
-      indices.push_back(run->index);
-      out_[run->index] = {run, static_cast<int>(rank)};
+      cost += queued.cost;
+      queued_cost_ -= queued.cost;
+      indices.push_back(queued.run->index);
+      out_[queued.run->index] = {queued.run, static_cast<int>(rank)};
     }
     worker.out += static_cast<std::int64_t>(indices.size());
     worker.asking = false;
@@ -95,24 +105,14 @@ void MpiExecutor::handle(mpi::Message&& message, const ExecutionOptions& options
     case mpi::Tag::request:
       worker.asking = true;
       return;
-    case mpi::Tag::record: {
-      RunRecord record;
+    case mpi::Tag::records: {
+      std::vector<std::string> records;
       try {
-        record = decode_record(message.bytes);
+        records = mpi::decode_pack(message.bytes);
       } catch (const std::exception& error) {
-        throw std::runtime_error(from + " sent a result that cannot be read: " + error.what());
+        throw std::runtime_error(from + " sent results that cannot be read: " + error.what());
       }
-      --worker.out;
-      if (abandoned_.erase(record.index)) return;
-      const auto found = out_.find(record.index);
-      if (found == out_.end() || found->second.rank != rank || found->second.run->id != record.id) {
-        throw std::runtime_error(from + " sent a result for run " + std::to_string(record.index) +
-                                 " (id " + record.id +
-                                 ") that is not one of the runs it was given");
-      }
-      out_.erase(found);
-      ++finished_;
-      options.on_finished(std::move(record));
+      for (const std::string& bytes : records) accept(rank, bytes, options);
       return;
     }
     case mpi::Tag::goodbye: {
@@ -127,6 +127,26 @@ void MpiExecutor::handle(mpi::Message&& message, const ExecutionOptions& options
       throw std::runtime_error(from + " sent a message of unknown kind " +
                                std::to_string(static_cast<int>(message.tag)));
   }
+}
+
+void MpiExecutor::accept(int rank, const std::string& bytes, const ExecutionOptions& options) {
+  const std::string from = "rank " + std::to_string(rank);
+  RunRecord record;
+  try {
+    record = decode_record(bytes);
+  } catch (const std::exception& error) {
+    throw std::runtime_error(from + " sent a result that cannot be read: " + error.what());
+  }
+  --workers_[static_cast<std::size_t>(rank)].out;
+  if (abandoned_.erase(record.index)) return;
+  const auto found = out_.find(record.index);
+  if (found == out_.end() || found->second.rank != rank || found->second.run->id != record.id) {
+    throw std::runtime_error(from + " sent a result for run " + std::to_string(record.index) +
+                             " (id " + record.id + ") that is not one of the runs it was given");
+  }
+  out_.erase(found);
+  ++finished_;
+  options.on_finished(std::move(record));
 }
 
 bool MpiExecutor::release(const std::atomic<bool>* stop) {
@@ -147,7 +167,7 @@ bool MpiExecutor::release(const std::atomic<bool>* stop) {
       if (!deadline) deadline = std::chrono::steady_clock::now() + kReleaseGrace;
       if (std::chrono::steady_clock::now() > *deadline) return false;
     }
-    std::optional<mpi::Message> message = mpi::poll();
+    std::optional<mpi::Message> message = mpi::poll(stop);
     if (!message) {
       idle.wait();
       continue;

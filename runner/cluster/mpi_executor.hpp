@@ -4,13 +4,17 @@
 //
 // Rank 0 trains nothing. For each batch it is given it orders the runs most
 // expensive first (estimated_cost, as execute_runs does) and hands their plan
-// indices to workers as they ask: about one worker's thread count at a time,
-// and one such handful ahead, so that a worker never waits for its next run,
-// except near the end of the batch, when a worker gets more only once its
-// earlier runs are back (so that no run waits behind another worker's while a
-// worker idles). Each record that comes back is checked against the run it was
-// sent for (plan index, run id) and handed to options.on_finished on the
-// calling thread: the session journals and writes it there, as for threads.
+// indices to workers as they ask, in chunks that shrink as the batch empties
+// (guided self-scheduling, by estimated cost): a worker's chunk holds about
+// 1/kChunkDivisor of its threads' share of the work left, at least one run per
+// thread and at most kMaxChunk runs. Large chunks of small runs keep the
+// messages per run few, small chunks at the end keep the workers finishing
+// together. A worker asks for its next chunk as soon as it starts one, so it
+// never waits for work, except near the end of the batch, when a worker gets
+// more only once its earlier runs are back (so that no run waits behind
+// another worker's while a worker idles). Each record that comes back is checked against the run it
+// was sent for (plan index, run id) and handed to options.on_finished on the calling thread: the
+// session journals and writes it there, as for threads.
 //
 // What goes wrong, and what then:
 //  - *options.stop set (a signal: mpirun passes SIGTERM on when a rank dies
@@ -51,6 +55,8 @@ class MpiExecutor : public RunExecutor {
   // end normally.
   bool release(const std::atomic<bool>* stop);
   static constexpr std::chrono::milliseconds kReleaseGrace{500};
+  static constexpr double kChunkDivisor = 4;
+  static constexpr std::size_t kMaxChunk = 512;
 
  private:
   struct Worker {
@@ -67,12 +73,19 @@ class MpiExecutor : public RunExecutor {
   bool step(const ExecutionOptions& options);
   void handle(mpi::Message&& message, const ExecutionOptions& options);
   void hand_out();
+  // One record from `rank`: checked, then handed to options.on_finished.
+  void accept(int rank, const std::string& bytes, const ExecutionOptions& options);
 
   std::vector<Worker> workers_;  // by rank; workers_[0] unused
   std::int64_t worker_threads_ = 0;
   mpi::Outbox outbox_;
-  std::deque<const PlannedRun*> queue_;  // of this batch, not sent yet
-  std::map<std::int64_t, OutRun> out_;   // by plan index
+  struct QueuedRun {
+    const PlannedRun* run = nullptr;
+    double cost = 0;  // estimated_cost
+  };
+  std::deque<QueuedRun> queue_;  // of this batch, not sent yet
+  double queued_cost_ = 0;
+  std::map<std::int64_t, OutRun> out_;  // by plan index
   // Runs still out when an earlier execute() returned early: dropped if they
   // come back.
   std::map<std::int64_t, int> abandoned_;

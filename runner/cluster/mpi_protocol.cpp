@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -28,27 +29,31 @@ int byte_count(const std::string& bytes) {
 
 }  // namespace
 
-std::optional<Message> poll() {
+std::optional<Message> poll(const std::atomic<bool>* give_up) {
   int waiting = 0;
+  MPI_Message matched;
   MPI_Status status;
-  check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &waiting, &status), "probe");
+  check(MPI_Improbe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &waiting, &matched, &status),
+        "probe");
   if (!waiting) return std::nullopt;
   int count = 0;
   check(MPI_Get_count(&status, MPI_BYTE, &count), "message size");
-  Message message;
-  message.source = status.MPI_SOURCE;
-  message.tag = static_cast<Tag>(status.MPI_TAG);
-  message.bytes.resize(static_cast<std::size_t>(count));
-  check(MPI_Recv(message.bytes.data(), count, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG,
-                 MPI_COMM_WORLD, MPI_STATUS_IGNORE),
-        "receive");
-  return message;
-}
-
-void send(int destination, Tag tag, const std::string& bytes) {
-  check(MPI_Send(bytes.data(), byte_count(bytes), MPI_BYTE, destination, static_cast<int>(tag),
-                 MPI_COMM_WORLD),
-        "send");
+  auto message = std::make_unique<Message>();
+  message->source = status.MPI_SOURCE;
+  message->tag = static_cast<Tag>(status.MPI_TAG);
+  message->bytes.resize(static_cast<std::size_t>(count));
+  MPI_Request request;
+  check(MPI_Imrecv(message->bytes.data(), count, MPI_BYTE, &matched, &request), "receive");
+  for (IdleWait idle;;) {
+    int done = 0;
+    check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "receive");
+    if (done) return std::move(*message);
+    if (give_up && give_up->load()) {
+      (void)message.release();  // NOLINT: MPI may still write into its bytes
+      return std::nullopt;
+    }
+    idle.wait();
+  }
 }
 
 struct Outbox::Pending {
@@ -81,6 +86,34 @@ bool Outbox::progress() {
     it = done ? pending_.erase(it) : std::next(it);
   }
   return pending_.empty();
+}
+
+std::string encode_pack(const std::vector<std::string>& parts) {
+  std::size_t size = 0;
+  for (const std::string& part : parts) size += sizeof(std::uint64_t) + part.size();
+  std::string bytes;
+  bytes.reserve(size);
+  for (const std::string& part : parts) {
+    const std::uint64_t length = part.size();
+    bytes.append(reinterpret_cast<const char*>(&length), sizeof length);
+    bytes += part;
+  }
+  return bytes;
+}
+
+std::vector<std::string> decode_pack(const std::string& bytes) {
+  std::vector<std::string> parts;
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    std::uint64_t length = 0;
+    if (bytes.size() - at < sizeof length) throw std::runtime_error("a pack cut short");
+    std::memcpy(&length, bytes.data() + at, sizeof length);
+    at += sizeof length;
+    if (bytes.size() - at < length) throw std::runtime_error("a pack cut short");
+    parts.push_back(bytes.substr(at, length));
+    at += length;
+  }
+  return parts;
 }
 
 std::string encode_indices(const std::vector<std::int64_t>& indices) {

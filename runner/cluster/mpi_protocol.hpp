@@ -5,8 +5,9 @@
 // The conversation, per worker:
 //   worker -> 0  request   "give me work" (payload: nothing)
 //   0 -> worker  work      plan indices to train (encode_indices)
-//   worker -> 0  record    one finished run (the journal's record codec,
-//                          store/journal.hpp: encode_record)
+//   worker -> 0  records   finished runs, those done since the last such
+//                          message (encode_pack of the journal's record
+//                          codec, store/journal.hpp: encode_record)
 //   0 -> worker  stop      the session is over: stop training, say goodbye
 //   worker -> 0  goodbye   the worker's last message (encode_farewell): sent
 //                          after `stop`, or before it when the worker stops on
@@ -18,6 +19,7 @@
 // Every function here is called only by the thread that started MPI
 // (MPI_THREAD_FUNNELED), and throws std::runtime_error when MPI reports an
 // error (MpiEnvironment makes MPI return errors rather than abort).
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <list>
@@ -27,7 +29,7 @@
 
 namespace nnsweep::mpi {
 
-enum class Tag : int { request = 1, work = 2, record = 3, stop = 4, goodbye = 5 };
+enum class Tag : int { request = 1, work = 2, records = 3, stop = 4, goodbye = 5 };
 
 struct Message {
   int source = 0;
@@ -36,17 +38,16 @@ struct Message {
 };
 
 // A message waiting for this rank (from any rank), received; none waiting:
-// nullopt, at once.
-std::optional<Message> poll();
+// nullopt, at once. Once `give_up` is set (a signal: the job is going down)
+// a message being received is abandoned (nullopt): its sender may have died
+// in the middle of sending it, and the receive would never end.
+std::optional<Message> poll(const std::atomic<bool>* give_up);
 
-// Blocks until `bytes` are on their way (for a large message: until the
-// receiver takes it). For the workers, which send only to rank 0, and rank 0
-// always receives in time (it polls while runs are out).
-void send(int destination, Tag tag, const std::string& bytes);
-
-// Sends that do not wait for the receiver, for rank 0: it must never block on
-// a worker that is itself blocked sending a large record to rank 0. The bytes
-// are kept until MPI is done with them.
+// Sends that do not wait for the receiver. Why every send is one: a message
+// above MPI's eager limit (4 KiB in OpenMPI's shared memory) waits for the
+// receiver to take it, and a blocking send spins on a core meanwhile; and two
+// ranks each blocked sending to the other would deadlock. The bytes are kept
+// until MPI is done with them.
 class Outbox {
  public:
   Outbox();
@@ -63,6 +64,11 @@ class Outbox {
   struct Pending;
   std::list<Pending> pending_;
 };
+
+// Several messages as one: each length-prefixed.
+std::string encode_pack(const std::vector<std::string>& parts);
+// Throws std::runtime_error for bytes that are not a pack.
+std::vector<std::string> decode_pack(const std::string& bytes);
 
 std::string encode_indices(const std::vector<std::int64_t>& indices);
 // Throws std::runtime_error for bytes that are not a list of indices.

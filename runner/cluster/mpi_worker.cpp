@@ -119,41 +119,44 @@ bool run_worker(const PlanResolver& resolver, const Registries& registries, int 
     exchange.work_ready.notify_one();
     trainer.join();
   };
+  mpi::Outbox outbox;
   bool asked = false;  // a request is out, unanswered
   bool said_goodbye = false;
+  const auto goodbye = [&](const mpi::Farewell& farewell) {
+    outbox.post(0, mpi::Tag::goodbye, mpi::encode_farewell(farewell));
+    said_goodbye = true;
+  };
   bool failed = false;
   mpi::IdleWait idle;
   try {
     for (;;) {
-      bool busy = false;
-      std::deque<std::string> records;
+      std::vector<std::string> records;
       std::size_t waiting = 0;
       {
         std::lock_guard lock(exchange.mutex);
-        records.swap(exchange.records);
+        records.assign(std::make_move_iterator(exchange.records.begin()),
+                       std::make_move_iterator(exchange.records.end()));
+        exchange.records.clear();
         waiting = exchange.batches.size();
-        if (exchange.failed && !failed) {
-          failed = true;
-          if (!said_goodbye) {
-            mpi::send(0, mpi::Tag::goodbye, mpi::encode_farewell({false, exchange.error}));
-            said_goodbye = true;
-          }
-        }
+        failed = exchange.failed;
       }
-      for (const std::string& record : records) mpi::send(0, mpi::Tag::record, record);
-      busy = !records.empty();
+      bool busy = !records.empty();
+      if (busy) outbox.post(0, mpi::Tag::records, mpi::encode_pack(records));
+      // After the records it finished: rank 0 throws on this goodbye.
+      if (failed && !said_goodbye) goodbye({false, exchange.error});
       if (!said_goodbye && signal && signal->load()) {
         // Stopped here, not by rank 0: it learns that these runs will not come.
         halt = true;
-        mpi::send(0, mpi::Tag::goodbye, mpi::encode_farewell({true, ""}));
-        said_goodbye = true;
+        goodbye({true, ""});
       }
-      // One batch ahead: ask again as soon as the last one received started.
+      // One chunk ahead: ask again as soon as the last one received started.
       if (!said_goodbye && !asked && waiting == 0) {
-        mpi::send(0, mpi::Tag::request, "");
+        outbox.post(0, mpi::Tag::request, "");
         asked = true;
       }
-      if (std::optional<mpi::Message> message = mpi::poll()) {
+      // Sends in flight need this rank's MPI calls to move on: no long naps.
+      if (!outbox.progress()) busy = true;
+      if (std::optional<mpi::Message> message = mpi::poll(signal)) {
         busy = true;
         if (message->tag == mpi::Tag::stop) break;
         if (message->tag == mpi::Tag::work && !said_goodbye) {
@@ -167,16 +170,16 @@ bool run_worker(const PlanResolver& resolver, const Registries& registries, int 
       }
       if (busy) {
         idle.reset();
-      } else {
-        idle.wait();
       }
+      idle.wait();
     }
-  } catch (...) {
     stop_training();
+    if (!said_goodbye) goodbye({});
+    while (!outbox.progress()) idle.wait();
+  } catch (...) {
+    if (trainer.joinable()) stop_training();
     throw;
   }
-  stop_training();
-  if (!said_goodbye) mpi::send(0, mpi::Tag::goodbye, mpi::encode_farewell({}));
   return !failed;
 }
 
