@@ -197,7 +197,8 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
   BOOST_TEST(
       std::regex_match(version.out,
                        std::regex("nnsweep \\d+\\.\\d+\\.\\d+\\S*\n"
-                                  "vector math: [a-z0-9]+ \\(this CPU: scalar, sse2[^\n]*\n")),
+                                  "vector math: [a-z0-9]+ \\(this CPU: scalar, sse2[^\n]*\n"
+                                  "MPI: (no|[A-Za-z ]+ \\d+\\.\\d+[.\\d]*) \\([^\n]*\\)\n")),
       version.out);
 }
 
