@@ -12,6 +12,7 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/mpi_run.hpp"
 #include "cli/slurm_command.hpp"
 #include "kernels/vector_math.hpp"
 #include "version.hpp"
@@ -262,8 +263,8 @@ int main(int argc, char** argv) {
   keep_freed_memory();
   if (!simd_variable_is_valid()) return nnsweep::kExitConfigError;
   CLI::App app{"nnsweep: train sweeps of small neural networks from one YAML file"};
-  app.set_version_flag("--version",
-                       std::string("nnsweep ") + nnsweep::kVersion + "\n" + simd_text());
+  app.set_version_flag("--version", std::string("nnsweep ") + nnsweep::kVersion + "\n" +
+                                        simd_text() + "\n" + nnsweep::mpi_build_text());
   app.require_subcommand(1);
   CommandLine line;
   add_commands(app, line);

@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "cli/exit_codes.hpp"
+#include "cli/mpi_run.hpp"
 #include "cli/prepare.hpp"
 #include "cli/progress.hpp"
 #include "cli/provenance.hpp"
@@ -146,8 +147,12 @@ std::variant<int, Planned> plan_run(const RunArguments& arguments, const Registr
 }  // namespace
 
 int run_command(const RunArguments& arguments, const Registries& registries) {
+  ClusterRun cluster;  // one rank of mpirun -n N (cli/mpi_run.hpp), or a single process
+  if (cluster.refused()) return cluster.refused();
+  if (cluster.is_worker()) return cluster.work(arguments, registries);
   auto plan = plan_run(arguments, registries);
-  if (const int* code = std::get_if<int>(&plan)) return *code;
+  const int* failed = std::get_if<int>(&plan);
+  if (const int code = cluster.planned(failed ? *failed : kExitOk)) return code;
   const Planned& planned = std::get<Planned>(plan);
   const PlannedExperiment& experiment = planned.experiment;
   const bool single = !planned.share && distinct_runs_known(experiment) == 1;
@@ -162,8 +167,10 @@ int run_command(const RunArguments& arguments, const Registries& registries) {
   if (!planned.prepared->libraries.empty()) {
     options.provenance["plugin_libraries"] = libraries_text(planned.prepared->libraries);
   }
+  cluster.add_provenance(options.provenance);
   StopSignals signals;
   options.stop = signals.flag();
+  options.executor = cluster.executor(options.stop);
 
   std::optional<Progress> progress;
   SessionObserver observer;

@@ -35,8 +35,10 @@ namespace nnsweep {
 constexpr const char* kFormatName = "nnsweep";
 // The string attributes at the root that describe where a file came from.
 constexpr const char* kProvenanceKeys[] = {
-    "name",     "nnsweep_version", "created_utc",  "git_commit",       "host", "command_line",
-    "compiler", "eigen_version",   "hdf5_version", "yaml_cpp_version", "simd", "plugin_libraries"};
+    "name", "nnsweep_version", "created_utc", "git_commit", "host", "command_line", "compiler",
+    "eigen_version", "hdf5_version", "yaml_cpp_version", "simd", "plugin_libraries",
+    // Written by a run across MPI ranks (cli/mpi_run.hpp).
+    "mpi_ranks", "mpi_hosts", "mpi_threads"};
 // Version 2: typed key columns (attribute nnsweep_type), derived list columns.
 // Version 3: metrics as train.* and test.* (final_cost, train_accuracy,
 // test_final_cost and test_accuracy before), epochs_run, best_epoch, class

@@ -194,11 +194,11 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
   BOOST_TEST(run_cli({"run", "--help"}).out.find("--quiet") != std::string::npos);
   const CliResult version = run_cli({"--version"});
   BOOST_TEST(version.exit_code == 0);
-  BOOST_TEST(
-      std::regex_match(version.out,
-                       std::regex("nnsweep \\d+\\.\\d+\\.\\d+\\S*\n"
-                                  "vector math: [a-z0-9]+ \\(this CPU: scalar, sse2[^\n]*\n")),
-      version.out);
+  BOOST_TEST(std::regex_match(version.out,
+                              std::regex("nnsweep \\d+\\.\\d+\\.\\d+\\S*\n"
+                                         "vector math: [a-z0-9]+ \\(this CPU: scalar, sse2[^\n]*\n"
+                                         "MPI: (no|[A-Za-z ]+ \\d+\\.\\d+[.\\d]*) \\([^\n]*\\)\n")),
+             version.out);
 }
 
 BOOST_AUTO_TEST_CASE(bad_command_lines_exit_2) {
