@@ -97,14 +97,16 @@ Results assemble_results(const PlannedExperiment& experiment, const SessionOptio
   return results;
 }
 
-// Once a block of rows is in the file, what only /runs holds (configs and
-// parameters) is let go, so that a session of millions of runs keeps only
+// Once a block of rows is in the file, what only /runs holds (configs, seeds,
+// layer sizes and parameters) is let go, so that a session of millions of runs keeps only
 // their summaries until the end.
 void release_written(std::vector<RunRecord>& records, std::size_t below) {
   for (std::size_t row = 0; row < below; ++row) {
     RunRecord& record = records[row];
-    if (record.config_yaml.empty() && record.result.parameters.size() == 0) continue;
+    if (record.config_yaml.empty() && record.seeds.empty() && record.result.sizes.empty()) continue;
     std::string().swap(record.config_yaml);
+    std::vector<std::pair<std::string, std::int64_t>>().swap(record.seeds);
+    std::vector<Eigen::Index>().swap(record.result.sizes);
     record.result.parameters = Eigen::VectorXd();
   }
 }

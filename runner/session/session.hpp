@@ -74,8 +74,8 @@ struct SessionReport {
   SessionOutcome outcome = SessionOutcome::published;
   SessionCounts counts;
   // What the file at `out` now holds (unless interrupted); after a session of
-  // more than kSurveyWindow rows, without the runs' configs and parameters
-  // (read the file for those).
+  // more than kSurveyWindow rows, without the runs' configs, seeds, layer
+  // sizes and parameters (read the file for those).
   Results results;
   std::string journal;    // OUT.partial
   std::int64_t kept = 0;  // interrupted: finished runs safe in the journal
