@@ -33,7 +33,8 @@ class Plan {
  public:
   // Reads `sweep:` from the document (no sweep: a plan of one run). Throws
   // ConfigError for a malformed sweep or a plan larger than kMaxPlanRuns. Does not
-  // validate the runs themselves: see validate_plan() in sweep/resolve.hpp.
+  // validate the runs themselves: see plan_experiment() in
+  // session/planned_experiment.hpp and sweep/validation.hpp.
   explicit Plan(const ConfigDocument& document);
 
   std::int64_t size() const { return size_; }

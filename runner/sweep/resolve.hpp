@@ -47,7 +47,8 @@ class PlanResolver {
   // as the parameter P_sha256 (config/..., registry/params.hpp: is_path), so
   // that it is part of the run's config, identity and dataset id.
   PlannedRun resolve(std::int64_t index) const;
-  // Resolves every run, so that no bad value waits for the run that uses it.
+  // Parses every run of the plan, one after another (for tests of small
+  // plans; nnsweep itself validates with sweep/validation.hpp).
   void validate_all() const;
 
   const Registries& registries() const { return registries_; }
