@@ -179,6 +179,7 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
   TemporaryFile temporary(prepare_temporary(options.out));
   ResultsWriter writer(temporary.path(), survey.layout);
   const std::size_t block = writer.rows_per_block();
+  const std::size_t window = experiment.resolved.empty() ? kTrainWindow : survey.rows.size() + 1;
   const bool large = survey.rows.size() > kSurveyWindow;
   std::vector<RunRecord> records(survey.rows.size());
 
@@ -198,14 +199,14 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     writer.add(slot, records[slot]);
   };
   // Window by window, in plan order: resolve, take earlier results, train the rest.
-  for (std::size_t first = 0; first < survey.rows.size(); first += kSurveyWindow) {
+  for (std::size_t first = 0; first < survey.rows.size(); first += window) {
     if (options.stop && options.stop->load()) break;
-    const std::size_t end = std::min(survey.rows.size(), first + kSurveyWindow);
+    const std::size_t end = std::min(survey.rows.size(), first + window);
     std::vector<std::int64_t> indices;
     for (std::size_t row = first; row < end; ++row) {
       if (origins[row] != RowOrigin::invalid) indices.push_back(survey.rows[row].index);
     }
-    const std::vector<ResolvedPoint> resolved = source.resolve(indices);
+    const ResolvedWindow resolved = source.resolve(indices);
     std::vector<const PlannedRun*> to_train;
     slot_of.clear();
     for (std::size_t row = first, k = 0; row < end; ++row) {
@@ -215,7 +216,7 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
         writer.add(row, records[row]);
         continue;
       }
-      const PlannedRun& run = *resolved[k++].run;
+      const PlannedRun& run = *resolved.run(k++);
       if (origins[row] == RowOrigin::train) {
         slot_of.emplace(run.index, row);
         to_train.push_back(&run);
@@ -229,9 +230,9 @@ SessionReport run_session(const PlannedExperiment& experiment, const SessionOpti
     } else {
       execute_runs(to_train, survey.datasets, registries, execution);
     }
-    journal->sync();
     if (large) release_written(records, end / block * block);
   }
+  journal->sync();
   // A stop that came after the last run finished loses nothing: publish.
   if (trained < counts.to_train) {
     report.outcome = SessionOutcome::interrupted;

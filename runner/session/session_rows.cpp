@@ -8,14 +8,27 @@
 
 namespace nnsweep {
 
-std::vector<ResolvedPoint> RunSource::resolve(const std::vector<std::int64_t>& indices) const {
-  if (experiment_.resolved.empty()) return parallel_.resolve(indices);
-  std::vector<ResolvedPoint> points(indices.size());
-  for (std::size_t k = 0; k < indices.size(); ++k) {
-    points[k].index = indices[k];
-    points[k].run = experiment_.resolved.at(static_cast<std::size_t>(indices[k]));
+const PlannedRun* ResolvedWindow::run(std::size_t k) const {
+  if (!borrowed_.empty()) return borrowed_[k];
+  return owned_[k].run ? &*owned_[k].run : nullptr;
+}
+
+const ConfigError* ResolvedWindow::error(std::size_t k) const {
+  if (!borrowed_.empty()) return nullptr;
+  return owned_[k].error ? &*owned_[k].error : nullptr;
+}
+
+ResolvedWindow RunSource::resolve(const std::vector<std::int64_t>& indices) const {
+  ResolvedWindow window;
+  window.indices_ = indices;
+  if (experiment_.resolved.empty()) {
+    window.owned_ = parallel_.resolve(indices);
+    return window;
   }
-  return points;
+  for (const std::int64_t index : indices) {
+    window.borrowed_.push_back(&experiment_.resolved.at(static_cast<std::size_t>(index)));
+  }
+  return window;
 }
 
 RunRecord invalid_run_record(std::int64_t index, const ConfigError& error, std::size_t keys) {
@@ -42,24 +55,24 @@ SessionRows survey_rows(const PlannedExperiment& experiment, const std::optional
       window.push_back(start);
     }
     survey.points += static_cast<std::int64_t>(window.size());
-    std::vector<ResolvedPoint> points = source.resolve(window);
+    const ResolvedWindow points = source.resolve(window);
     std::vector<const PlannedRun*> runs;
-    for (const ResolvedPoint& point : points) {
-      if (point.run) runs.push_back(&*point.run);
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      if (points.run(k)) runs.push_back(points.run(k));
     }
     add_datasets(survey.datasets, runs, registries);
-    for (const ResolvedPoint& point : points) {
+    for (std::size_t k = 0; k < points.size(); ++k) {
       SessionRow row;
-      row.index = point.index;
-      if (point.error) {
+      row.index = points.index(k);
+      if (const ConfigError* error = points.error(k)) {
         row.invalid = static_cast<std::int64_t>(survey.invalid.size());
         survey.invalid.push_back(
-            invalid_run_record(point.index, *point.error, experiment.summary_keys.size()));
+            invalid_run_record(row.index, *error, experiment.summary_keys.size()));
+        survey.layout.indices.push_back(row.index);
         survey.rows.push_back(std::move(row));
-        survey.layout.indices.push_back(point.index);
         continue;
       }
-      const PlannedRun& run = *point.run;
+      const PlannedRun& run = *points.run(k);
       row.key = id_key(run.id);
       if (!first_of.emplace(row.key, run.index).second) {
         ++survey.duplicates;
@@ -71,7 +84,9 @@ SessionRows survey_rows(const PlannedExperiment& experiment, const std::optional
       survey.layout.test_costs = survey.layout.test_costs || data.test.has_value();
       widen_layout(survey.layout, row.network, run.seeds);
       survey.layout.indices.push_back(run.index);
-      survey.dataset_yaml.try_emplace(run.dataset_id, dataset_yaml(run.config.dataset));
+      if (!survey.dataset_yaml.count(run.dataset_id)) {
+        survey.dataset_yaml.emplace(run.dataset_id, dataset_yaml(run.config.dataset));
+      }
       survey.rows.push_back(std::move(row));
     }
   }

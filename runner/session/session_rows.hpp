@@ -28,6 +28,11 @@
 namespace nnsweep {
 
 constexpr std::size_t kSurveyWindow = 4096;
+// Runs are trained in windows of this many rows: each window's resolved runs
+// are held while it trains (some 2 KB each), and each window's end waits for
+// its last run and its last records, so windows are as large as memory
+// allows. A plan that validation resolved whole trains in one window.
+constexpr std::size_t kTrainWindow = 16384;
 
 struct SessionRow {
   std::int64_t index = 0;             // in the plan
@@ -47,13 +52,29 @@ struct SessionRows {
   std::map<std::string, std::string> dataset_yaml;  // each dataset's config, by id
 };
 
-// Resolves runs of the experiment: copies of those validation resolved when it
-// resolved them all, else by `parallel`.
+// A window of runs resolved: each run, or why it does not resolve, by position.
+class ResolvedWindow {
+ public:
+  std::size_t size() const { return indices_.size(); }
+  std::int64_t index(std::size_t k) const { return indices_[k]; }
+  const PlannedRun* run(std::size_t k) const;     // null when the run is invalid
+  const ConfigError* error(std::size_t k) const;  // null when it resolves
+
+ private:
+  friend class RunSource;
+  std::vector<std::int64_t> indices_;
+  std::vector<ResolvedPoint> owned_;         // resolved now
+  std::vector<const PlannedRun*> borrowed_;  // or those validation kept
+};
+
+// Resolves runs of the experiment: those validation resolved when it resolved
+// them all (not copied), else by `parallel`.
 class RunSource {
  public:
   RunSource(const PlannedExperiment& experiment, const ParallelResolver& parallel)
       : experiment_(experiment), parallel_(parallel) {}
-  std::vector<ResolvedPoint> resolve(const std::vector<std::int64_t>& indices) const;
+  // Valid while the experiment is.
+  ResolvedWindow resolve(const std::vector<std::int64_t>& indices) const;
 
  private:
   const PlannedExperiment& experiment_;
