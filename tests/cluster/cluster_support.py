@@ -1,13 +1,21 @@
 """Shared by the tests of `nnsweep slurm`: running nnsweep, sweep configs, and
-comparing two results files dataset by dataset with h5py."""
+comparing two results files."""
 import os
 import subprocess
 import sys
 
 import h5py
-import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "store",
+                                "crash"))
+from crash_common import compare_results  # noqa: E402
 
 SKIP = 77  # CTest's SKIP_RETURN_CODE for these tests
+# Root attributes that say where and when a file was made, not what it holds
+# (store/results.hpp kProvenanceKeys, the mpi_* ones among them).
+PROVENANCE = {"nnsweep_version", "created_utc", "git_commit", "host", "command_line",
+              "compiler", "eigen_version", "hdf5_version", "yaml_cpp_version", "simd",
+              "plugin_libraries", "mpi_ranks", "mpi_hosts", "mpi_threads"}
 
 
 def config_text(name, iterations, hidden=(1, 2, 3), seeds=(1, 2, 3), record_every=1):
@@ -38,34 +46,15 @@ def run(binary, *args, expect=0, env=None, cwd=None):
     return done
 
 
-def datasets(path):
-    """{name: value} of every dataset under /summary, /runs and /datasets."""
-    found = {}
-    with h5py.File(path, "r") as f:
-        def visit(name, item):
-            if isinstance(item, h5py.Dataset):
-                found[name] = item[()]
-        for group in ("summary", "runs", "datasets"):
-            if group in f:
-                f[group].visititems(lambda n, i, g=group: visit(g + "/" + n, i))
-    return found
-
-
 def differences(expected_path, actual_path):
-    """What differs between two results files, wall_time_s aside ([] when equal)."""
-    expected, actual = datasets(expected_path), datasets(actual_path)
-    problems = ["%s only in %s" % (name, expected_path) for name in expected.keys() - actual.keys()]
-    problems += ["%s only in %s" % (name, actual_path) for name in actual.keys() - expected.keys()]
-    for name in sorted(expected.keys() & actual.keys()):
-        if name.endswith("wall_time_s"):
-            continue
-        a, b = np.asarray(expected[name]), np.asarray(actual[name])
-        same = a.shape == b.shape and (
-            np.array_equal(a, b, equal_nan=True) if a.dtype.kind == "f" else np.array_equal(a, b))
-        if not same:
-            problems.append("%s differs" % name)
-    if not expected:
-        problems.append("%s holds no datasets" % expected_path)
+    """What differs between two results files ([] when equal): every group,
+    dataset (bit for bit), attribute and dimension scale, wall_time_s and the
+    root's provenance attributes aside (crash_common.compare_results)."""
+    problems = compare_results(expected_path, actual_path,
+                               skip_root_attributes=PROVENANCE)
+    with h5py.File(expected_path, "r") as f:
+        if "summary/run" not in f or len(f["summary/run"]) == 0:
+            problems.append("%s holds no runs" % expected_path)
     return problems
 
 

@@ -116,7 +116,7 @@ def check_comparison_sees(reference, folder):
         weights = f["runs/W1"][()]
         weights.view(np.uint64)[0, 0, 0] ^= np.uint64(1)
         f["runs/W1"][...] = weights
-    check(differences(reference, changed) == ["runs/W1: values differ"],
+    check(differences(reference, changed) == ["/runs/W1: values differ"],
           "a flipped bit of W1 is seen as %s" % differences(reference, changed))
     shutil.copyfile(reference, changed)
     with h5py.File(changed, "r+") as f:
