@@ -10,7 +10,6 @@
 #include "session/planned_experiment.hpp"
 #include "sweep/executor.hpp"
 #include "sweep/parallel_resolver.hpp"
-#include "sweep/validation.hpp"
 #include "util/format.hpp"
 
 namespace nnsweep {
@@ -58,18 +57,13 @@ int report_data_error(const DataError& error) {
 int validate_command(const ConfigArguments& arguments, const Registries& registries) {
   try {
     auto prepared = prepare(arguments, registries);
+    std::vector<PlannedRun> sampled;
     const PlannedExperiment experiment =
-        plan_experiment(prepared->document, *prepared->plan, *prepared->resolver);
-    std::vector<PlannedRun> checked = experiment.resolved;
-    if (checked.empty()) {
-      const ParallelResolver parallel(prepared->document, *prepared->resolver,
-                                      planning_threads(0, experiment.checked));
-      for (ResolvedPoint& point : parallel.resolve(validation_indices(*prepared->plan))) {
-        checked.push_back(std::move(*point.run));  // plan_experiment threw for any error
-      }
-    }
+        plan_experiment(prepared->document, *prepared->plan, *prepared->resolver, 0, &sampled);
     std::vector<const PlannedRun*> runs;
-    for (const PlannedRun& run : checked) runs.push_back(&run);
+    for (const PlannedRun& run : experiment.resolved.empty() ? sampled : experiment.resolved) {
+      runs.push_back(&run);
+    }
     (void)generate_datasets(runs, prepared->registries);
     const std::int64_t points = experiment.points;
     std::cout << arguments.config << ": ok, " << points << (points == 1 ? " run" : " runs");

@@ -37,7 +37,8 @@ std::uint64_t id_key(const std::string& run_id) {
 }
 
 PlannedExperiment plan_experiment(const ConfigDocument& document, const Plan& plan,
-                                  const PlanResolver& resolver, int threads) {
+                                  const PlanResolver& resolver, int threads,
+                                  std::vector<PlannedRun>* checked_runs) {
   PlannedExperiment experiment;
   experiment.experiment_yaml = experiment_yaml(document);
   experiment.points = plan.size();
@@ -55,7 +56,11 @@ PlannedExperiment plan_experiment(const ConfigDocument& document, const Plan& pl
     if (point.error) throw *point.error;
     if (point.index == 0) experiment.name = point.run->config.name;
     identity += std::to_string(point.index) + " " + point.run->id + "\n";
-    if (whole) experiment.resolved.push_back(std::move(*point.run));
+    if (whole) {
+      experiment.resolved.push_back(std::move(*point.run));
+    } else if (checked_runs) {
+      checked_runs->push_back(std::move(*point.run));
+    }
   }
   experiment.experiment_id = stable_hash(identity);
   return experiment;

@@ -41,9 +41,12 @@ struct PlannedExperiment {
 
 // Checks the plan (sweep/validation.hpp) on `threads` threads (0: every core;
 // the result is the same for any count) and identifies it. Throws ConfigError
-// for an invalid run: the first in plan order of those checked.
+// for an invalid run: the first in plan order of those checked. With
+// `checked_runs`, the runs checked of a plan too large to keep whole are
+// moved there (for `validate`, which makes their datasets).
 PlannedExperiment plan_experiment(const ConfigDocument& document, const Plan& plan,
-                                  const PlanResolver& resolver, int threads = 0);
+                                  const PlanResolver& resolver, int threads = 0,
+                                  std::vector<PlannedRun>* checked_runs = nullptr);
 
 // A run identity as a number (run ids are 64-bit hashes in hex), for sets of
 // millions of runs.

@@ -4,7 +4,6 @@
 
 #include "config/experiment.hpp"
 #include "session/earlier_results.hpp"
-#include "train/trainer.hpp"
 
 namespace nnsweep {
 
@@ -60,8 +59,9 @@ SessionRows survey_rows(const PlannedExperiment& experiment, const std::optional
     for (std::size_t k = 0; k < points.size(); ++k) {
       if (points.run(k)) runs.push_back(points.run(k));
     }
-    add_datasets(survey.datasets, runs, registries);
-    for (std::size_t k = 0; k < points.size(); ++k) {
+    std::vector<std::vector<Eigen::Index>> networks =
+        add_datasets(survey.datasets, runs, registries);
+    for (std::size_t k = 0, valid = 0; k < points.size(); ++k) {
       SessionRow row;
       row.index = points.index(k);
       if (const ConfigError* error = points.error(k)) {
@@ -73,13 +73,14 @@ SessionRows survey_rows(const PlannedExperiment& experiment, const std::optional
         continue;
       }
       const PlannedRun& run = *points.run(k);
+      std::vector<Eigen::Index>& network = networks[valid++];
       row.key = id_key(run.id);
       if (!first_of.emplace(row.key, run.index).second) {
         ++survey.duplicates;
         continue;
       }
       const PreparedData& data = survey.datasets.at(run.dataset_id)->prepared;
-      row.network = layer_sizes(run.config, data.train, registries);
+      row.network = std::move(network);
       row.most_curve_points = most_curve_points(run.config.train);
       survey.layout.test_costs = survey.layout.test_costs || data.test.has_value();
       widen_layout(survey.layout, row.network, run.seeds);

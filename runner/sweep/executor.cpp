@@ -17,12 +17,13 @@ namespace nnsweep {
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries) {
   DatasetCache cache;
-  add_datasets(cache, runs, registries);
+  (void)add_datasets(cache, runs, registries);
   return cache;
 }
 
-void add_datasets(DatasetCache& cache, const std::vector<const PlannedRun*>& runs,
-                  const Registries& registries) {
+std::vector<std::vector<Eigen::Index>> add_datasets(DatasetCache& cache,
+                                                    const std::vector<const PlannedRun*>& runs,
+                                                    const Registries& registries) {
   for (const PlannedRun* run : runs) {
     if (cache.count(run->dataset_id)) continue;
     const PluginChoice& dataset = run->config.dataset;
@@ -32,13 +33,16 @@ void add_datasets(DatasetCache& cache, const std::vector<const PlannedRun*>& run
     data->prepared = prepare_data(data->generated, dataset.params);
     cache.emplace(run->dataset_id, std::move(data));
   }
+  std::vector<std::vector<Eigen::Index>> networks;
   for (const PlannedRun* run : runs) {
     try {
-      (void)layer_sizes(run->config, cache.at(run->dataset_id)->prepared.train, registries);
+      networks.push_back(
+          layer_sizes(run->config, cache.at(run->dataset_id)->prepared.train, registries));
     } catch (const DataError& error) {
       throw DataError("run " + std::to_string(run->index) + ": " + error.what());
     }
   }
+  return networks;
 }
 
 RunRecord make_record(const PlannedRun& run, RunResult result) {

@@ -44,9 +44,12 @@ struct RunData {
 using DatasetCache = std::map<std::string, std::shared_ptr<const RunData>>;
 DatasetCache generate_datasets(const std::vector<const PlannedRun*>& runs,
                                const Registries& registries);
-// The same, adding to `cache` the datasets it lacks (for runs met in windows).
-void add_datasets(DatasetCache& cache, const std::vector<const PlannedRun*>& runs,
-                  const Registries& registries);
+// The same, adding to `cache` the datasets it lacks (for runs met in
+// windows); returns each run's network [n_0, ..., n_L] on its training set
+// (trainer.hpp: layer_sizes), which the check computes anyway.
+std::vector<std::vector<Eigen::Index>> add_datasets(DatasetCache& cache,
+                                                    const std::vector<const PlannedRun*>& runs,
+                                                    const Registries& registries);
 
 // A run's record from its plan entry and its result (trained now or reused).
 RunRecord make_record(const PlannedRun& run, RunResult result);
