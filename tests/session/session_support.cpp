@@ -24,6 +24,19 @@ sweep:
 )" + extra;
 }
 
+std::string repeating_sweep_yaml(const std::string& name) {
+  return "name: " + name + R"(
+dataset: {name: moons, n_samples: 30, seed: 0}
+model: {hidden: [2]}
+optimizer: {name: gd, learning_rate: 0.3}
+train: {iterations: 10}
+sweep:
+  grid:
+    optimizer.name: [gd, momentum]
+    optimizer.momentum.momentum: [0.5, 0.9]
+)";
+}
+
 namespace {
 
 // What a planned experiment resolves its runs with; kept until the test

@@ -11,6 +11,9 @@ namespace nnsweep::testing {
 
 // A small moons sweep named `name` over `hidden` (YAML list text, such as
 // "[1, 2, 3]") and two init seeds: quick enough to run many times.
+// optimizer.name: [gd, momentum] x optimizer.momentum.momentum: [0.5, 0.9]:
+// point 1 (gd, 0.9) repeats point 0, since gd uses no momentum.
+std::string repeating_sweep_yaml(const std::string& name);
 std::string sweep_yaml(const std::string& name, const std::string& hidden,
                        const std::string& extra = "");
 

@@ -41,16 +41,7 @@ BOOST_AUTO_TEST_CASE(thirds_merge_into_the_whole_sweep) {
 // the other half: both halves train that run, and the merge keeps it once.
 BOOST_AUTO_TEST_CASE(a_run_in_two_shares_is_kept_once_at_its_first_point) {
   ScratchDir scratch;
-  const PlannedExperiment experiment = plan_of(scratch, R"(name: repeats
-dataset: {name: moons, n_samples: 30, seed: 0}
-model: {hidden: [2]}
-optimizer: {name: gd, learning_rate: 0.3}
-train: {iterations: 10}
-sweep:
-  grid:
-    optimizer.name: [gd, momentum]
-    optimizer.momentum.momentum: [0.5, 0.9]
-)");
+  const PlannedExperiment experiment = plan_of(scratch, repeating_sweep_yaml("repeats"));
   const std::string first = share_file(scratch, experiment, 1, 2);
   const std::string second = share_file(scratch, experiment, 2, 2);
   BOOST_TEST(read_results_file(second).runs.size() == 2u, "share 2/2 trains point 1 itself");

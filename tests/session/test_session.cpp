@@ -118,12 +118,12 @@ BOOST_AUTO_TEST_CASE(a_journal_of_a_changed_plan_still_resumes_its_runs) {
   {
     // Two finished runs of the old plan, as an interrupted session leaves them.
     Journal journal(out.string() + ".partial", "edit ", false);
-    const DatasetCache data =
-        generate_datasets(std::vector<const PlannedRun*>{&before.resolved[0]}, builtin_registries());
+    const DatasetCache data = generate_datasets(std::vector<const PlannedRun*>{&before.resolved[0]},
+                                                builtin_registries());
     for (std::size_t i = 0; i < 2; ++i) {
-      journal.append(
-          make_record(before.resolved[i], train_run(data.begin()->second->prepared.train,
-                                                before.resolved[i].config, builtin_registries())));
+      journal.append(make_record(before.resolved[i],
+                                 train_run(data.begin()->second->prepared.train,
+                                           before.resolved[i].config, builtin_registries())));
     }
   }
   const PlannedExperiment after = plan_of(scratch, sweep_yaml("edit", "[5, 1]"));
@@ -137,17 +137,7 @@ BOOST_AUTO_TEST_CASE(a_journal_of_a_changed_plan_still_resumes_its_runs) {
 
 BOOST_AUTO_TEST_CASE(a_parameter_of_another_plugin_is_missing_and_repeats_are_trained_once) {
   ScratchDir scratch;
-  const std::string yaml = R"(name: nested
-dataset: {name: moons, n_samples: 30, seed: 0}
-model: {hidden: [2]}
-optimizer: {name: gd, learning_rate: 0.3}
-train: {iterations: 10}
-sweep:
-  grid:
-    optimizer.name: [gd, momentum]
-    optimizer.momentum.momentum: [0.5, 0.9]
-)";
-  const PlannedExperiment experiment = plan_of(scratch, yaml);
+  const PlannedExperiment experiment = plan_of(scratch, repeating_sweep_yaml("nested"));
   BOOST_TEST(experiment.points == 4);
   const DistinctRuns distinct = distinct_runs(experiment);
   BOOST_TEST_REQUIRE(distinct.runs.size() == 3u);
